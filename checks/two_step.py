@@ -1,0 +1,198 @@
+"""KA401 2-step verification: on, through a route that still works when the phone is lost.
+
+Kakao's 2-step verification asks for a second proof (a KakaoTalk message or the contact phone
+number) when someone signs in with the password, so a leaked password alone is not enough.
+Kakao advises adding a backup email "just in case you lose access to your mobile phone", and
+warns that verification text messages can be filtered when "1644" or "Kakao" is blocked on the
+phone (KAKAO-FACTS K8). ADVICE P2.1, P3.3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.i18n import translator
+
+_ = translator(__name__)
+
+HELP_URL = "https://cs.kakao.com/helps?service=52&category=561&locale=en"
+NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
+
+ENABLED = "security.two_step.enabled"
+ROUTE = "security.two_step.route"
+BACKUP_EMAIL = "security.two_step.backup_email"
+SMS_FILTER = "security.sms_filter_blocks_kakao"
+
+_WHERE = _(
+    "To see it: KakaoTalk > Settings (gear icon) > Kakao Account > Account security > 2-step verification."
+)
+
+
+class TwoStepVerification(Check):
+    """2-step verification is on, with a backup email, and verification texts are not filtered."""
+
+    id = "KA401"
+    title = _("2-step verification")
+    category = Category.SECURITY
+    weight = 15
+    advice_ids = ("P2.1", "P3.3")
+    references = (HELP_URL, NIST_URL)
+    why = _(
+        "With 2-step verification a stolen or leaked password is not enough to sign in to your account, "
+        "and Kakao itself recommends it to protect the account."
+    )
+    questions = (
+        Question(
+            ENABLED,
+            QType.BOOL,
+            _("Is 2-step verification turned on for your Kakao account?"),
+            help=_WHERE,
+            allow_unknown=True,
+        ),
+        Question(
+            ROUTE,
+            QType.CHOICE,
+            _("How does the 2-step verification reach you?"),
+            help=_("This is shown on the 2-step verification screen of your Kakao Account settings."),
+            choices=(
+                Choice("kakaotalk", _("A KakaoTalk message")),
+                Choice("phone", _("The contact phone number (text message or call)")),
+            ),
+            allow_unknown=True,
+            when={ENABLED: True},
+        ),
+        Question(
+            BACKUP_EMAIL,
+            QType.BOOL,
+            _("Is a backup email address registered for 2-step verification?"),
+            help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
+            allow_unknown=True,
+            when={ENABLED: True},
+        ),
+        Question(
+            SMS_FILTER,
+            QType.BOOL,
+            _("Does your phone block or filter text messages from numbers starting with 1644 or "
+              "mentioning 'Kakao' (for example a spam filter)?"),
+            help=_("Look at the blocked numbers and spam filter settings of your phone's messaging app."),
+            allow_unknown=True,
+        ),
+    )
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        answers = ctx.answers
+        enabled = answers.get_bool(ENABLED)
+        if enabled is None:
+            yield self.finding(
+                Status.UNKNOWN,
+                _("You are not sure whether 2-step verification is on"),
+                code="two-step-unknown",
+                detail=_WHERE,
+                advice=[_("Look it up in the settings and turn it on if it is off.")],
+                max_points=10,
+            )
+        elif enabled:
+            yield self._route_finding(answers.get_text(ROUTE))
+            yield self._backup_finding(answers.get_bool(BACKUP_EMAIL))
+        else:
+            yield self.finding(
+                Status.FAIL,
+                _("2-step verification is off"),
+                code="two-step-off",
+                severity=Severity.HIGH,
+                detail=_(
+                    "Anyone who learns your password can sign in from another device. Kakao recommends "
+                    "2-step verification against exactly this, and it helps against a leaked password."
+                ),
+                advice=[
+                    _("Turn it on: KakaoTalk > Settings > Kakao Account > Account security > "
+                      "2-step verification."),
+                    _("Register a backup email address at the same time, in case you lose your phone."),
+                ],
+                advice_ids=("P2.1",),
+                max_points=10,
+            )
+        yield self._sms_filter_finding(answers.get_bool(SMS_FILTER))
+
+    def _route_finding(self, route: str | None) -> Finding:
+        if route == "phone":
+            return self.finding(
+                Status.PASS,
+                _("2-step verification is on (through your phone number)"),
+                code="two-step-on",
+                detail=_("Codes sent to your phone number do not arrive abroad without roaming, and not "
+                         "at all if the phone is lost."),
+                note=_("Current standards (NIST SP 800-63B-4) treat text-message codes as a weaker second "
+                       "factor, so a backup route matters."),
+                advice_ids=("P2.1",),
+                max_points=10,
+            )
+        return self.finding(
+            Status.PASS,
+            _("2-step verification is on"),
+            code="two-step-on",
+            advice_ids=("P2.1",),
+            max_points=10,
+        )
+
+    def _backup_finding(self, backup: bool | None) -> Finding:
+        if backup is None:
+            return self.finding(
+                Status.UNKNOWN,
+                _("You are not sure whether a backup email is registered for 2-step verification"),
+                code="backup-email-unknown",
+                detail=_WHERE,
+                advice_ids=("P3.3",),
+                max_points=5,
+            )
+        if backup:
+            return self.finding(
+                Status.PASS,
+                _("A backup email is registered for 2-step verification"),
+                code="backup-email",
+                advice_ids=("P3.3",),
+                max_points=5,
+            )
+        return self.finding(
+            Status.WARN,
+            _("No backup email for 2-step verification"),
+            code="backup-email-missing",
+            severity=Severity.MEDIUM,
+            detail=_("If you lose your phone, or it cannot receive messages abroad, you may not be able to "
+                     "sign in. Kakao advises a backup email for exactly this case."),
+            advice=[_("Add an email address you can open without your phone, and that you use nowhere "
+                      "else for signing in, in the 2-step verification settings.")],
+            advice_ids=("P3.3",),
+            max_points=5,
+        )
+
+    def _sms_filter_finding(self, blocks: bool | None) -> Finding:
+        if blocks is None:
+            return self.finding(
+                Status.UNKNOWN,
+                _("You are not sure whether your phone filters Kakao's text messages"),
+                code="sms-filter-unknown",
+                detail=_("Verification texts can be filtered when '1644' or 'Kakao' is blocked on the phone."),
+                advice=[_("Look at the blocked numbers and spam filter of your messaging app.")],
+                max_points=5,
+            )
+        if blocks:
+            return self.finding(
+                Status.FAIL,
+                _("Your phone filters Kakao's verification text messages"),
+                code="sms-filter-blocks",
+                severity=Severity.MEDIUM,
+                detail=_("Kakao notes that verification texts can be filtered when '1644' or 'Kakao' is "
+                         "blocked. You would then not receive the codes needed to sign in or to verify "
+                         "your identity."),
+                advice=[_("Remove '1644' and 'Kakao' from the blocked numbers and spam filter of your "
+                          "messaging app.")],
+                max_points=5,
+            )
+        return self.finding(
+            Status.PASS,
+            _("Kakao's verification text messages are not filtered"),
+            code="sms-filter-ok",
+            max_points=5,
+        )

@@ -1,0 +1,214 @@
+"""The JSON report: a stable, versioned document described by `report.schema.json`.
+
+Every text appears rendered in the report's language, and each finding, check and top action
+also carries its messages in `i18n` (msgid and parameters), from which `from_dict` rebuilds a
+`Report` that renders again in any language (`kakaoaudit show`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any
+
+from kakaoaudit.disclaimer import DISCLAIMER
+from kakaoaudit.i18n import Msg
+from kakaoaudit.model import (
+    Category,
+    CategoryScore,
+    CheckSummary,
+    Finding,
+    Report,
+    Severity,
+    Status,
+    TopAction,
+)
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_RESOURCE = "report.schema.json"
+#: Domain of texts that were stored without their message (plain strings): shown as they are.
+LITERAL_DOMAIN = "kakaoaudit.literal"
+
+
+def schema_text() -> str:
+    """The JSON Schema of the report, as shipped in the package."""
+    return resources.files("kakaoaudit.formats").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+
+
+def render(report: Report, *, lang: str) -> str:
+    """The report as pretty-printed JSON (stable key and finding order), ending with a newline."""
+    return json.dumps(to_dict(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_dict(report: Report, *, lang: str) -> dict[str, Any]:
+    """The report as a JSON-ready dict in `lang`."""
+    redact = report.redacted
+
+    def text(msg: Msg | None) -> str | None:
+        return None if msg is None else msg.render(lang, redact=redact)
+
+    def i18n(msg: Msg | None) -> dict[str, Any] | None:
+        return None if msg is None else msg.to_json(redact=redact)
+
+    def listed(status: Status) -> list[dict[str, Any]]:
+        return [
+            {"check_id": f.check_id, "code": f.code, "reason": text(f.detail) or text(f.title)}
+            for f in report.findings
+            if f.status is status
+        ]
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": report.generated_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "tool": {"name": "kakaoaudit", "version": report.tool_version},
+        "language": lang,
+        "mode": report.mode,
+        "label": report.label,
+        "redacted": redact,
+        "disclaimer": text(DISCLAIMER),
+        "score": report.score,
+        "grade": report.grade,
+        "grade_capped": report.grade_capped,
+        "categories": [
+            {
+                "category": c.category.value,
+                "title": text(c.category.label),
+                "points": c.points,
+                "max_points": c.max_points,
+                "score": c.score,
+                "checks": c.checks,
+            }
+            for c in report.categories
+        ],
+        "checks": [
+            {
+                "check_id": c.check_id,
+                "title": text(c.title),
+                "category": c.category.value,
+                "weight": c.weight,
+                "points": c.points,
+                "max_points": c.max_points,
+                "status": c.status.value,
+                "i18n": {"title": i18n(c.title)},
+            }
+            for c in report.checks
+        ],
+        "findings": [
+            {
+                "check_id": f.check_id,
+                "code": f.code,
+                "status": f.status.value,
+                "severity": f.severity.value,
+                "title": text(f.title),
+                "detail": text(f.detail),
+                "advice": [text(a) for a in f.advice],
+                "note": text(f.note),
+                "references": list(f.references),
+                "advice_ids": list(f.advice_ids),
+                "points": f.points,
+                "max_points": f.max_points,
+                "i18n": {
+                    "title": i18n(f.title),
+                    "detail": i18n(f.detail),
+                    "advice": [i18n(a) for a in f.advice],
+                    "note": i18n(f.note),
+                },
+            }
+            for f in report.findings
+        ],
+        "top_actions": [
+            {
+                "check_id": t.check_id,
+                "code": t.code,
+                "title": text(t.title),
+                "advice": text(t.advice),
+                "severity": t.severity.value,
+                "points_at_stake": t.points_at_stake,
+            }
+            for t in report.top_actions
+        ],
+        "unknown": listed(Status.UNKNOWN),
+        "skipped": listed(Status.SKIPPED),
+        "errors": listed(Status.ERROR),
+        "warnings": [text(w) for w in report.warnings],
+    }
+
+
+def from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a `Report` from a document that validated against the schema."""
+
+    def msg(i18n: Any, fallback: str | None) -> Msg | None:
+        if isinstance(i18n, dict):
+            try:
+                return Msg.from_json(i18n)
+            except ValueError:
+                pass
+        return None if fallback is None else Msg(LITERAL_DOMAIN, fallback)
+
+    findings = []
+    for f in data["findings"]:
+        i18n = f.get("i18n") or {}
+        advice_i18n = i18n.get("advice") or [None] * len(f["advice"])
+        findings.append(
+            Finding(
+                check_id=f["check_id"],
+                code=f["code"],
+                status=Status(f["status"]),
+                severity=Severity(f["severity"]),
+                title=msg(i18n.get("title"), f["title"]) or Msg(LITERAL_DOMAIN, ""),
+                detail=msg(i18n.get("detail"), f["detail"]),
+                advice=tuple(
+                    m for m in (msg(i, a) for i, a in zip(advice_i18n, f["advice"], strict=False)) if m is not None
+                ),
+                note=msg(i18n.get("note"), f["note"]),
+                references=tuple(f["references"]),
+                advice_ids=tuple(f["advice_ids"]),
+                points=f["points"],
+                max_points=f["max_points"],
+            )
+        )
+    by_key = {(f.check_id, f.code): f for f in findings}
+    top = []
+    for t in data["top_actions"]:
+        source = by_key.get((t["check_id"], t["code"]))
+        top.append(
+            TopAction(
+                check_id=t["check_id"],
+                code=t["code"],
+                title=source.title if source else Msg(LITERAL_DOMAIN, t["title"]),
+                advice=(source.advice[0] if source and source.advice else msg(None, t["advice"])),
+                severity=Severity(t["severity"]),
+                points_at_stake=t["points_at_stake"],
+            )
+        )
+    return Report(
+        generated_at=datetime.strptime(data["generated_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
+        tool_version=data["tool"]["version"],
+        language=data["language"],
+        score=data["score"],
+        grade=data["grade"],
+        grade_capped=data["grade_capped"],
+        categories=tuple(
+            CategoryScore(Category(c["category"]), c["points"], c["max_points"], c["score"], c["checks"])
+            for c in data["categories"]
+        ),
+        checks=tuple(
+            CheckSummary(
+                check_id=c["check_id"],
+                title=msg((c.get("i18n") or {}).get("title"), c["title"]) or Msg(LITERAL_DOMAIN, ""),
+                category=Category(c["category"]),
+                weight=c["weight"],
+                points=c["points"],
+                max_points=c["max_points"],
+                status=Status(c["status"]),
+            )
+            for c in data["checks"]
+        ),
+        findings=tuple(findings),
+        top_actions=tuple(top),
+        redacted=data["redacted"],
+        label=data["label"],
+        mode=data["mode"],
+        warnings=tuple(Msg(LITERAL_DOMAIN, w) for w in data["warnings"]),
+    )

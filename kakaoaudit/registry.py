@@ -1,0 +1,150 @@
+"""Discover checks from the entry-point group ``kakaoaudit.checks`` and validate them.
+
+Built-in checks are registered exactly like third-party ones, in kakaoaudit's own
+``setup.cfg``. An entry point's name is the check's ID and its object a `Check` subclass.
+
+ID rules (IDs are permanent: history, suppressions and scripts key on them):
+
+* built-in checks (distribution ``kakaoaudit``): ``KA`` + 3 digits, the hundreds digit being the
+  category block (1 password, 2 breach, 3 contacts, 4 security, 5 conduct, 6 travel, 7 recovery);
+* third-party checks: a prefix of 2 to 5 upper-case letters that does not start with ``KA``,
+  then 3 digits (``EXM101``); choose a prefix after your project and keep it.
+
+A check that fails to import, has an invalid ID, or repeats an ID or a question already taken
+is left out with one warning naming the entry point and its distribution; the rest still run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+from kakaoaudit.api import Check
+from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.model import Category
+from kakaoaudit.questions import Question
+
+_ = translator("kakaoaudit")
+
+GROUP = "kakaoaudit.checks"
+BUILTIN_DISTRIBUTION = "kakaoaudit"
+BUILTIN_ID = re.compile(r"^KA[1-9]\d{2}$")
+PLUGIN_ID = re.compile(r"^(?!KA)[A-Z]{2,5}\d{3}$")
+
+
+@dataclass(frozen=True)
+class LoadedCheck:
+    """A check class that passed validation, with where it came from."""
+
+    check: type[Check]
+    entry_point: str
+    distribution: str
+
+    @property
+    def builtin(self) -> bool:
+        return self.distribution == BUILTIN_DISTRIBUTION
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The usable checks, ordered by ID, and the warnings about the ones left out."""
+
+    checks: tuple[LoadedCheck, ...]
+    warnings: tuple[Msg, ...]
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(loaded.check.id for loaded in self.checks)
+
+    def questions(self) -> dict[str, Question]:
+        """Every question of every check, by id (each once)."""
+        found: dict[str, Question] = {}
+        for loaded in self.checks:
+            for question in loaded.check.questions:
+                found.setdefault(question.id, question)
+        return found
+
+
+def discover(entry_points: Iterable[Any] | None = None) -> Registry:
+    """Load and validate the checks of the entry-point group (or of `entry_points`, for tests)."""
+    points = list(metadata.entry_points(group=GROUP) if entry_points is None else entry_points)
+    # Built-ins first so that a plugin can never take over a built-in ID.
+    points.sort(key=lambda ep: (_distribution(ep) != BUILTIN_DISTRIBUTION, ep.name))
+    accepted: dict[str, LoadedCheck] = {}
+    questions: dict[str, tuple[Question, str]] = {}
+    warnings: list[Msg] = []
+    for point in points:
+        where = _("entry point '{name} = {value}' of {distribution}", name=point.name, value=point.value,
+                  distribution=_distribution(point))
+        try:
+            obj = point.load()
+        except Exception as error:
+            warnings.append(_("check not loaded: {where} failed to import ({error})", where=where,
+                              error=type(error).__name__))
+            continue
+        problem = _validate(obj, point.name, _distribution(point), accepted)
+        if problem is None:
+            problem = _question_clash(obj, questions)
+        if problem is not None:
+            warnings.append(_("check not loaded: {where}: {problem}", where=where, problem=problem))
+            continue
+        for question in obj.questions:
+            questions.setdefault(question.id, (question, obj.id))
+        accepted[obj.id] = LoadedCheck(obj, point.name, _distribution(point))
+    ordered = tuple(sorted(accepted.values(), key=lambda loaded: loaded.check.id))
+    return Registry(ordered, tuple(warnings))
+
+
+def _distribution(point: Any) -> str:
+    name = getattr(getattr(point, "dist", None), "name", None)
+    return str(name) if name else "an unknown distribution"
+
+
+def _validate(obj: Any, name: str, distribution: str, accepted: dict[str, LoadedCheck]) -> Msg | None:
+    if not (isinstance(obj, type) and issubclass(obj, Check)) or obj is Check:
+        return _("it is not a subclass of kakaoaudit.api.Check")
+    check_id = getattr(obj, "id", None)
+    if not isinstance(check_id, str):
+        return _("the check has no 'id'")
+    if check_id != name:
+        return _("the entry point's name must be the check's ID ({id})", id=check_id)
+    if check_id in accepted:
+        first = accepted[check_id]
+        return _("duplicate ID {id}: already provided by '{entry_point}' of {distribution}", id=check_id,
+                 entry_point=first.entry_point, distribution=first.distribution)
+    if distribution == BUILTIN_DISTRIBUTION:
+        if not BUILTIN_ID.match(check_id):
+            return _("built-in IDs are KA followed by 3 digits")
+    elif not PLUGIN_ID.match(check_id):
+        return _(
+            "plugin IDs are 2 to 5 upper-case letters not starting with KA, then 3 digits (e.g. EXM101)"
+        )
+    if not isinstance(getattr(obj, "title", None), Msg):
+        return _("'title' must be a translatable message")
+    category = getattr(obj, "category", None)
+    if not isinstance(category, Category):
+        return _("'category' must be a kakaoaudit.api.Category")
+    if distribution == BUILTIN_DISTRIBUTION and int(check_id[2]) != category.block:
+        return _("the ID block does not match the category {category}", category=category.value)
+    weight = getattr(obj, "weight", None)
+    if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 100:
+        return _("'weight' must be a whole number from 0 to 100")
+    questions = getattr(obj, "questions", ())
+    if not isinstance(questions, tuple) or not all(isinstance(q, Question) for q in questions):
+        return _("'questions' must be a tuple of kakaoaudit.api.Question")
+    return None
+
+
+def _question_clash(obj: type[Check], questions: dict[str, tuple[Question, str]]) -> Msg | None:
+    """Two checks may share a question only when they declare the same type and choices."""
+    for question in obj.questions:
+        known = questions.get(question.id)
+        if known is None:
+            continue
+        other, owner = known
+        if (other.type, other.choice_values) != (question.type, question.choice_values):
+            return _("question '{question}' is already declared differently by {owner}",
+                     question=question.id, owner=owner)
+    return None

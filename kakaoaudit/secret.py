@@ -1,0 +1,54 @@
+"""`Secret`: a wrapper that keeps the password out of reprs, logs, tracebacks and pickles."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+_MASK = "********"
+
+
+class Secret:
+    """Holds a secret string (the password); only `reveal()` gives the value back.
+
+    `str()`, `repr()`, `format()` and f-strings show a fixed mask, so a secret that ends up in a
+    log line, an exception message or a report never shows its value or even its length.
+    Pickling and copying to other processes is refused.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError("Secret holds a str")
+        self._value: str | None = value
+
+    def reveal(self) -> str:
+        """The secret value; raises `ValueError` once `clear()` has been called."""
+        if self._value is None:
+            raise ValueError("the secret was cleared after use")
+        return self._value
+
+    def is_empty(self) -> bool:
+        """True for an empty secret (an empty password is its own finding)."""
+        return self.reveal() == ""
+
+    def clear(self) -> None:
+        """Drop the reference to the value (Python cannot wipe the string's memory itself)."""
+        self._value = None
+
+    def __repr__(self) -> str:
+        return f"Secret('{_MASK}')"
+
+    def __str__(self) -> str:
+        return _MASK
+
+    def __format__(self, spec: str) -> str:
+        return _MASK
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("a Secret cannot be pickled or copied out of the process")
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__

@@ -1,0 +1,123 @@
+"""Shared fixtures: no unplanned network, the CLI in-process, and report validation."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+_LOOPBACK_PREFIXES = ("127.", "::1", "localhost")
+
+
+def _is_loopback(address: Any) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        return host.startswith(_LOOPBACK_PREFIXES) or host in ("", "0.0.0.0")
+    # Unix sockets (e.g. multiprocessing, pexpect) are local.
+    return isinstance(address, (str, bytes))
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection to a non-loopback address fails the test (tests run offline)."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guarded_connect(self: socket.socket, address: Any) -> Any:
+        if not _is_loopback(address):
+            pytest.fail(f"unplanned network access to {address!r}")
+        return real_connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> Any:
+        if not _is_loopback(address):
+            pytest.fail(f"unplanned network access to {address!r}")
+        return real_connect_ex(self, address)
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        text = host.decode() if isinstance(host, bytes) else str(host)
+        if text.endswith(".invalid"):
+            # RFC 6761: never resolves. Fail the way a resolver does, without asking one.
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        if not (text.startswith(_LOOPBACK_PREFIXES) or text in ("None", "")):
+            pytest.fail(f"unplanned DNS lookup of {text!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    real_getaddrinfo = socket.getaddrinfo
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A predictable language and a private data folder for every test."""
+    for name in ("KAKAOAUDIT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("KAKAOAUDIT_HOME", str(tmp_path_factory.mktemp("kakaoaudit-home")))
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run kakaoaudit in-process: cli("demo", "--format", "json", stdin="...")."""
+    from kakaoaudit.cli import main
+    from kakaoaudit.i18n import set_language
+
+    def run(*args: str, stdin: str = "") -> Result:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = main(list(args))
+        finally:
+            set_language("en")
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def report_schema() -> dict[str, Any]:
+    from kakaoaudit.formats.json_report import schema_text
+
+    schema: dict[str, Any] = json.loads(schema_text())
+    return schema
+
+
+@pytest.fixture
+def validate_report(report_schema: dict[str, Any]) -> Callable[[Any], None]:
+    """Assert a JSON report document (text or parsed) validates against the shipped schema."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(report_schema)
+
+    def validate(document: Any) -> None:
+        data = json.loads(document) if isinstance(document, str) else document
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+        assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    return validate
+
+
+@pytest.fixture
+def fixed_now() -> Iterator[Callable[[], Any]]:
+    from datetime import datetime, timezone
+
+    moment = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+    yield lambda: moment

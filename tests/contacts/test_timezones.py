@@ -1,0 +1,134 @@
+"""kakaoaudit.timezones: offsets against KST through the year, and the KST office-hours window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pytest
+
+from kakaoaudit.timezones import KST, format_offset, get_zone, kst_window_in_local, offset_to_kst, utc_offset
+
+JAN = date(2025, 1, 15)
+JUL = date(2025, 7, 15)
+H = timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("zone", "on", "to_kst", "to_utc"),
+    [
+        ("Asia/Tokyo", JAN, 0 * H, 9 * H),
+        ("Asia/Tokyo", JUL, 0 * H, 9 * H),
+        ("Asia/Seoul", JAN, 0 * H, 9 * H),
+        ("Asia/Seoul", JUL, 0 * H, 9 * H),
+        ("America/Los_Angeles", JAN, -17 * H, -8 * H),
+        ("America/Los_Angeles", JUL, -16 * H, -7 * H),
+        ("America/New_York", JAN, -14 * H, -5 * H),
+        ("Australia/Sydney", JAN, 2 * H, 11 * H),  # southern summer: DST
+        ("Australia/Sydney", JUL, 1 * H, 10 * H),
+        ("Asia/Kolkata", JAN, -3.5 * H, 5.5 * H),
+        ("Asia/Kathmandu", JUL, -3.25 * H, 5.75 * H),
+        ("Europe/London", JAN, -9 * H, 0 * H),
+        ("Europe/London", JUL, -8 * H, 1 * H),
+        ("Asia/Taipei", JUL, -1 * H, 8 * H),
+        ("Pacific/Kiritimati", JAN, 5 * H, 14 * H),
+        ("UTC", JAN, -9 * H, 0 * H),
+    ],
+)
+def test_offsets(zone: str, on: date, to_kst: timedelta, to_utc: timedelta) -> None:
+    assert utc_offset(zone, on) == to_utc
+    assert offset_to_kst(zone, on) == to_kst
+
+
+def test_dst_change_day_uses_noon() -> None:
+    # US DST starts at 2:00 on 9 March 2025: at noon it is already on.
+    assert offset_to_kst("America/Los_Angeles", date(2025, 3, 9)) == -16 * H
+    assert offset_to_kst("America/Los_Angeles", date(2025, 3, 8)) == -17 * H
+
+
+def test_korea_had_dst_in_1988() -> None:
+    assert utc_offset(KST, date(1988, 7, 1)) == 10 * H
+    assert offset_to_kst("Asia/Tokyo", date(1988, 7, 1)) == -1 * H
+
+
+def test_accepts_tzinfo() -> None:
+    assert offset_to_kst(ZoneInfo("Asia/Tokyo"), JAN) == timedelta(0)
+    assert offset_to_kst(timezone(timedelta(hours=1)), JAN) == -8 * H
+    assert get_zone(KST) is KST
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "", "asia/tokyo_x"])
+def test_unknown_zone(zone: str) -> None:
+    with pytest.raises((ZoneInfoNotFoundError, ValueError)):
+        offset_to_kst(zone, JAN)
+
+
+def test_malformed_zone_is_value_error() -> None:
+    with pytest.raises(ValueError):
+        get_zone("../../etc/passwd")
+
+
+def test_window_los_angeles_crosses_the_date() -> None:
+    start, end = kst_window_in_local("America/Los_Angeles", JAN)
+    assert start == datetime(2025, 1, 14, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert end == datetime(2025, 1, 15, 1, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert (start.date(), end.date()) == (date(2025, 1, 14), date(2025, 1, 15))
+    assert end - start == 9 * H
+    assert start.utcoffset() == -8 * H
+
+
+def test_window_los_angeles_summer() -> None:
+    start, end = kst_window_in_local("America/Los_Angeles", JUL)
+    assert (start.hour, start.day, end.hour, end.day) == (17, 14, 2, 15)
+
+
+def test_window_tokyo_is_the_same_clock() -> None:
+    start, end = kst_window_in_local("Asia/Tokyo", JAN)
+    assert (start.hour, end.hour, start.date(), end.date()) == (9, 18, JAN, JAN)
+
+
+def test_window_india_and_custom_hours() -> None:
+    start, end = kst_window_in_local("Asia/Kolkata", JAN, start=time(10), end=time(17, 30))
+    assert (start.hour, start.minute) == (6, 30)
+    assert (end.hour, end.minute) == (14, 0)
+
+
+def test_window_across_kst_midnight() -> None:
+    start, end = kst_window_in_local("Asia/Seoul", JAN, start=time(22), end=time(2))
+    assert end - start == 4 * H and end.date() == JAN + timedelta(days=1)
+
+
+def test_window_auckland_is_ahead() -> None:
+    start, end = kst_window_in_local("Pacific/Auckland", JAN)
+    assert (start.hour, end.hour) == (13, 22)  # NZDT, UTC+13
+
+
+def test_window_is_aware_and_same_instants() -> None:
+    start, end = kst_window_in_local("Europe/Paris", JUL)
+    assert start.tzinfo is not None and end.tzinfo is not None
+    assert start == datetime(2025, 7, 15, 9, tzinfo=KST)
+    assert end == datetime(2025, 7, 15, 18, tzinfo=KST)
+
+
+@pytest.mark.parametrize(
+    ("td", "text"),
+    [
+        (9 * H, "+9:00"),
+        (-16 * H, "-16:00"),
+        (5.5 * H, "+5:30"),
+        (-3.5 * H, "-3:30"),
+        (timedelta(0), "+0:00"),
+        (-timedelta(minutes=30), "-0:30"),
+        (timedelta(hours=5, minutes=45), "+5:45"),
+        (timedelta(hours=9, minutes=18, seconds=59), "+9:18:59"),
+        (timedelta(hours=-26), "-26:00"),
+    ],
+)
+def test_format_offset(td: timedelta, text: str) -> None:
+    assert format_offset(td) == text
+
+
+def test_format_offset_of_real_zones() -> None:
+    assert format_offset(offset_to_kst("America/Los_Angeles", JAN)) == "-17:00"
+    assert format_offset(offset_to_kst("Asia/Kolkata", JAN)) == "-3:30"
+    assert format_offset(utc_offset("Asia/Kolkata", JAN)) == "+5:30"

@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 score under ``--fail-under`` or a finding at or above ``--
 
 from __future__ import annotations
 
+import importlib
 import io
 import sys
 import traceback
@@ -18,14 +19,53 @@ import click
 from kakaoaudit import __version__
 from kakaoaudit.disclaimer import DISCLAIMER
 from kakaoaudit.errors import KakaoauditError
+from kakaoaudit.formats import FORMATS
 from kakaoaudit.i18n import LANGUAGES, Msg, detect_language, set_language, translator
 
 _ = translator("kakaoaudit")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 DEFAULT_ANSWERS_FILE = "kakaoaudit-answers.toml"
-FORMAT_NAMES = ("table", "json")
+FORMAT_NAMES = tuple(FORMATS)
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: Commands defined in modules of their own (each exposes `command: click.Command`), imported only
+#: when listed or run. A module that does not exist yet is simply not offered.
+EXTENSION_COMMANDS: dict[str, str] = {
+    "travel": "kakaoaudit.commands.travel",
+    "triage": "kakaoaudit.commands.triage",
+    "support-kit": "kakaoaudit.commands.support_kit",
+    "check-url": "kakaoaudit.commands.check_url",
+    "history": "kakaoaudit.commands.history",
+    "show": "kakaoaudit.commands.show",
+    "summary": "kakaoaudit.commands.summary",
+}
+
+
+class KakaoauditGroup(click.Group):
+    """The command group; extension commands are imported lazily from `EXTENSION_COMMANDS`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        available = [name for name in EXTENSION_COMMANDS if self._load(name) is not None]
+        return sorted({*super().list_commands(ctx), *available})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        module_name = EXTENSION_COMMANDS.get(name)
+        if module_name is None:
+            return None
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            # Only "this command's module is not there"; a missing dependency inside it is a bug.
+            if error.name and module_name.startswith(error.name):
+                return None
+            raise
+        command: click.Command = module.command
+        return command
 
 
 def t(message: Msg) -> str:
@@ -122,6 +162,8 @@ def report_options(function: F) -> F:
                      help=t(_("Show phone numbers and email addresses in full in the report."))),
         click.option("--label", default=None, metavar="NAME",
                      help=t(_("Whose report this is, e.g. 'Mother', shown in the report header."))),
+        click.option("--no-history", is_flag=True,
+                     help=t(_("Do not keep this report in the history of past audits."))),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -132,6 +174,7 @@ def build_cli() -> click.Group:
     """The click command group, with help texts in the current language."""
 
     @click.group(
+        cls=KakaoauditGroup,
         invoke_without_command=True,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
         help=t(_("Audit your own KakaoTalk account security and learn what to fix before it costs you "
@@ -153,6 +196,14 @@ def build_cli() -> click.Group:
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
                                                           "checks.")))
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
+    @click.option("--timeout", type=click.FloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
+                  help=t(_("Longest wait for the breach lookup, in seconds.")))
+    @click.option("--hibp-url", envvar="KAKAOAUDIT_HIBP_URL", default=None, metavar="URL",
+                  help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
+    @click.option("--hibp-dataset", type=click.Path(path_type=Path), default=None, metavar="PATH",
+                  help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
+    @click.option("--check-dns", is_flag=True,
+                  help=t(_("Also look up the email domain in DNS (uses the network).")))
     @click.option("--no-input", is_flag=True, help=t(_("Never prompt; fail listing any missing answer.")))
     @report_options
     @common_options

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from kakaoaudit.i18n import Msg, translator
 
@@ -205,6 +205,60 @@ class TopAction:
     points_at_stake: int
 
 
+class Phase(str, enum.Enum):
+    """When a travel checklist item is to be done."""
+
+    NOW = "now"
+    DAY_BEFORE = "day_before"
+    ABROAD = "abroad"
+    AFTER_RETURN = "after_return"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of the travel checklist."""
+
+    phase: Phase
+    text: Msg
+    check_id: str | None = None
+    """The check whose finding asks for it, if any."""
+    done: bool = False
+    """True when the answers show it is already in order."""
+
+
+@dataclass(frozen=True)
+class SupportHours:
+    """Kakao support hours (KST) seen from one time zone of the destination."""
+
+    zone: str
+    """IANA zone, e.g. ``America/Los_Angeles``."""
+    offset_to_kst: str
+    """Local time minus KST, e.g. ``-17:00``."""
+    local_window: str
+    """09:00-18:00 KST in local time, e.g. ``16:00-01:00 (+1 day)``."""
+
+
+@dataclass(frozen=True)
+class TravelPlan:
+    """The trip the travel checks were run for (``kakaoaudit travel``)."""
+
+    destination: str
+    """ISO 3166-1 alpha-2 code."""
+    depart: date | None
+    return_date: date | None
+    support_hours: tuple[SupportHours, ...]
+    checklist: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding the user chose to set aside, with why and until when (never scored)."""
+
+    finding: Finding
+    reason: str
+    expires: date
+
+
 @dataclass(frozen=True)
 class Report:
     """The result of an audit; rendered by `kakaoaudit.formats`."""
@@ -231,6 +285,12 @@ class Report:
     """"audit" or "demo" (the built-in sample profile)."""
     warnings: tuple[Msg, ...] = field(default=())
     """Problems that did not stop the audit (a plugin that failed to load)."""
+    travel: TravelPlan | None = None
+    """The trip, for reports made by ``kakaoaudit travel`` (or with travel answers)."""
+    suppressed: tuple[Suppressed, ...] = field(default=())
+    """Findings set aside in the answers file's ``[suppress]`` section; listed apart, not scored."""
+    notes: tuple[Msg, ...] = field(default=())
+    """Expired suppressions that came back, and similar remarks for the reader."""
 
     @property
     def not_scored(self) -> tuple[Finding, ...]:

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from kakaoaudit.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
-from kakaoaudit.api import Check
+from kakaoaudit.api import BreachLookup, Check
 from kakaoaudit.engine import Auditor, applicable, questions_of, select_checks
 from kakaoaudit.errors import InputError, OutputError
 from kakaoaudit.formats import render
@@ -75,7 +75,8 @@ def run_audit(options: Mapping[str, Any], *, mode: str) -> int:
         redact=not options.get("no_redact"),
         password=password,
         password_missing=missing,
-        options={"check_dns": bool(options.get("check_dns"))},
+        breach=make_breach(options, demo=demo),
+        options=check_options(options),
         label=_label(options.get("label")),
         mode=mode,
         warnings=registry.warnings,
@@ -94,6 +95,22 @@ def run_audit(options: Mapping[str, Any], *, mode: str) -> int:
     if prompter is not None and collected.asked:
         _offer_to_save(prompter, questions, collected, lang)
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
+
+
+def check_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The command options that checks may honour (through `Context.options`)."""
+    return {
+        "check_dns": bool(options.get("check_dns")),
+        "timeout": options.get("timeout"),
+    }
+
+
+def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | None:
+    """The breach lookup for the password checks: online client, offline dataset, or none.
+
+    Filled in by the password checks' issue (kakaoaudit.breach); None means "no lookup".
+    """
+    return None
 
 
 def load_registry() -> Registry:

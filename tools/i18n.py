@@ -2,6 +2,7 @@
 
     python tools/i18n.py extract    # update every .po from the sources (keeps translations)
     python tools/i18n.py compile    # .po -> .mo (the .mo files are committed and shipped)
+    (extract and compile take --domain PREFIX to touch only the domains starting with PREFIX)
     python tools/i18n.py check      # fail on a missing translation, bad placeholders or stale .mo
     python tools/i18n.py todo ja    # list the msgids still untranslated in a language
     python tools/i18n.py fill ja FILE.json   # set translations from {msgid: text}
@@ -32,7 +33,7 @@ LOCALEDIR = ROOT / "kakaoaudit" / "locale"
 SOURCES = {ROOT / "kakaoaudit": "kakaoaudit", ROOT / "checks": "kakaoaudit.checks"}
 #: Languages whose catalogs must be complete.
 REQUIRED = ("ja",)
-LANGUAGES = ("ja", "en")
+LANGUAGES = ("ja", "en", "ko")
 _TRANSLATOR = re.compile(r"""\btranslator\(\s*(__name__|["']([^"']+)["'])""")
 
 
@@ -75,8 +76,10 @@ def load_po(path: Path, lang: str, domain: str) -> Catalog:
     return Catalog(locale=lang, domain=domain, project="kakaoaudit", fuzzy=False)
 
 
-def extract() -> None:
+def extract(prefix: str = "") -> None:
     for domain, messages in sorted(extracted().items()):
+        if not domain.startswith(prefix):
+            continue
         for lang in LANGUAGES:
             path = po_path(lang, domain)
             old = load_po(path, lang, domain)
@@ -98,8 +101,8 @@ def _stable_header(data: bytes) -> bytes:
     return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", data)
 
 
-def compile_all() -> None:
-    for po in sorted(LOCALEDIR.glob("*/LC_MESSAGES/*.po")):
+def compile_all(prefix: str = "") -> None:
+    for po in sorted(LOCALEDIR.glob(f"*/LC_MESSAGES/{prefix}*.po")):
         lang = po.parent.parent.name
         catalog = load_po(po, lang, po.stem)
         buffer = io.BytesIO()
@@ -181,10 +184,11 @@ def fill(lang: str, source: Path) -> None:
 
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "check"
+    prefix = argv[argv.index("--domain") + 1] if "--domain" in argv else ""
     if command == "extract":
-        extract()
+        extract(prefix)
     elif command == "compile":
-        compile_all()
+        compile_all(prefix)
     elif command == "fill":
         fill(argv[2], Path(argv[3]))
     elif command == "todo":

@@ -8,7 +8,7 @@ also carries its messages in `i18n` (msgid and parameters), from which `from_dic
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib import resources
 from typing import Any
 
@@ -17,12 +17,17 @@ from kakaoaudit.i18n import Msg
 from kakaoaudit.model import (
     Category,
     CategoryScore,
+    ChecklistItem,
     CheckSummary,
     Finding,
+    Phase,
     Report,
     Severity,
     Status,
+    SupportHours,
+    Suppressed,
     TopAction,
+    TravelPlan,
 )
 
 SCHEMA_VERSION = "1.0"
@@ -132,6 +137,42 @@ def to_dict(report: Report, *, lang: str) -> dict[str, Any]:
         "skipped": listed(Status.SKIPPED),
         "errors": listed(Status.ERROR),
         "warnings": [text(w) for w in report.warnings],
+        "notes": [text(n) for n in report.notes],
+        "suppressed": [
+            {
+                "check_id": s.finding.check_id,
+                "code": s.finding.code,
+                "status": s.finding.status.value,
+                "severity": s.finding.severity.value,
+                "title": text(s.finding.title),
+                "reason": s.reason,
+                "expires": s.expires.isoformat(),
+            }
+            for s in report.suppressed
+        ],
+        "travel": None if report.travel is None else _travel_dict(report.travel, text, i18n),
+    }
+
+
+def _travel_dict(plan: TravelPlan, text: Any, i18n: Any) -> dict[str, Any]:
+    return {
+        "destination": plan.destination,
+        "depart": plan.depart.isoformat() if plan.depart else None,
+        "return": plan.return_date.isoformat() if plan.return_date else None,
+        "support_hours": [
+            {"zone": h.zone, "offset_to_kst": h.offset_to_kst, "local_window": h.local_window}
+            for h in plan.support_hours
+        ],
+        "checklist": [
+            {
+                "phase": item.phase.value,
+                "text": text(item.text),
+                "check_id": item.check_id,
+                "done": item.done,
+                "i18n": i18n(item.text),
+            }
+            for item in plan.checklist
+        ],
     }
 
 
@@ -182,7 +223,35 @@ def from_dict(data: dict[str, Any]) -> Report:
                 points_at_stake=t["points_at_stake"],
             )
         )
+    travel = data.get("travel")
+    plan = None
+    if travel is not None:
+        plan = TravelPlan(
+            destination=travel["destination"],
+            depart=date.fromisoformat(travel["depart"]) if travel["depart"] else None,
+            return_date=date.fromisoformat(travel["return"]) if travel["return"] else None,
+            support_hours=tuple(
+                SupportHours(h["zone"], h["offset_to_kst"], h["local_window"]) for h in travel["support_hours"]
+            ),
+            checklist=tuple(
+                ChecklistItem(Phase(i["phase"]), msg(i.get("i18n"), i["text"]) or Msg(LITERAL_DOMAIN, ""),
+                              i["check_id"], i["done"])
+                for i in travel["checklist"]
+            ),
+        )
+    suppressed = tuple(
+        Suppressed(
+            Finding(check_id=x["check_id"], code=x["code"], status=Status(x["status"]),
+                    severity=Severity(x["severity"]), title=Msg(LITERAL_DOMAIN, x["title"])),
+            x["reason"],
+            date.fromisoformat(x["expires"]),
+        )
+        for x in data.get("suppressed", [])
+    )
     return Report(
+        travel=plan,
+        suppressed=suppressed,
+        notes=tuple(Msg(LITERAL_DOMAIN, n) for n in data.get("notes", [])),
         generated_at=datetime.strptime(data["generated_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc),
         tool_version=data["tool"]["version"],
         language=data["language"],

@@ -53,6 +53,7 @@ class QType(str, enum.Enum):
     PHONE = "phone"
     EMAIL = "email"
     COUNTRY = "country"
+    COUNTRIES = "countries"
     TEXT = "text"
 
 
@@ -73,6 +74,7 @@ _EXPECTED = {
     QType.PHONE: _("a phone number as text"),
     QType.EMAIL: _("an email address as text"),
     QType.COUNTRY: _("a country code such as JP or a country name"),
+    QType.COUNTRIES: _("a list of countries such as [\"JP\", \"KR\"]"),
     QType.TEXT: _("text"),
 }
 
@@ -121,7 +123,7 @@ class Question:
             raise ValueError(f"question {self.id} of type {self.type.value} needs choices")
         if SECRET_KEY_SEGMENT.search(self.id.rsplit(".", 1)[-1]):
             raise ValueError(f"question id {self.id!r} looks like it asks for a secret; never ask for a password")
-        if self.default is not NO_DEFAULT and self.type is not QType.COUNTRY:
+        if self.default is not NO_DEFAULT and self.type not in (QType.COUNTRY, QType.COUNTRIES):
             self.parse(self.default)  # the country table stays unloaded until a country is parsed
 
     @property
@@ -248,6 +250,21 @@ def _parse_country(question: Question, raw: object, today: date | None) -> Answe
         raise _fail(question, hint) from None
 
 
+def _parse_countries(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, str):
+        # On the prompt: "JP, KR" or "日本、韓国".
+        raw = [part for part in re.split(r"[,、，]", raw) if part.strip()]
+    if not isinstance(raw, (list, tuple)) or len(raw) > 50:
+        raise _fail(question)
+    codes: list[str] = []
+    for item in raw:
+        code = _parse_country(question, item, today)
+        assert isinstance(code, str)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
 def _parse_text(question: Question, raw: object, today: date | None) -> AnswerValue:
     return _clean_text(question, raw, question.max_length)
 
@@ -261,5 +278,6 @@ _PARSERS = {
     QType.PHONE: _parse_phone,
     QType.EMAIL: _parse_email,
     QType.COUNTRY: _parse_country,
+    QType.COUNTRIES: _parse_countries,
     QType.TEXT: _parse_text,
 }

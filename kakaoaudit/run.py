@@ -5,6 +5,7 @@ Kept apart from cli.py so that `kakaoaudit --help` imports none of it.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -113,8 +114,33 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | Non
     return None
 
 
+#: Modules whose `QUESTIONS` (a tuple of Question) are asked by commands rather than by checks
+#: (triage, support kit). Every command knows them, so one answers file serves all commands.
+COMMAND_QUESTION_MODULES = ("kakaoaudit.triage", "kakaoaudit.support_kit")
+
+
 def load_registry() -> Registry:
     return discover()
+
+
+def command_questions() -> dict[str, Question]:
+    """The questions of the command modules that exist, by id."""
+    found: dict[str, Question] = {}
+    for name in COMMAND_QUESTION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name and name.startswith(error.name):
+                continue
+            raise
+        for question in getattr(module, "QUESTIONS", ()):
+            found.setdefault(question.id, question)
+    return found
+
+
+def known_questions(registry: Registry) -> dict[str, Question]:
+    """Every question an answers file may answer: the checks' and the commands'."""
+    return {**command_questions(), **registry.questions()}
 
 
 def _label(raw: object) -> str | None:
@@ -127,11 +153,12 @@ def _label(raw: object) -> str | None:
 
 
 def _demo_answers(registry: Registry, today: date) -> Collected:
-    parsed = parse_answers(demo_document(), Path(DEMO_NAME), registry.questions(), today=today)
+    known = known_questions(registry)
+    parsed = parse_answers(demo_document(), Path(DEMO_NAME), known, today=today)
     values = dict(parsed.values)
     sources = dict.fromkeys(values, Source.FILE)
     # Plugins' questions are not in the demo profile: their defaults, else "unknown" when allowed.
-    for question in registry.questions().values():
+    for question in known.values():
         if question.id not in values and question.has_default:
             values[question.id] = question.parse(question.default, today=today)
             sources[question.id] = Source.DEFAULT
@@ -152,7 +179,7 @@ def collect_answers(
     values: dict[str, AnswerValue] = {}
     sources: dict[str, Source] = {}
     if answers_file is not None:
-        loaded: AnswersFile = load_answers_file(answers_file, registry.questions(), today=today)
+        loaded: AnswersFile = load_answers_file(answers_file, known_questions(registry), today=today)
         values.update(loaded.values)
         sources.update(dict.fromkeys(loaded.values, Source.FILE))
     asked = False

@@ -30,7 +30,19 @@ _WHERE = _(
 
 
 class TwoStepVerification(Check):
-    """2-step verification is on, with a backup email, and verification texts are not filtered."""
+    """2-step verification is on, with a backup email, and verification texts are not filtered.
+
+    Kakao's 2-step verification asks for a second proof (a KakaoTalk message or the contact phone
+    number) when someone signs in with the password, so a leaked password alone is not enough.
+    Kakao advises adding a backup email "just in case you lose access to your mobile phone", and
+    notes that verification text messages can be filtered when "1644" or "Kakao" is blocked on the
+    phone (KAKAO-FACTS K8, official help).
+
+    Findings: `two-step-on` (pass; with a standards note when codes come to the phone number),
+    `two-step-off` (fail, high), `backup-email` / `backup-email-missing` (warn) for the backup
+    email, `sms-filter-ok` / `sms-filter-blocks` (fail) for the phone's filter; an answer of
+    "unknown" gives an `unknown` finding, never a pass.
+    """
 
     id = "KA401"
     title = _("2-step verification")

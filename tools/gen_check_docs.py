@@ -1,0 +1,126 @@
+"""Generate the check reference (docs/checks.md, docs/checks.ja.md) from the registry.
+
+    python tools/gen_check_docs.py           # write the pages
+    python tools/gen_check_docs.py --check   # exit 1 when a page is out of date
+
+Each check's page comes from the class itself: its docstring (the documentation), `why`, its
+questions and the ADVICE IDs and references it declares — so the documentation cannot drift from
+the code. Only built-in checks are listed (plugins document themselves).
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+from kakaoaudit.api import Check
+from kakaoaudit.questions import QType
+from kakaoaudit.registry import discover
+from kakaoaudit.template import condition_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {"en": ROOT / "docs" / "checks.md", "ja": ROOT / "docs" / "checks.ja.md"}
+
+HEADINGS = {
+    "en": {
+        "title": "Check reference",
+        "intro": "Every built-in check: its ID (permanent), what it asks, what it reports and the article's advice "
+        "it covers (ADVICE.md IDs). Generated from the code by `python tools/gen_check_docs.py`; "
+        "`kakaoaudit checks` lists the installed checks, plugins included.",
+        "category": "Category",
+        "weight": "Weight",
+        "network": "Uses the network",
+        "password": "Needs the password",
+        "advice": "ADVICE IDs",
+        "why": "Why it matters",
+        "questions": "Questions",
+        "references": "References",
+        "yes": "yes",
+        "no": "no",
+        "only_when": "only when",
+        "default": "default",
+        "unknown_ok": "\"unknown\" allowed",
+    },
+    "ja": {
+        "title": "チェック一覧",
+        "intro": "内蔵のすべてのチェックの ID(変わりません)、質問、結果、対応する記事のアドバイス(ADVICE.md の ID)。"
+        "`python tools/gen_check_docs.py` でコードから生成しています。インストール済みのチェック(プラグインを含む)は "
+        "`kakaoaudit checks` で一覧できます。",
+        "category": "カテゴリ",
+        "weight": "配点",
+        "network": "ネットワーク",
+        "password": "パスワード",
+        "advice": "ADVICE ID",
+        "why": "なぜ大切か",
+        "questions": "質問",
+        "references": "参考",
+        "yes": "使う",
+        "no": "使わない",
+        "only_when": "次の場合のみ",
+        "default": "既定値",
+        "unknown_ok": "\"unknown\"(わからない)可",
+    },
+}
+
+
+def render(lang: str) -> str:
+    words = HEADINGS[lang]
+    lines = [f"# {words['title']}", "", words["intro"], ""]
+    for loaded in discover().checks:
+        if loaded.builtin:
+            lines.extend(_check_section(loaded.check, lang, words))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _check_section(check: type[Check], lang: str, words: dict[str, str]) -> list[str]:
+    lines = [f"## {check.id} {check.title.render(lang)}", ""]
+    lines.append(
+        f"{words['category']}: {check.category.label.render(lang)} · {words['weight']}: {check.weight} · "
+        f"{words['network']}: {words['yes'] if check.needs_network else words['no']} · "
+        f"{words['password']}: {words['yes'] if check.needs_password else words['no']} · "
+        f"{words['advice']}: {', '.join(check.advice_ids) or '-'}"
+    )
+    lines.append("")
+    doc = inspect.cleandoc(check.__doc__ or "")
+    if doc:
+        lines.extend([doc, ""])
+    if check.why is not None:
+        lines.extend([f"**{words['why']}:** {check.why.render(lang)}", ""])
+    if check.questions:
+        lines.extend([f"### {words['questions']}", ""])
+        for question in check.questions:
+            extra = [question.type.value]
+            if question.type in (QType.CHOICE, QType.MULTI):
+                extra.append(" / ".join(f"`{c.value}`" for c in question.choices))
+            if question.allow_unknown:
+                extra.append(words["unknown_ok"])
+            if question.has_default:
+                extra.append(f"{words['default']} `{question.default}`")
+            if question.when:
+                extra.append(f"{words['only_when']} `{condition_text(question)}`")
+            lines.append(f"- `{question.id}` — {question.prompt.render(lang)} ({'; '.join(extra)})")
+        lines.append("")
+    if check.references:
+        lines.extend([f"### {words['references']}", ""])
+        lines.extend(f"- <{url}>" for url in check.references)
+        lines.append("")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for lang, path in PAGES.items():
+        text = render(lang)
+        if "--check" in argv:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(ROOT)))
+        else:
+            path.write_text(text, encoding="utf-8")
+    for name in stale:
+        print(f"{name} is out of date: run python tools/gen_check_docs.py")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -681,7 +681,7 @@ class HistoryStore:
             if conn is None:
                 return empty
             with closing(conn):
-                return operation(conn)
+                return self._transaction(conn, operation, "BEGIN")
 
         return self._retrying(attempt)
 
@@ -697,16 +697,25 @@ class HistoryStore:
         return self._retrying(attempt)
 
     @staticmethod
-    def _transaction(conn: sqlite3.Connection, operation: Callable[[sqlite3.Connection], _T]) -> _T:
-        # IMMEDIATE takes the write lock up front: a deferred transaction that reads first and
-        # then writes can fail with SQLITE_BUSY without the busy handler ever being called.
-        conn.execute("BEGIN IMMEDIATE")
+    def _transaction(
+        conn: sqlite3.Connection, operation: Callable[[sqlite3.Connection], _T], begin: str = "BEGIN IMMEDIATE"
+    ) -> _T:
+        """Run `operation` in one transaction: IMMEDIATE for writes, plain BEGIN for reads.
+
+        IMMEDIATE takes the write lock up front: a deferred transaction that reads first and
+        then writes can fail with SQLITE_BUSY without the busy handler ever being called.
+        Reads get a transaction too, so that all their queries see one snapshot (diff() must not
+        find an entry gone between two queries because another process pruned it).
+        """
+        conn.execute(begin)
         try:
             result = operation(conn)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                # Never let a failing ROLLBACK hide the original error; closing rolls back too.
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             raise
         return result
 
@@ -851,6 +860,11 @@ class HistoryStore:
 
     def _inspect(self, conn: sqlite3.Connection) -> int:
         """The file's schema version (0: empty); HistoryError if it is not a usable history."""
+        if not conn.in_transaction:
+            # One snapshot for all the reads below: read statement by statement, a file being
+            # created by another process could show its tables but not yet its application_id,
+            # and look foreign.
+            return self._transaction(conn, self._inspect, "BEGIN")
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,222 @@
+"""Fixtures for the history tests: report factories, stores on real files, read-only helpers.
+
+Test files here cannot import each other (--import-mode=importlib), so shared helpers are
+fixtures that return callables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kakaoaudit.history import HistoryStore
+
+#: The first audit of the tests; later ones are days after it.
+T0 = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
+
+#: The version 1 schema exactly as released, typed out here on purpose: if someone edits the
+#: released migration in kakaoaudit/history.py, the migration tests still build a true v1 file.
+V1_DDL = """
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    generated_at TEXT NOT NULL,
+    score INTEGER,
+    grade TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    report TEXT NOT NULL
+);
+CREATE INDEX reports_by_time ON reports (generated_at, id);
+PRAGMA application_id = 1262570305;
+PRAGMA user_version = 1;
+"""
+
+ReportFactory = Callable[..., dict[str, Any]]
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def finding(
+    check_id: str,
+    code: str,
+    status: str,
+    *,
+    severity: str = "medium",
+    points: int = 0,
+    title: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "check_id": check_id,
+        "code": code,
+        "status": status,
+        "severity": severity,
+        "title": title or f"{check_id} {code}",
+        "points": points,
+        "max_points": 10,
+        "evidence": {"contact": "090-****-**78"},
+    }
+
+
+def report(
+    day: float = 0,
+    *,
+    score: int | None = 72,
+    grade: str | None = None,
+    label: str | None = None,
+    findings: list[dict[str, Any]] | None = None,
+    version: str = "0.1.0",
+    generated_at: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A redacted report as the CLI would hand it over, `day` days after T0."""
+    body: dict[str, Any] = {
+        "schema_version": "1.0",
+        "generated_at": generated_at or iso(T0 + timedelta(days=day)),
+        "tool": {"name": "kakaoaudit", "version": version},
+        "language": "ja",
+        "label": label,
+        "score": score,
+        "grade": grade if grade is not None else ("-" if score is None else "C"),
+        "findings": findings if findings is not None else [finding("KA401", "two-step-off", "fail")],
+    }
+    body.update(extra)
+    return body
+
+
+@pytest.fixture
+def make_report() -> ReportFactory:
+    """``make_report(day, score=, label=, findings=, ...)`` -> a report dict."""
+    return report
+
+
+@pytest.fixture
+def make_finding() -> Callable[..., dict[str, Any]]:
+    """``make_finding(check_id, code, status, severity=, points=, title=)`` -> a finding dict."""
+    return finding
+
+
+@pytest.fixture
+def history_path(tmp_path: Path) -> Path:
+    """Where the history goes; its folder does not exist yet (the store must create it)."""
+    return tmp_path / "data" / "history.sqlite3"
+
+
+@pytest.fixture
+def store(history_path: Path) -> HistoryStore:
+    return HistoryStore(history_path, timeout=5.0)
+
+
+@pytest.fixture
+def v1_file(tmp_path: Path) -> Callable[[list[dict[str, Any]]], Path]:
+    """Write a version 1 history by hand (the released DDL, rows inserted by raw SQL)."""
+
+    def build(reports: list[dict[str, Any]], *, raw_rows: list[str] | None = None) -> Path:
+        path = tmp_path / "v1" / "history.sqlite3"
+        path.parent.mkdir(parents=True)
+        conn = sqlite3.connect(path)
+        try:
+            conn.executescript(V1_DDL)
+            for body in reports:
+                stamp = datetime.fromisoformat(body["generated_at"].replace("Z", "+00:00"))
+                conn.execute(
+                    "INSERT INTO reports (generated_at, score, grade, tool_version, report) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                        body["score"],
+                        body["grade"],
+                        body["tool"]["version"],
+                        json.dumps(body, ensure_ascii=False),
+                    ),
+                )
+            for text in raw_rows or []:
+                conn.execute(
+                    "INSERT INTO reports (generated_at, score, grade, tool_version, report)"
+                    " VALUES ('2025-06-01T00:00:00.000000Z', NULL, '-', '0.0.9', ?)",
+                    (text,),
+                )
+            conn.commit()
+        finally:
+            conn.close()
+        return path
+
+    return build
+
+
+def _can_write(path: Path) -> bool:
+    """Whether this process can still write `path` (root ignores modes)."""
+    try:
+        if path.is_dir():
+            probe = path / ".write-probe"
+            probe.write_bytes(b"")
+            probe.unlink()
+        else:
+            with path.open("r+b"):
+                pass
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture
+def make_readonly() -> Iterator[Callable[[Path], None]]:
+    """``make_readonly(path)``: make a folder or file unwritable for this process, or skip.
+
+    Uses chmod (0o500 folder, 0o400 file). Root ignores modes: there the immutable attribute
+    (chattr +i) is tried, which binds root too; without it the test is skipped. Everything is
+    restored afterwards so tmp_path can be cleaned up.
+    """
+    undo: list[Callable[[], object]] = []
+
+    def apply(path: Path) -> None:
+        if os.name != "posix":
+            pytest.skip("POSIX permissions only")
+        mode = path.stat().st_mode & 0o7777
+        path.chmod(0o500 if path.is_dir() else 0o400)
+        undo.append(lambda: path.chmod(mode))
+        if not _can_write(path):
+            return
+        chattr = shutil.which("chattr")
+        if chattr and subprocess.run([chattr, "+i", str(path)], check=False, capture_output=True).returncode == 0:
+            undo.append(lambda: subprocess.run([chattr, "-i", str(path)], check=True))
+            if not _can_write(path):
+                return
+        pytest.skip("cannot make a path read-only here (running as root without chattr +i)")
+
+    yield apply
+    for step in reversed(undo):
+        step()
+
+
+@pytest.fixture
+def make_unreadable() -> Iterator[Callable[[Path], None]]:
+    """``make_unreadable(path)``: chmod 000 a file or folder, or skip where that binds nobody."""
+    undo: list[Callable[[], object]] = []
+
+    def apply(path: Path) -> None:
+        if os.name != "posix":
+            pytest.skip("POSIX permissions only")
+        mode = path.stat().st_mode & 0o7777
+        path.chmod(0)
+        undo.append(lambda: path.chmod(mode))
+        try:
+            if path.is_dir():
+                list(path.iterdir())
+            else:
+                path.read_bytes()
+        except OSError:
+            return
+        pytest.skip("chmod 000 does not stop this process (running as root)")
+
+    yield apply
+    for step in reversed(undo):
+        step()

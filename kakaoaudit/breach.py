@@ -10,8 +10,9 @@ message. A failed lookup is "could not check", never "not found": `count()` retu
 when the lookup completed.
 
 Secrecy rules kept throughout: the password, its full hash and its suffix never appear in a
-request, an exception (message, cause or context), a log or a message. The suffix is computed
-only after the network or file work is done, so no frame that can fail holds it either.
+request, an exception (message, cause or context), a log or a message. Nor in the frames of
+a traceback: the client derives the suffix only once the body is fetched and validated, and
+the offline search's errors are re-raised fresh from `count()`, without the search's frames.
 """
 
 from __future__ import annotations
@@ -77,7 +78,6 @@ ERROR_KINDS: Final = frozenset({
 """Every value `BreachLookupError.kind` can take."""
 
 _PREFIX_LEN: Final = 5
-_SUFFIX_LEN: Final = 35
 _READ_CHUNK: Final = 64 * 1024
 # 15 digits: far above any real count (the top password is seen ~10^8 times) and far below
 # Python's int-from-str digit limit, so a hostile body cannot make int() slow or raise.
@@ -191,26 +191,42 @@ _DECIMAL_COUNTS: Final = re.compile(rb"(?:.{35}:[0-9]{1,15}(?:\r\n|\n|\r|\Z))+",
 _DIGITS: Final = re.compile(rb"[0-9]+")
 
 
-def _count_in_body(body: bytes, suffix: str) -> int:
-    """`parse_range_body(body).get(suffix, 0)`, without building the dict for a clean body."""
+def _validate_range_body(body: bytes) -> bytes | dict[str, int]:
+    """Check a whole range body; raise like `parse_range_body`; return something to search.
+
+    A clean body (every line exactly SUFFIX35:COUNT) comes back as upper-case bytes without a
+    BOM; anything else goes through `parse_range_body`, whose dict comes back.
+    """
     clean = body[len(_BOM):] if body.startswith(_BOM) else body
     shape = clean.translate(_SHAPE)
     if b"l" in shape:  # lower-case hex ("l" in the shape): rare, so only then pay for a copy
         shape = shape.replace(b"l", b"h")
         clean = clean.upper()
     if _SHAPE_LINES.fullmatch(shape) is None or _DECIMAL_COUNTS.fullmatch(clean) is None:
-        return parse_range_body(body).get(suffix, 0)
+        return parse_range_body(body)
+    return clean
+
+
+def _count_in(table: bytes | dict[str, int], suffix: str) -> int:
+    """The count for `suffix` in what `_validate_range_body` returned; cannot fail."""
+    if isinstance(table, dict):
+        return table.get(suffix, 0)
     key = suffix.encode("ascii") + b":"
     best = 0
-    position = clean.find(key)
+    position = table.find(key)
     while position >= 0:
         # Every line's only colon is at offset 35, so a hit is a whole suffix at a line start.
         start = position + len(key)
-        digits = _DIGITS.match(clean, start)
-        if digits is not None:  # always true for a clean body; keeps mypy and readers sure
+        digits = _DIGITS.match(table, start)
+        if digits is not None:  # always true for a validated body; keeps mypy and readers sure
             best = max(best, int(digits[0]))
-        position = clean.find(key, start)
+        position = table.find(key, start)
     return best
+
+
+def _count_in_body(body: bytes, suffix: str) -> int:
+    """`parse_range_body(body).get(suffix, 0)`, without building the dict for a clean body."""
+    return _count_in(_validate_range_body(body), suffix)
 
 
 # --------------------------------------------------------------------------- HTTP plumbing
@@ -546,8 +562,8 @@ class RangeClient:
         # Only the prefix is held while the network is in use; the suffix is derived again
         # afterwards, so no frame of a failed request (as seen by a traceback) contains it.
         prefix = sha1_prefix_suffix(password)[0]
-        body = self.fetch_range(prefix)
-        return _count_in_body(body, sha1_prefix_suffix(password)[1])
+        table = _validate_range_body(self.fetch_range(prefix))
+        return _count_in(table, sha1_prefix_suffix(password)[1])
 
     def fetch_range(self, prefix: str) -> bytes:
         """The raw body of `GET {base_url}/range/{prefix}` (prefix: 5 hex characters)."""
@@ -624,6 +640,11 @@ class RangeClient:
                     chunks.append(chunk)
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 error = _classify(exc)
+            # read(amt) returns short data, not IncompleteRead, when the connection closes early.
+            if error is None and declared is not None and declared.strip().isdigit() and size != int(declared):
+                error = BreachLookupError(
+                    "network", f"the connection closed after {size} of {int(declared)} body bytes"
+                )
         if error is not None:
             raise error
         return b"".join(chunks)
@@ -756,17 +777,25 @@ class OfflineDataset:
         """
         prefix = sha1_prefix_suffix(password)[0]
         if self.is_directory:
-            body = self._read_range_file(prefix)
             try:
-                return _count_in_body(body, sha1_prefix_suffix(password)[1])
+                table = _validate_range_body(self._read_range_file(prefix))
             except BreachLookupError as exc:
+                if exc.kind == "dataset":
+                    raise
                 raise BreachLookupError("dataset", f"the range file for {prefix}: {exc.detail}") from None
-        key = "".join(sha1_prefix_suffix(password)).encode("ascii")
+            return _count_in(table, sha1_prefix_suffix(password)[1])
         try:
             with open(self.path, "rb", buffering=0) as handle:
-                return self._search(handle, key)
+                # The full hash is passed inline, never held in this frame.
+                return self._search(handle, "".join(sha1_prefix_suffix(password)).encode("ascii"))
+        except BreachLookupError as exc:
+            error = BreachLookupError(exc.kind, exc.detail)
         except OSError as exc:
-            raise BreachLookupError("dataset", f"cannot read {self.path!r} ({_os_error_text(exc)})") from None
+            error = BreachLookupError("dataset", f"cannot read {self.path!r} ({_os_error_text(exc)})")
+        # A fresh error raised out here: its traceback has no frame of the search, whose locals
+        # hold the full hash and the neighbouring lines of the file (a frame-locals dump, as some
+        # error reporters make, would show them).
+        raise error
 
     def _read_range_file(self, prefix: str) -> bytes:
         for name in (f"{prefix}.txt", f"{prefix.lower()}.txt"):

@@ -124,6 +124,8 @@ class Check:
     references: ClassVar[tuple[str, ...]] = ()
     #: Why it matters, in one or two sentences, for the documentation and the report.
     why: ClassVar[Msg | None] = None
+    #: How to fix what it finds, in one or two sentences, for the documentation.
+    fix: ClassVar[Msg | None] = None
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         """Yield the findings of this check."""

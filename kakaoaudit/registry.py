@@ -16,6 +16,7 @@ is left out with one warning naming the entry point and its distribution; the re
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,9 +68,22 @@ class Registry:
         return found
 
 
+#: Set to 1 to run the built-in checks only (to rule out a misbehaving plugin).
+NO_PLUGINS_ENV = "KAKAOAUDIT_NO_PLUGINS"
+
+
+def plugins_disabled() -> bool:
+    return os.environ.get(NO_PLUGINS_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
 def discover(entry_points: Iterable[Any] | None = None) -> Registry:
-    """Load and validate the checks of the entry-point group (or of `entry_points`, for tests)."""
+    """Load and validate the checks of the entry-point group (or of `entry_points`, for tests).
+
+    With ``KAKAOAUDIT_NO_PLUGINS=1`` only kakaoaudit's own checks are loaded.
+    """
     points = list(metadata.entry_points(group=GROUP) if entry_points is None else entry_points)
+    if plugins_disabled():
+        points = [point for point in points if _distribution(point) == BUILTIN_DISTRIBUTION]
     # Built-ins first so that a plugin can never take over a built-in ID.
     points.sort(key=lambda ep: (_distribution(ep) != BUILTIN_DISTRIBUTION, ep.name))
     accepted: dict[str, LoadedCheck] = {}

@@ -46,24 +46,26 @@ def render_answers(
     lines = [f"# {line}" if line else "#" for line in header]
     if header:
         lines.append("")
-    current_table = None
+    # A TOML table may be declared once: group the questions by table, in first-appearance order.
+    tables: dict[str, list[Question]] = {}
     for question in questions:
-        table, key = question.id.rsplit(".", 1)
-        if table != current_table:
-            if current_table is not None and lines[-1] != "":
-                lines.append("")
-            lines.append(f"[{table}]")
-            current_table = table
-        if comments:
-            lines.extend(_comment_lines(question, lang))
-        if question.id in values:
-            lines.append(f"{key} = {toml_value(values[question.id])}")
-        elif question.has_default:
-            lines.append(f"{key} = {toml_value(question.default)}")
-        else:
-            lines.append(f"# {key} = ")
-        if comments:
+        tables.setdefault(question.id.rsplit(".", 1)[0], []).append(question)
+    for table, members in tables.items():
+        if lines and lines[-1] != "":
             lines.append("")
+        lines.append(f"[{table}]")
+        for question in members:
+            key = question.id.rsplit(".", 1)[1]
+            if comments:
+                lines.extend(_comment_lines(question, lang))
+            if question.id in values:
+                lines.append(f"{key} = {toml_value(values[question.id])}")
+            elif question.has_default:
+                lines.append(f"{key} = {toml_value(question.default)}")
+            else:
+                lines.append(f"# {key} = ")
+            if comments:
+                lines.append("")
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -60,6 +60,9 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     for name in ("KAKAOAUDIT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # Plugins installed in the test environment (the example plugin) must not change the built-in
+    # behaviour under test; plugin tests unset this.
+    monkeypatch.setenv("KAKAOAUDIT_NO_PLUGINS", "1")
     monkeypatch.setenv("KAKAOAUDIT_HOME", str(tmp_path_factory.mktemp("kakaoaudit-home")))
 
 

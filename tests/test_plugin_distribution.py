@@ -29,6 +29,7 @@ def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def kakaoaudit(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(site), "KAKAOAUDIT_LANG": "en"}
+    env.pop("KAKAOAUDIT_NO_PLUGINS", None)
     return subprocess.run([sys.executable, "-m", "kakaoaudit", *args], capture_output=True, text=True, env=env,
                           cwd=cwd, timeout=60)
 
@@ -66,3 +67,13 @@ def test_plugin_check_runs_in_the_audit(plugin_site: Path, tmp_path: Path) -> No
     assert findings[("KA401", "two-step-on")] == "pass"
     assert report["top_actions"][0]["check_id"] == "TST101"
     assert len(report["warnings"]) == 2
+
+
+def test_plugins_can_be_switched_off(plugin_site: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(plugin_site), "KAKAOAUDIT_NO_PLUGINS": "1"}
+    result = subprocess.run([sys.executable, "-m", "kakaoaudit", "checks", "--format", "json"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=60)
+    ids = {c["id"] for c in json.loads(result.stdout)["checks"]}
+    assert "TST101" not in ids
+    assert "KA401" in ids
+    assert "check not loaded" not in result.stderr

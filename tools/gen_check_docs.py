@@ -1,9 +1,10 @@
-"""Generate the check reference (docs/checks.md, docs/checks.ja.md) from the registry.
+"""Generate the check reference (docs/checks/) from the registry: one page per check and an index,
+in English (``KA401.md``) and Japanese (``KA401.ja.md``).
 
-    python tools/gen_check_docs.py           # write the pages
+    python tools/gen_check_docs.py           # write the pages (and remove pages of checks that are gone)
     python tools/gen_check_docs.py --check   # exit 1 when a page is out of date
 
-Each check's page comes from the class itself: its docstring (the documentation), `why`, its
+Each page comes from the check class itself: its docstring (the documentation), `why`, `fix`, its
 questions and the ADVICE IDs and references it declares — so the documentation cannot drift from
 the code. Only built-in checks are listed (plugins document themselves).
 """
@@ -20,7 +21,8 @@ from kakaoaudit.registry import discover
 from kakaoaudit.template import condition_text
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"en": ROOT / "docs" / "checks.md", "ja": ROOT / "docs" / "checks.ja.md"}
+FOLDER = ROOT / "docs" / "checks"
+SUFFIX = {"en": ".md", "ja": ".ja.md"}
 
 HEADINGS = {
     "en": {
@@ -34,6 +36,9 @@ HEADINGS = {
         "password": "Needs the password",
         "advice": "ADVICE IDs",
         "why": "Why it matters",
+        "fix": "How to fix",
+        "id": "ID",
+        "check": "Check",
         "questions": "Questions",
         "references": "References",
         "yes": "yes",
@@ -53,6 +58,9 @@ HEADINGS = {
         "password": "パスワード",
         "advice": "ADVICE ID",
         "why": "なぜ大切か",
+        "fix": "直し方",
+        "id": "ID",
+        "check": "チェック",
         "questions": "質問",
         "references": "参考",
         "yes": "使う",
@@ -64,17 +72,32 @@ HEADINGS = {
 }
 
 
-def render(lang: str) -> str:
+def pages() -> dict[Path, str]:
+    """Every page of the reference, by path."""
+    checks = [loaded.check for loaded in discover().checks if loaded.builtin]
+    found: dict[Path, str] = {}
+    for lang, suffix in SUFFIX.items():
+        found[FOLDER / f"index{suffix}"] = render_index(checks, lang)
+        for check in checks:
+            found[FOLDER / f"{check.id}{suffix}"] = "\n".join(_check_section(check, lang, HEADINGS[lang])).rstrip() + "\n"
+    return found
+
+
+def render_index(checks: list[type[Check]], lang: str) -> str:
     words = HEADINGS[lang]
     lines = [f"# {words['title']}", "", words["intro"], ""]
-    for loaded in discover().checks:
-        if loaded.builtin:
-            lines.extend(_check_section(loaded.check, lang, words))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    lines.append(f"| {words['id']} | {words['check']} | {words['category']} | {words['weight']} | {words['advice']} |")
+    lines.append("|---|---|---|---|---|")
+    for check in checks:
+        lines.append(
+            f"| [{check.id}]({check.id}.md) | {check.title.render(lang)} | {check.category.label.render(lang)} | "
+            f"{check.weight} | {', '.join(check.advice_ids) or '-'} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _check_section(check: type[Check], lang: str, words: dict[str, str]) -> list[str]:
-    lines = [f"## {check.id} {check.title.render(lang)}", ""]
+    lines = [f"# {check.id} {check.title.render(lang)}", ""]
     lines.append(
         f"{words['category']}: {check.category.label.render(lang)} · {words['weight']}: {check.weight} · "
         f"{words['network']}: {words['yes'] if check.needs_network else words['no']} · "
@@ -86,9 +109,11 @@ def _check_section(check: type[Check], lang: str, words: dict[str, str]) -> list
     if doc:
         lines.extend([doc, ""])
     if check.why is not None:
-        lines.extend([f"**{words['why']}:** {check.why.render(lang)}", ""])
+        lines.extend([f"## {words['why']}", "", check.why.render(lang), ""])
+    if check.fix is not None:
+        lines.extend([f"## {words['fix']}", "", check.fix.render(lang), ""])
     if check.questions:
-        lines.extend([f"### {words['questions']}", ""])
+        lines.extend([f"## {words['questions']}", ""])
         for question in check.questions:
             extra = [question.type.value]
             if question.type in (QType.CHOICE, QType.MULTI):
@@ -102,24 +127,29 @@ def _check_section(check: type[Check], lang: str, words: dict[str, str]) -> list
             lines.append(f"- `{question.id}` — {question.prompt.render(lang)} ({'; '.join(extra)})")
         lines.append("")
     if check.references:
-        lines.extend([f"### {words['references']}", ""])
+        lines.extend([f"## {words['references']}", ""])
         lines.extend(f"- <{url}>" for url in check.references)
         lines.append("")
     return lines
 
 
 def main(argv: list[str]) -> int:
-    stale = []
-    for lang, path in PAGES.items():
-        text = render(lang)
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(ROOT)))
-        else:
-            path.write_text(text, encoding="utf-8")
-    for name in stale:
-        print(f"{name} is out of date: run python tools/gen_check_docs.py")
-    return 1 if stale else 0
+    wanted = pages()
+    existing = set(FOLDER.glob("*.md"))
+    stale = sorted(
+        [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        + [p for p in existing if p not in wanted]
+    )
+    if "--check" in argv:
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is out of date: run python tools/gen_check_docs.py")
+        return 1 if stale else 0
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    for path in existing - set(wanted):
+        path.unlink()
+    for path, text in wanted.items():
+        path.write_text(text, encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":

@@ -120,7 +120,8 @@ class Auditor:
             lang=self.lang,
             password=self.password,
             password_missing=self.password_missing,
-            breach=None if self.offline else self.breach,
+            # With --offline the caller passes only a lookup that needs no network (a downloaded copy).
+            breach=self.breach,
             offline=self.offline,
             redact=self.redact,
             options=self.options,

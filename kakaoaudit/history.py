@@ -51,6 +51,7 @@ __all__ = [
     "REASON_CHECK_ADDED",
     "REASON_CHECK_REMOVED",
     "SCHEMA_VERSION",
+    "SUPPRESSED",
     "Diff",
     "Entry",
     "FindingChange",
@@ -73,6 +74,8 @@ HOME_ENV: Final = "KAKAOAUDIT_HOME"
 REASON_CHECK_REMOVED: Final = "check removed"
 #: `FindingChange.reason` when a finding is new because its check did not run before.
 REASON_CHECK_ADDED: Final = "check added"
+#: The status a diff gives a finding the user suppressed (set aside, not scored) in that report.
+SUPPRESSED: Final = "suppressed"
 
 HistoryErrorKind = Literal["corrupt", "foreign", "newer", "readonly", "permission", "locked", "io"]
 #: Every `HistoryError.kind`.
@@ -172,6 +175,9 @@ class Diff:
       unknown/skipped/error (a check that could not run neither fixed nor caused anything);
       also unknown/skipped/error findings that appear or disappear.
     * `unchanged_count`: findings present in both reports and in none of the above.
+
+    A finding the user suppressed in a report has the status `SUPPRESSED` there, so "fail, then
+    suppressed" (and back) is a change, never "fixed" or "new".
 
     Findings that pass on one side and are absent on the other are not reported. Titles are not
     compared: they are translated, and the language may differ between runs.
@@ -412,11 +418,19 @@ def _findings_by_key(report: dict[str, Any]) -> tuple[dict[tuple[str, str, int],
 
     n numbers repeated (check_id, code) pairs in order, so that a check reporting the same code
     twice (per device, say) is compared pairwise instead of one silently hiding the other.
+    Findings the user suppressed (the report's ``suppressed`` list) take part with the status
+    `SUPPRESSED`: a finding set aside is neither fixed nor gone, and its check still ran.
     """
     keyed: dict[tuple[str, str, int], dict[str, Any]] = {}
     seen: Counter[tuple[str, str]] = Counter()
     findings = report.get("findings")
-    for finding in findings if isinstance(findings, list) else ():
+    suppressed = report.get("suppressed")
+    set_aside = [
+        {**item, "status": SUPPRESSED, "points": None}
+        for item in (suppressed if isinstance(suppressed, list) else ())
+        if isinstance(item, dict)
+    ]
+    for finding in [*(findings if isinstance(findings, list) else ()), *set_aside]:
         if not isinstance(finding, dict):
             continue
         pair = (str(finding.get("check_id")), str(finding.get("code")))

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Union
 
 #: Languages with complete catalogs, in the order the help lists them.
-LANGUAGES: tuple[str, ...] = ("ja", "en")
+LANGUAGES: tuple[str, ...] = ("ja", "en", "ko")
 #: The source language of every msgid.
 SOURCE_LANGUAGE = "en"
 

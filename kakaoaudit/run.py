@@ -8,27 +8,30 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import click
 
+from kakaoaudit import suppress
 from kakaoaudit.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
 from kakaoaudit.api import BreachLookup, Check
+from kakaoaudit.audit_history import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
 from kakaoaudit.engine import Auditor, applicable, questions_of, select_checks
 from kakaoaudit.errors import InputError, OutputError
 from kakaoaudit.formats import render
 from kakaoaudit.i18n import Msg, current_language, translator
-from kakaoaudit.model import Report, Severity, Status
+from kakaoaudit.model import Category, Report, Severity, Status
 from kakaoaudit.output import write_atomic
 from kakaoaudit.profiles import DEMO_NAME, demo_document
 from kakaoaudit.questions import AnswerValue, Question
 from kakaoaudit.registry import Registry, discover
 from kakaoaudit.secret import Secret
 from kakaoaudit.template import condition_text, render_answers
+from kakaoaudit.travel import active_checks, attach_plan
 
 _ = translator("kakaoaudit")
 
@@ -42,6 +45,20 @@ class Collected:
     values: dict[str, AnswerValue]
     sources: dict[str, Source]
     asked: bool
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    """The answers file's reserved sections, parsed (``suppress``, ``settings``)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How a command narrows the audit (``kakaoaudit travel``: its options and the travel checks)."""
+
+    preset: Mapping[str, AnswerValue] = field(default_factory=dict)
+    """Answers given as command options: they override the answers file and are never asked."""
+    category: Category | None = None
+    """Run only the checks of this category."""
+    validate: Callable[[Answers, date], None] | None = None
+    """Called with every answer (and today's date) before any check runs; raises a `KakaoauditError`."""
 
 
 def interactive() -> bool:
@@ -49,15 +66,23 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def run_audit(options: Mapping[str, Any], *, mode: str) -> int:
+def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = None) -> int:
     """The audit (or the demo): answers -> password -> checks -> report -> exit code."""
+    scope = scope or Scope()
     lang = current_language()
     registry = load_registry()
     checks = select_checks([c.check for c in registry.checks], options.get("only", ()), options.get("skip", ()))
+    if scope.category is not None:
+        checks = [check for check in checks if check.category is scope.category]
     now = datetime.now(timezone.utc)
     questions = questions_of(checks)
     demo = mode == "demo"
+    # Before any question, so that an unusable --hibp-dataset or --hibp-url stops the audit at once.
+    breach = make_breach(options, demo=demo) if any(c.needs_password or c.needs_network for c in checks) else None
     prompter = None
+    label = _label(options.get("label"))
+    # The demo is not the user's account: it never reads or writes the history.
+    history = AuditHistory(None, label=label)
     if demo:
         collected = _demo_answers(registry, now.date())
     else:
@@ -66,7 +91,18 @@ def run_audit(options: Mapping[str, Any], *, mode: str) -> int:
             from kakaoaudit.prompt import Prompter  # noqa: PLC0415 - only on a terminal
 
             prompter = Prompter(lang)
-        collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date())
+        loaded = load_answers(registry, options.get("answers_file"), now)
+        # Before any question: "last audit N days ago", or the choice about an unusable history file.
+        history = AuditHistory.start(enabled=not options.get("no_history"), remind=mode == "audit", label=label,
+                                     now=now, prompter=prompter,
+                                     reminder_days=settings_from(loaded.sections if loaded else {}).reminder_days)
+        collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date(),
+                                    preset=scope.preset, loaded=loaded)
+    answers = Answers(collected.values, collected.sources)
+    if scope.validate is not None:
+        scope.validate(answers, now.date())
+    # Without a trip, the travel checks collapse into one "no trip planned" line.
+    checks = active_checks(checks, answers, now.date())
     password, missing = _password(checks, options, prompter, demo)
     auditor = Auditor(
         checks=checks,
@@ -76,23 +112,28 @@ def run_audit(options: Mapping[str, Any], *, mode: str) -> int:
         redact=not options.get("no_redact"),
         password=password,
         password_missing=missing,
-        breach=make_breach(options, demo=demo),
+        breach=breach,
         options=check_options(options),
-        label=_label(options.get("label")),
+        label=label,
         mode=mode,
         warnings=registry.warnings,
     )
     try:
-        report = auditor.run(Answers(collected.values, collected.sources))
+        report = auditor.run(answers)
     finally:
         if password is not None:
             password.clear()
+    report = suppress.apply(report, collected.sections.get(suppress.SECTION), now=now)
+    # After the suppressions: the travel readiness note states the final score.
+    report = attach_plan(report, checks, answers, now.date())
     if options.get("debug"):
         for trace in auditor.tracebacks:
             click.echo(trace, err=True)
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
-    emit(render(report, options.get("fmt", "table"), lang=lang), options.get("output"))
+    output = options.get("output")
+    emit(render(report, options.get("fmt", "table"), lang=lang, terminal=output is None), output)
+    history.record(report)  # only once the report was delivered; a failure here is a warning
     if prompter is not None and collected.asked:
         _offer_to_save(prompter, questions, collected, lang)
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
@@ -109,9 +150,13 @@ def check_options(options: Mapping[str, Any]) -> dict[str, Any]:
 def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | None:
     """The breach lookup for the password checks: online client, offline dataset, or none.
 
-    Filled in by the password checks' issue (kakaoaudit.breach); None means "no lookup".
+    See kakaoaudit.password_input: the demo's sample list in the demo, ``--hibp-dataset`` (offline),
+    None with ``--offline`` and no dataset, else the range API (``--hibp-url``, ``--timeout``). A
+    dataset or URL that cannot be used is an `InputError`.
     """
-    return None
+    from kakaoaudit import password_input  # noqa: PLC0415 - builds kakaoaudit.breach only when needed
+
+    return password_input.make_breach(options, demo=demo)
 
 
 #: Modules whose `QUESTIONS` (a tuple of Question) are asked by commands rather than by checks
@@ -171,17 +216,26 @@ def collect_answers(
     answers_file: Path | None,
     prompter: Any,
     today: date,
+    *,
+    preset: Mapping[str, AnswerValue] | None = None,
+    loaded: AnswersFile | None = None,
 ) -> Collected:
-    """Answers from the file, then the prompter (on a terminal), then declared defaults.
+    """Answers from the file, then `preset` (command options, overriding the file), then the prompter
+    (on a terminal), then declared defaults.
 
+    `loaded` is the answers file already read by `load_answers` (else it is read here).
     Without a terminal, missing answers are an `InputError` listing each with how to supply it.
     """
     values: dict[str, AnswerValue] = {}
     sources: dict[str, Source] = {}
-    if answers_file is not None:
-        loaded: AnswersFile = load_answers_file(answers_file, known_questions(registry), today=today)
+    if loaded is None and answers_file is not None:
+        loaded = load_answers(registry, answers_file, datetime.now(timezone.utc))
+    if loaded is not None:
         values.update(loaded.values)
         sources.update(dict.fromkeys(loaded.values, Source.FILE))
+    for key, value in (preset or {}).items():
+        values[key] = value
+        sources[key] = Source.OPTION
     asked = False
     if prompter is not None:
         before = set(values)
@@ -201,7 +255,19 @@ def collect_answers(
     missing = applicable(questions, values)
     if missing:
         raise InputError(*_missing_messages(missing, answers_file))
-    return Collected(values, sources, asked)
+    return Collected(values, sources, asked, loaded.sections if loaded is not None else {})
+
+
+def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -> AnswersFile | None:
+    """The answers file with its reserved sections parsed: ``[suppress]`` (`kakaoaudit.suppress`) and
+    ``[settings]`` (`kakaoaudit.audit_history`); None without a file."""
+    if answers_file is None:
+        return None
+    sections = {
+        suppress.SECTION: suppress.section_parser(registry.ids(), now),
+        SETTINGS_SECTION: parse_settings,
+    }
+    return load_answers_file(answers_file, known_questions(registry), today=now.date(), sections=sections)
 
 
 def _missing_messages(missing: Sequence[Question], answers_file: Path | None) -> list[Msg]:
@@ -227,7 +293,10 @@ def _password(
     if not any(check.needs_password for check in checks):
         return None, None
     if demo:
-        return None, _("not checked in the demo: the demo never asks for a password")
+        # The demo's published sample password (never the user's): it shows the password checks.
+        from kakaoaudit.password_input import sample_password  # noqa: PLC0415
+
+        return sample_password(), None
     if options.get("no_password"):
         return None, _("not checked: --no-password was given")
     if options.get("password_stdin"):
@@ -331,6 +400,10 @@ def write_init(*, sample: bool, output: Path, force: bool, only: Sequence[str], 
     registry = load_registry()
     checks = select_checks([c.check for c in registry.checks], only, skip)
     questions = questions_of(checks)
+    if not only and not skip:
+        # The commands' questions too (triage, support-kit): one answers file serves every command.
+        seen = {question.id for question in questions}
+        questions += [question for question in command_questions().values() if question.id not in seen]
     values: dict[str, AnswerValue] = {}
     if sample:
         values = _demo_answers(registry, datetime.now(timezone.utc).date()).values

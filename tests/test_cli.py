@@ -91,12 +91,14 @@ def test_checks_lists_builtins(cli: Cli) -> None:
 def test_fail_under_and_fail_on(cli: Cli) -> None:
     assert cli("demo", "--fail-under", "10").exit_code == 0
     assert cli("demo", "--fail-under", "100").exit_code == 1
-    assert cli("demo", "--fail-on", "critical").exit_code == 0
-    assert cli("demo", "--fail-on", "medium").exit_code == 1
+    # The demo's sample password is in the sample breach list: a critical finding.
+    assert cli("demo", "--fail-on", "critical").exit_code == 1
+    assert cli("demo", "--only", "KA401", "--fail-on", "critical").exit_code == 0
+    assert cli("demo", "--only", "KA401", "--fail-on", "medium").exit_code == 1
 
 
 def test_usage_errors_are_one_line_exit_2(cli: Cli) -> None:
-    result = cli("demo", "--only", "KA40")
+    result = cli("demo", "--only", "KA4O1")
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert "did you mean 'KA401'" in result.stderr
@@ -143,9 +145,13 @@ def test_init_template_then_audit_reports_missing_answers(cli: Cli, tmp_path: Pa
 
 
 def test_init_sample_reproduces_the_demo(cli: Cli, tmp_path: Path) -> None:
+    from kakaoaudit.password_input import demo_dataset
+
     sample = tmp_path / "sample.toml"
     assert cli("init", "--sample", "-o", str(sample)).exit_code == 0
-    audit = cli("audit", "--answers", str(sample), "--format", "json").json()
+    # The demo checks its sample password against its sample breach list: give the audit the same.
+    audit = cli("audit", "--answers", str(sample), "--format", "json", "--password-stdin", "--no-history",
+                "--hibp-dataset", str(demo_dataset()), stdin="sakura1990\n").json()
     demo = cli("demo", "--format", "json").json()
     assert [(f["code"], f["status"]) for f in audit["findings"]] == [(f["code"], f["status"]) for f in demo["findings"]]
     assert audit["score"] == demo["score"]
@@ -162,7 +168,8 @@ def test_audit_from_answers_file(cli: Cli, tmp_path: Path, validate_report: Call
     answers.write_text(
         "[security.two_step]\nenabled = false\n[security]\nsms_filter_blocks_kakao = false\n", encoding="utf-8"
     )
-    result = cli("audit", "--answers", str(answers), "--format", "json", "--label", "母")
+    result = cli("audit", "--answers", str(answers), "--format", "json", "--label", "母", "--only", "KA401",
+                 "--no-history")
     assert result.exit_code == 0, result.stderr
     validate_report(result.stdout)
     data = result.json()
@@ -231,3 +238,26 @@ def test_output_survives_a_legacy_encoding_pipe() -> None:
                             cwd=Path(__file__).parent)
     assert result.returncode == 0
     assert "スコア" in result.stdout.decode("utf-8")
+
+
+def test_template_declares_each_table_once() -> None:
+    import sys as _sys
+
+    from kakaoaudit.i18n import translator
+    from kakaoaudit.questions import QType, Question
+    from kakaoaudit.template import render_answers
+
+    if _sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    _ = translator("kakaoaudit")
+    questions = [
+        Question("contacts.a", QType.BOOL, _("yes")),
+        Question("device.b", QType.BOOL, _("yes")),
+        Question("contacts.c", QType.TEXT, _("yes")),
+        Question("contacts.sub.d", QType.INT, _("yes")),
+    ]
+    text = render_answers(questions, {"contacts.a": True, "device.b": False, "contacts.c": 'x"y', "contacts.sub.d": 3},
+                          lang="ja")
+    assert tomllib.loads(text) == {"contacts": {"a": True, "c": 'x"y', "sub": {"d": 3}}, "device": {"b": False}}

@@ -59,7 +59,8 @@ def test_plugin_check_runs_in_the_audit(plugin_site: Path, tmp_path: Path) -> No
         "backup_email = true\n[security]\nsms_filter_blocks_kakao = false\n",
         encoding="utf-8",
     )
-    result = kakaoaudit(plugin_site, tmp_path, "audit", "--answers", str(answers), "--format", "json")
+    result = kakaoaudit(plugin_site, tmp_path, "audit", "--answers", str(answers), "--format", "json",
+                        "--only", "TST101,KA401", "--no-history")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     findings = {(f["check_id"], f["code"]): f["status"] for f in report["findings"]}

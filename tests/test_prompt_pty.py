@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,12 +14,23 @@ import pytest
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
 
 
-def spawn(tmp_path: Path, *args: str, lang: str = "en") -> pexpect.spawn:
+KA401_ONLY = ("audit", "--only", "KA401", "--no-history")
+
+
+def spawn(cwd: Path, *args: str, lang: str = "en") -> pexpect.spawn:
+    """kakaoaudit in a real pseudo-terminal, working in `cwd` (its data folder is outside it)."""
     executable = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
-    env = {**os.environ, "KAKAOAUDIT_LANG": lang, "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(tmp_path / "home")}
-    child = pexpect.spawn(executable, list(args), cwd=str(tmp_path), env=env, encoding="utf-8", timeout=20,
+    env = {**os.environ, "KAKAOAUDIT_LANG": lang, "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(cwd.parent / "home")}
+    child = pexpect.spawn(executable, list(args), cwd=str(cwd), env=env, encoding="utf-8", timeout=30,
                           dimensions=(50, 200))
     return child
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    return folder
 
 
 def finish(child: pexpect.spawn) -> int:
@@ -28,8 +40,8 @@ def finish(child: pexpect.spawn) -> int:
     return int(child.exitstatus)
 
 
-def test_questionnaire_asks_conditionally_helps_and_saves(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
+def test_questionnaire_asks_conditionally_helps_and_saves(work: Path) -> None:
+    child = spawn(work, *KA401_ONLY)
     child.expect(r"\[1/4\] Is 2-step verification turned on")
     child.expect("u = don't know")
     child.sendline("?")
@@ -53,27 +65,27 @@ def test_questionnaire_asks_conditionally_helps_and_saves(tmp_path: Path) -> Non
     child.sendline("mine.toml")
     child.expect("Saved. Next time: kakaoaudit --answers mine.toml")
     assert finish(child) == 0
-    saved = (tmp_path / "mine.toml").read_text(encoding="utf-8")
+    saved = (work / "mine.toml").read_text(encoding="utf-8")
     assert "enabled = true" in saved
     assert 'route = "phone"' in saved
     assert 'backup_email = "unknown"' in saved
     assert "sms_filter_blocks_kakao = false" in saved
 
 
-def test_saved_answers_run_without_questions(tmp_path: Path) -> None:
-    (tmp_path / "a.toml").write_text("[security.two_step]\nenabled = false\n", encoding="utf-8")
-    child = spawn(tmp_path, "audit", "--answers", "a.toml")
+def test_saved_answers_run_without_questions(work: Path) -> None:
+    (work / "a.toml").write_text("[security.two_step]\nenabled = false\n", encoding="utf-8")
+    child = spawn(work, *KA401_ONLY, "--answers", "a.toml")
     child.expect(r"\[1/1\] Does your phone block")  # only what the file leaves open is asked
     child.sendline("no")
     child.expect("2-step verification is off")
     child.expect("Save your answers")
     child.sendline("")  # default: no
     assert finish(child) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
+    assert sorted(p.name for p in work.iterdir()) == ["a.toml"]
 
 
-def test_japanese_questionnaire(tmp_path: Path) -> None:
-    child = spawn(tmp_path, lang="ja")
+def test_japanese_questionnaire(work: Path) -> None:
+    child = spawn(work, *KA401_ONLY, lang="ja")
     child.expect(r"\[1/4\] カカオアカウントの2段階認証はオンになっていますか")
     child.sendline("いいえ")
     child.expect(r"\[2/2\] スマートフォンで")
@@ -85,8 +97,8 @@ def test_japanese_questionnaire(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("at_question", [1, 2])
-def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path: Path, at_question: int) -> None:
-    child = spawn(tmp_path, "audit", "--output", "report.txt")
+def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(work: Path, at_question: int) -> None:
+    child = spawn(work, *KA401_ONLY, "--output", "report.txt")
     child.expect(r"\[1/4\]")
     if at_question == 2:
         child.sendline("y")
@@ -94,12 +106,59 @@ def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(tmp_path: Path, at_ques
     child.sendintr()
     child.expect("interrupted; nothing was written")
     assert finish(child) == 130
-    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == []
+    assert list(work.iterdir()) == []
 
 
-def test_end_of_input_at_a_prompt_is_a_clear_error(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
+def test_end_of_input_at_a_prompt_is_a_clear_error(work: Path) -> None:
+    child = spawn(work, *KA401_ONLY)
     child.expect(r"\[1/4\]")
     child.sendeof()
     child.expect("the input ended before every question was answered")
     assert finish(child) == 2
+
+
+QUESTION = re.compile(r"\[(\d+)/(\d+)\] ")
+
+
+def answer_for(hint: str) -> str:
+    """A plausible answer for the prompt's hint: "don't know" where allowed, else the first choice."""
+    if "u = don't know" in hint:
+        return "u"
+    if "Enter = " in hint:
+        return ""
+    if "y/n" in hint:
+        return "n"
+    if "YYYY-MM-DD" in hint:
+        return "2026-01-15"
+    if "number" in hint:
+        return "1"
+    return "x"
+
+
+def test_plain_kakaoaudit_asks_every_enabled_check_and_reports(work: Path) -> None:
+    """`kakaoaudit` alone, as a person would run it: every question, the password prompt, the report."""
+    child = spawn(work)
+    asked = 0
+    totals = set()
+    while True:
+        index = child.expect([QUESTION, r"password \(Enter to skip\): ", r"Score: ", r"Please answer with "],
+                             timeout=30)
+        if index == 3:
+            child.expect(r" > ")
+            child.sendline("1")  # the first choice is always valid where a guess was not
+        elif index == 0:
+            asked += 1
+            assert int(child.match.group(1)) == asked
+            totals.add(int(child.match.group(2)))
+            child.expect(r"\n(\([^\n]*\)) > ")
+            child.sendline(answer_for(child.match.group(1)))
+        elif index == 1:
+            child.sendline("")  # decline: the password checks are skipped
+        else:
+            break
+    child.expect("Save your answers")
+    child.sendline("n")
+    assert finish(child) == 0
+    assert asked >= 10
+    # Follow-up questions depend on earlier answers: the counter adapts but never goes backwards.
+    assert max(totals) >= asked

@@ -6,11 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 from kakaoaudit.api import Category, Check, Context, Finding, QType, Question, Status
 from kakaoaudit.i18n import translator
 from kakaoaudit.registry import discover
 
 _ = translator("kakaoaudit")
+
+
+@pytest.fixture(autouse=True)
+def plugins_enabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests load fake plugins: undo the suite-wide KAKAOAUDIT_NO_PLUGINS."""
+    monkeypatch.delenv("KAKAOAUDIT_NO_PLUGINS", raising=False)
 
 
 @dataclass
@@ -132,3 +140,11 @@ def test_questions_shared_only_when_compatible() -> None:
     )
     assert "declared differently" in warning_text(clash)
     assert clash.ids() == ("EXM101",)
+
+
+def test_no_plugins_keeps_only_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAKAOAUDIT_NO_PLUGINS", "1")
+    builtin = ep("KA401", make_check("KA401"), dist="kakaoaudit")
+    registry = discover([ep("EXM101", make_check("EXM101")), builtin, ep("EXM102", ImportError("x"))])
+    assert registry.ids() == ("KA401",)
+    assert registry.warnings == ()

@@ -79,7 +79,8 @@ def pages() -> dict[Path, str]:
     for lang, suffix in SUFFIX.items():
         found[FOLDER / f"index{suffix}"] = render_index(checks, lang)
         for check in checks:
-            found[FOLDER / f"{check.id}{suffix}"] = "\n".join(_check_section(check, lang, HEADINGS[lang])).rstrip() + "\n"
+            section = _check_section(check, lang, HEADINGS[lang])
+            found[FOLDER / f"{check.id}{suffix}"] = "\n".join(section).rstrip() + "\n"
     return found
 
 

@@ -2,7 +2,7 @@
 
     python tools/i18n.py extract    # update every .po from the sources (keeps translations)
     python tools/i18n.py compile    # .po -> .mo (the .mo files are committed and shipped)
-    (extract and compile take --domain PREFIX to touch only the domains starting with PREFIX)
+    (extract, compile and fill take --domain PREFIX to touch only the domains starting with PREFIX)
     python tools/i18n.py check      # fail on a missing translation, bad placeholders or stale .mo
     python tools/i18n.py todo ja    # list the msgids still untranslated in a language
     python tools/i18n.py fill ja FILE.json   # set translations from {msgid: text}
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALEDIR = ROOT / "kakaoaudit" / "locale"
 SOURCES = {ROOT / "kakaoaudit": "kakaoaudit", ROOT / "checks": "kakaoaudit.checks"}
 #: Languages whose catalogs must be complete.
-REQUIRED = ("ja",)
+REQUIRED = ("ja", "ko")
 LANGUAGES = ("ja", "en", "ko")
 _TRANSLATOR = re.compile(r"""\btranslator\(\s*(__name__|["']([^"']+)["'])""")
 
@@ -157,13 +157,14 @@ def todo(lang: str) -> None:
                 print(f"{domain}\t{msgid}")
 
 
-def fill(lang: str, source: Path) -> None:
-    """Set translations from a JSON object {msgid: translation} into every catalog that has the msgid."""
+def fill(lang: str, source: Path, prefix: str = "") -> None:
+    """Set translations from a JSON object {msgid: translation} into every catalog (of the domains
+    starting with `prefix`) that has the msgid."""
     import json
 
     translations = json.loads(source.read_text(encoding="utf-8"))
     used = set()
-    for po in sorted((LOCALEDIR / lang / "LC_MESSAGES").glob("*.po")):
+    for po in sorted((LOCALEDIR / lang / "LC_MESSAGES").glob(f"{prefix}*.po")):
         catalog = load_po(po, lang, po.stem)
         changed = False
         for message in catalog:
@@ -190,7 +191,7 @@ def main(argv: list[str]) -> int:
     elif command == "compile":
         compile_all(prefix)
     elif command == "fill":
-        fill(argv[2], Path(argv[3]))
+        fill(argv[2], Path(argv[3]), prefix)
     elif command == "todo":
         todo(argv[2] if len(argv) > 2 else "ja")
     elif command == "check":

@@ -1,11 +1,14 @@
 """Report outputs, one module per format, each with `render(report, *, lang) -> str`.
 
-Formats are imported only when used, so `kakaoaudit --help` stays light.
+Formats are imported only when used, so `kakaoaudit --help` stays light. A format may also offer
+`render_terminal(report, *, lang, colour, width)` for the screen (the table does: colour and the
+terminal's width); files always get `render`, without escape codes.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Protocol
 
 from kakaoaudit.model import Report
@@ -14,6 +17,8 @@ from kakaoaudit.model import Report
 FORMATS: dict[str, str] = {
     "table": "kakaoaudit.formats.table",
     "json": "kakaoaudit.formats.json_report",
+    "markdown": "kakaoaudit.formats.markdown",
+    "html": "kakaoaudit.formats.html",
 }
 
 
@@ -23,7 +28,19 @@ class Formatter(Protocol):
     def render(self, report: Report, *, lang: str) -> str: ...
 
 
-def render(report: Report, fmt: str, *, lang: str) -> str:
-    """The report in format `fmt` and language `lang`."""
-    module: Formatter = importlib.import_module(FORMATS[fmt])
-    return module.render(report, lang=lang)
+def render(report: Report, fmt: str, *, lang: str, terminal: bool = False) -> str:
+    """The report in format `fmt` and language `lang`.
+
+    `terminal` is True when the text goes to standard output (not to a file): a format with a
+    `render_terminal` then fits the screen and colours it when standard output is a terminal
+    and ``NO_COLOR`` is unset.
+    """
+    module = importlib.import_module(FORMATS[fmt])
+    if terminal and hasattr(module, "render_terminal"):
+        from kakaoaudit.formats.terminal import colour_enabled, terminal_width  # noqa: PLC0415
+
+        text: str = module.render_terminal(report, lang=lang, colour=colour_enabled(sys.stdout),
+                                           width=terminal_width())
+        return text
+    formatter: Formatter = module
+    return formatter.render(report, lang=lang)

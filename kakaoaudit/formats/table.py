@@ -1,16 +1,27 @@
-"""The terminal report: score, categories, top actions and every finding with its advice."""
+"""The terminal report: score, categories, top actions, the article's three sections and the rest.
+
+`render(report, lang=...)` gives plain text for a file or a pipe; `render_terminal` adds colour
+(only where `terminal.colour_enabled` says so) and fits the terminal's width. Lines are wrapped by
+display cells, so Japanese and Korean text never overflows.
+"""
 
 from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Callable
 
 from tabulate import tabulate
 
 from kakaoaudit.disclaimer import DISCLAIMER
+from kakaoaudit.formats import sections as s
+from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
+from kakaoaudit.formats.terminal import FILE_WIDTH, cells, pad, style, wrap
 from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.model import Finding, Report, Status
+from kakaoaudit.model import Finding, Report, Status, TravelPlan
 
-_ = translator("kakaoaudit")
-
-_MARKS = {
+MARKS = {
     Status.PASS: "✓",
     Status.WARN: "!",
     Status.FAIL: "✗",
@@ -18,87 +29,253 @@ _MARKS = {
     Status.SKIPPED: "-",
     Status.ERROR: "E",
 }
+_STATUS_STYLES = {
+    Status.PASS: ("green",),
+    Status.WARN: ("yellow", "bold"),
+    Status.FAIL: ("red", "bold"),
+    Status.UNKNOWN: ("magenta",),
+    Status.SKIPPED: ("dim",),
+    Status.ERROR: ("magenta", "bold"),
+}
+_GRADE_STYLES = {"A": ("green", "bold"), "B": ("green", "bold"), "C": ("yellow", "bold"), "D": ("yellow", "bold"),
+                 "F": ("red", "bold")}
+_BAR = 10
+# The core domain: the score line's message was the table's from the start (and is kept there).
+_ = translator("kakaoaudit")
 
 
 def render(report: Report, *, lang: str) -> str:
-    """The report as plain text tables (no colour) for a terminal or a text file."""
-    redact = report.redacted
+    """The report as plain text (no colour), wrapped at 100 cells."""
+    return render_terminal(report, lang=lang, colour=False, width=FILE_WIDTH)
 
-    def t(msg: Msg | None) -> str:
-        return "" if msg is None else msg.render(lang, redact=redact)
 
-    lines: list[str] = []
-    heading = _("kakaoaudit {version} - account security report", version=report.tool_version)
-    lines.append(t(heading))
-    if report.label:
-        lines.append(t(_("For: {label}", label=report.label)))
-    when = report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
-    lines.append(t(_("Date: {date}", date=when)))
-    if report.mode == "demo":
-        lines.append(t(_("This is the built-in demo profile, not your account.")))
-    if not redact:
-        lines.append(t(_("Contacts are shown unmasked (--no-redact).")))
-    lines.append("")
-    if report.score is None:
-        lines.append(t(_("Score: not enough answers to score")))
-    else:
-        lines.append(t(_("Score: {score}/100   Grade: {grade}", score=report.score, grade=report.grade)))
+def render_terminal(report: Report, *, lang: str, colour: bool, width: int) -> str:
+    """The report for a terminal `width` cells wide, in colour when `colour`."""
+    return _Layout(s.build(report), Texts(lang, report.redacted), colour, width).render()
+
+
+class _Layout:
+    def __init__(self, view: ReportView, t: Texts, colour: bool, width: int) -> None:
+        self.view, self.t, self.colour, self.width = view, t, colour, width
+        self.lines: list[str] = []
+
+    # Small helpers -------------------------------------------------------------------------
+    def styled(self, text: str, *names: str) -> str:
+        return style(text, *names, enabled=self.colour)
+
+    def para(self, msg: Msg | str, indent: str = "", subsequent: str | None = None, *styles: str) -> None:
+        text = msg if isinstance(msg, str) else self.t(msg)
+        for line in wrap(text, self.width, indent, subsequent):
+            self.lines.append(self.styled(line, *styles) if styles else line)
+
+    def heading(self, msg: Msg | str, underline: str = "-") -> None:
+        text = msg if isinstance(msg, str) else self.t(msg)
+        self.lines.append("")
+        for line in wrap(text, self.width):
+            self.lines.append(self.styled(line, "bold"))
+        self.lines.append(underline * min(self.width, max(cells(text), 3)))
+
+    def status(self, status: Status) -> str:
+        """The status mark and word, padded so that the titles after it line up."""
+        widest = max(cells(self.t(other.label)) for other in Status)
+        text = pad(f"{MARKS[status]} {self.t(status.label)}", widest + 2)
+        return self.styled(text, *_STATUS_STYLES[status])
+
+    # The report ------------------------------------------------------------------------------
+    def render(self) -> str:
+        self.header()
+        self.score()
+        self.categories()
+        self.top_actions()
+        self.heading(s.PREVENTION_TITLE, "=")
+        for number, section in enumerate(self.view.prevention, 1):
+            self.section(section, f"{number}. ")
+        for section in self.view.extra:
+            self.section(section, "")
+        self.not_scored()
+        self.suppressed()
+        self.plain_list(s.T_NOTES, self.view.report.notes)
+        self.plain_list(s.T_WARNINGS, self.view.report.warnings)
+        self.references()
+        self.lines.append("")
+        self.para(DISCLAIMER)
+        return "\n".join(self.lines) + "\n"
+
+    def header(self) -> None:
+        report, t = self.view.report, self.t
+        self.para(s.T_TITLE, "", None, "bold")
+        if report.label:
+            self.para(fill(s.T_FOR, label=report.label), "", None, "bold")
+        self.para(t(fill(s.T_DATE, date=s.format_when(report))) + "  ·  "
+                  + t(fill(s.T_VERSION, version=report.tool_version)))
+        if report.mode == "demo":
+            self.para(s.T_DEMO)
+        if report.redacted:
+            self.para(s.T_MASKED)
+        else:
+            self.para(s.T_UNMASKED, "", None, "red", "bold")
+
+    def score(self) -> None:
+        report, t = self.view.report, self.t
+        self.lines.append("")
+        if report.score is None:
+            self.para(s.T_NO_SCORE, "", None, "bold")
+            return
+        line = t(_("Score: {score}/100   Grade: {grade}", score=report.score, grade=report.grade))
+        self.lines.append(self.styled(line, *_GRADE_STYLES.get(report.grade, ("bold",))))
         if report.grade_capped:
-            lines.append(t(_("The grade is held at {grade} because of a critical problem.", grade=report.grade)))
-    lines.append("")
+            self.para(fill(s.T_CAPPED, grade=report.grade))
 
-    category_rows = [
-        [t(c.category.label), "-" if c.score is None else f"{c.score}", f"{c.points}/{c.max_points}"]
-        for c in report.categories
-    ]
-    if category_rows:
-        lines.append(tabulate(category_rows, headers=[t(_("Category")), t(_("Score")), t(_("Points"))],
-                              tablefmt="simple", colalign=("left", "right", "right")))
-        lines.append("")
+    def categories(self) -> None:
+        report, t = self.view.report, self.t
+        self.heading(s.T_CATEGORIES)
+        if not report.categories:
+            self.para(s.T_NO_CATEGORIES)
+            return
+        rows = []
+        for c in report.categories:
+            filled = 0 if c.score is None else round(c.score * _BAR / 100)
+            bar = "" if c.score is None else "█" * filled + "░" * (_BAR - filled)
+            rows.append([t(c.category.label), "-" if c.score is None else str(c.score), f"{c.points}/{c.max_points}",
+                         bar])
+        headers = [t(s.T_CATEGORY), t(s.T_SCORE_COL), t(s.T_POINTS_COL), ""]
+        table = tabulate(rows, headers=headers, tablefmt="simple", colalign=("left", "right", "right", "left"))
+        if max(cells(line) for line in table.splitlines()) > self.width:
+            table = tabulate([row[:3] for row in rows], headers=headers[:3], tablefmt="simple",
+                             colalign=("left", "right", "right"))
+        self.lines.extend(line.rstrip() for line in table.splitlines())
 
-    if report.top_actions:
-        lines.append(t(_("Do these first:")))
+    def top_actions(self) -> None:
+        report, t = self.view.report, self.t
+        self.heading(s.T_TOP)
+        if not report.top_actions:
+            self.para(s.T_NO_TOP)
+            return
         for number, action in enumerate(report.top_actions, 1):
-            lines.append(f"  {number}. {t(action.title)} (+{action.points_at_stake})")
+            gain = t(fill(s.T_GAIN, points=action.points_at_stake))
+            self.para(f"{t(action.title)} ({gain})", f"  {number}. ", "     ")
             if action.advice is not None:
-                lines.append(f"     {t(action.advice)}")
-        lines.append("")
+                self.para(action.advice, "     ", "     ")
 
-    scored = [f for f in report.findings if f.status.scored]
-    rows = [
-        [f"{_MARKS[f.status]} {t(f.status.label)}", f.check_id, t(f.title), f"{f.points}/{f.max_points}"]
-        for f in scored
-    ]
-    if rows:
-        lines.append(tabulate(rows, headers=[t(_("Status")), "ID", t(_("Finding")), t(_("Points"))],
-                              tablefmt="simple"))
-        lines.append("")
-    details = [f for f in scored if f.status is not Status.PASS]
-    if details:
-        lines.append(t(_("What to do:")))
-        for finding in details:
-            lines.extend(_finding_block(finding, t))
-        lines.append("")
+    def section(self, section: Section, number: str) -> None:
+        self.heading(number + self.t(section.title))
+        if section.intro is not None:
+            self.para(section.intro, "", None, "dim")
+        if section.key is s.SectionKey.TRAVEL and self.view.report.travel is not None:
+            self.travel(self.view.report.travel)
+        if not section.findings:
+            self.lines.append("")
+            self.para(s.T_ONLY_UNSCORED if section.not_scored else s.T_EMPTY_SECTION, "  ", "  ")
+        for finding in section.findings:
+            self.finding(finding)
 
-    unscored = report.not_scored
-    if unscored:
-        lines.append(t(_("Not scored (unknown, skipped or failed checks):")))
-        for finding in unscored:
-            reason = t(finding.detail) if finding.detail else ""
-            lines.append(f"  {_MARKS[finding.status]} {finding.check_id} {t(finding.title)}: {reason}")
+    def finding(self, finding: Finding) -> None:
+        t = self.t
+        self.lines.append("")
+        label = self.status(finding.status)
+        prefix = f"  {label}  "
+        indent = " " * cells(prefix)
+        self.para(f"{t(finding.title)}", prefix, indent)
+        meta = [finding.check_id, t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
+        if finding.status is not Status.PASS:
+            meta.append(t(fill(s.T_SEVERITY, severity=finding.severity.label)))
+        self.para("  ·  ".join(meta), indent, indent, "dim")
+        if finding.detail is not None:
+            self.para(finding.detail, indent, indent)
+        if finding.advice and finding.status is not Status.PASS:
+            self.para(s.T_WHAT_TO_DO, indent, indent, "bold")
+            for advice in finding.advice:
+                self.para(advice, indent + "- ", indent + "  ")
+        if finding.note is not None:
+            self.para(fill(s.T_NOTE, note=finding.note), indent + "* ", indent + "  ")
+        numbers = self.view.reference_numbers(finding)
+        if numbers:
+            self.para(t(s.T_SOURCES) + " " + " ".join(f"[{n}]" for n in numbers), indent, indent, "dim")
+
+    def travel(self, plan: TravelPlan) -> None:
+        self.lines.append("")
+        renderer = _travel_renderer()
+        if "width" in inspect.signature(renderer).parameters:
+            text = renderer(plan, self.t.lang, width=self.width)  # type: ignore[call-arg]
+        else:
+            text = renderer(plan, self.t.lang)
+        for line in text.rstrip("\n").splitlines():
+            self.lines.extend(refit(line.rstrip(), self.width))
+
+    def not_scored(self) -> None:
+        if not self.view.not_scored:
+            return
+        self.heading(s.T_NOT_SCORED)
+        self.para(s.T_NOT_SCORED_INTRO, "", None, "dim")
+        for finding in self.view.not_scored:
+            self.lines.append("")
+            prefix = f"  {self.status(finding.status)}  "
+            indent = " " * cells(prefix)
+            self.para(f"[{finding.check_id}] {self.t(finding.title)}", prefix, indent)
+            if finding.detail is not None:
+                self.para(finding.detail, indent, indent)
+
+    def suppressed(self) -> None:
+        if not self.view.suppressed:
+            return
+        self.heading(s.T_SUPPRESSED)
+        for item in self.view.suppressed:
+            text = self.t(fill(s.T_SUPPRESSED_ITEM, title=item.finding.title, reason=item.reason,
+                               expires=item.expires.isoformat()))
+            self.para(f"[{item.finding.check_id}] {text}", "  - ", "    ")
+
+    def plain_list(self, title: Msg, items: tuple[Msg, ...]) -> None:
+        if not items:
+            return
+        self.heading(title)
+        for item in items:
+            self.para(item, "  - ", "    ")
+
+    def references(self) -> None:
+        if not self.view.references:
+            return
+        self.heading(s.T_REFERENCES)
+        for number, url in enumerate(self.view.references, 1):
+            self.para(url, f"  [{number}] ", " " * cells(f"  [{number}] "))
+
+
+def refit(line: str, width: int) -> list[str]:
+    """A line laid out for another width, wrapped again below its indent and list marker."""
+    if cells(line) <= width:
+        return [line]
+    match = re.match(r"(\s*(?:[-*•]|\[[ xX]\]|\d+\.)?\s*)", line)
+    lead = match.group(1) if match else ""
+    return wrap(line[len(lead):], width, lead, " " * cells(lead))
+
+
+def _travel_renderer() -> Callable[[TravelPlan, str], str]:
+    """The travel helper's renderer when it is installed, else the one built from the model here."""
+    try:
+        module = importlib.import_module("kakaoaudit.formats.travel_section")
+    except ModuleNotFoundError as error:
+        if error.name != "kakaoaudit.formats.travel_section":
+            raise
+        return render_travel_text
+    renderer: Callable[[TravelPlan, str], str] = module.render_travel_text
+    return renderer
+
+
+def render_travel_text(plan: TravelPlan, lang: str) -> str:
+    """The trip and its checklist by phase, as plain text (used when travel_section is absent)."""
+    t = Texts(lang)
+    view = s.travel_view(plan)
+    lines = [t(fill(s.T_TRIP, country=s.country_name(plan.destination, lang), code=plan.destination))]
+    if plan.depart or plan.return_date:
+        lines.append(t(fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart),
+                            return_date=s.format_date(plan.return_date))))
+    if plan.support_hours:
+        lines.append(t(s.T_SUPPORT_HOURS))
+        lines.extend("  " + t(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))
+                     for h in plan.support_hours)
+    for phase, items in view.phases:
         lines.append("")
-    for warning in report.warnings:
-        lines.append(t(_("Warning: {warning}", warning=warning)))
-    lines.append(t(DISCLAIMER))
+        lines.append(t(s.PHASE_LABELS[phase]))
+        for item in items:
+            mark = "[x]" if item.done else "[ ]"
+            lines.extend(wrap(t(item.text), FILE_WIDTH, f"  {mark} ", "      "))
     return "\n".join(lines) + "\n"
-
-
-def _finding_block(finding: Finding, t: object) -> list[str]:
-    render = t if callable(t) else str
-    block = [f"  [{finding.check_id}] {render(finding.title)}"]
-    if finding.detail is not None:
-        block.append(f"     {render(finding.detail)}")
-    block.extend(f"     - {render(advice)}" for advice in finding.advice)
-    if finding.note is not None:
-        block.append(f"     * {render(finding.note)}")
-    return block

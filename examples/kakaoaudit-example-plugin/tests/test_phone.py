@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 from importlib import metadata
 
 import pytest
+from kakaoaudit_example_plugin.phone import OS_UPDATES, SCREEN_LOCK, PhoneSecurity
+
 from kakaoaudit.answers import Answers
 from kakaoaudit.api import Context, Status
-
-from kakaoaudit_example_plugin.phone import OS_UPDATES, SCREEN_LOCK, PhoneSecurity
 
 
 def findings(answers: dict[str, object]) -> dict[str, Status]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from kakaoaudit.api import Category, Check, Choice, Context, Finding, Question, QType, Severity, Status, translator
+from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status, translator
 
 # A plugin brings its own catalogs: pass its locale folder to the translator.
 _ = translator("kakaoaudit_example_plugin", localedir=Path(__file__).parent / "locale")

@@ -1,0 +1,579 @@
+"""KA701-KA706 recovery readiness: what you need ready to get the account back (ADVICE P4.1, C2, S1-S6, R2, Q2).
+
+Only Kakao's official support can lift a restriction (ADVICE P4.1), and Kakao's automatic
+protection measures are not lifted by hand at all (KAKAO-FACTS K2). So readiness means: knowing
+the official way in and not falling for lookalike sites (S1, S6, K14), a valid ID document whose
+details match (R2, Q2, S3), evidence kept (C2, T3, S5), an up-to-date app (S1), a chat backup
+(K13), and knowing whether Talk Safety Pass is open to you (K4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kakaoaudit.answers import Answers
+from kakaoaudit.api import Category, Check, Choice, Context, Finding, Private, QType, Question, Severity, Status
+from kakaoaudit.i18n import Msg, translator
+
+_ = translator(__name__)
+
+HELP_CENTRE_URL = "https://cs.kakao.com/helps"
+#: K2: Kakao does not lift its protection measures by hand (official help).
+NO_MANUAL_LIFT_URL = "https://cs.kakao.com/helps_html/1073200213?locale=en"
+#: K9: what to do on suspected compromise (official help).
+COMPROMISE_URL = "https://cs.kakao.com/helps_html/1073185993?locale=en"
+#: K5: service restrictions; the route is the in-app notice or customer service (official help).
+SERVICE_RESTRICTION_URL = "https://cs.kakao.com/helps_html/1073200211?locale=en"
+#: K13: chat backup (blog only) and Talk Drawer Plus (official help).
+BACKUP_BLOG_URL = ("https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-"
+                   "%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95")
+DRAWER_URL = "https://cs.kakao.com/helps?articleId=1073196180&service=8&category=565&device=2062&locale=ko"
+#: K12: re-verification on a new device; chats deleted that way are lost (blog mirror of Kakao's FAQ).
+REVERIFY_URL = "https://jairo777m.blogspot.com/2021/05/ios_01084061721.html"
+#: K4: Talk Safety Pass needs a Kakao Certificate issued with a South Korean mobile number (official page).
+SAFETY_PASS_URL = "https://kakao.com/talksafety/en/toolandguide/verify"  # noqa: S105 - a URL
+
+ROUTE = "recovery.support_route"
+BOOKMARK = "recovery.help_bookmark"
+ID_DOCUMENT = "recovery.id_document"
+HABITS = "recovery.habits"
+CHAT_BACKUP = "recovery.chat_backup"
+BACKUP_PASSWORD_KEPT = "recovery.chat_backup_password_kept"  # noqa: S105 - a question id, no secret
+#: Shared with the contacts checks (KA3xx): same id, same type.
+PHONE = "contacts.phone"
+HOME_COUNTRY = "profile.home_country"
+
+_NOT_ANSWERED = _("This question was not answered, so the check could not tell.")
+_UNSURE = _("You answered \"I don't know\".")
+_IN_APP = _("In KakaoTalk: Settings (gear icon) > Kakao Customer Center (or Help). Update the app first, because "
+            "the menu can look different in older versions.")
+_BOOKMARK_IT = _("Bookmark Kakao's official help centre now, {url}, so that you never have to search for it.",
+                 url=HELP_CENTRE_URL)
+_CHECK_ADDRESSES = _("Check any address that claims to be Kakao's with: kakaoaudit check-url ADDRESS")
+_CATEGORY = _("When the time comes, choose the inquiry category about usage restrictions, or the closest one; a "
+              "wrong category delays the answer.")
+
+
+def unknown_reason(answers: Answers, key: str) -> Msg:
+    """Why an answer is missing: "I don't know", or not answered at all."""
+    return _UNSURE if answers.is_unknown(key) else _NOT_ANSWERED
+
+
+class SupportRoute(Check):
+    """The official way to Kakao's support, and no unofficial "unlock" services.
+
+    The article: reach support in the app (Settings > Kakao Customer Center / Help, after updating the
+    app, ADVICE S1), use the official help centre https://cs.kakao.com/helps and check the domain
+    because of lookalike sites (S6), and lift restrictions only through official support, never with
+    unofficial tools or methods (P4.1). Kakao does not lift its automatic protection measures by hand
+    (KAKAO-FACTS K2), so nobody else can. Official domains are kakao.com with its subdomains and
+    kakaocorp.com (K14); a bookmarked address is classified by `kakaoaudit.urlcheck` (the same as
+    ``kakaoaudit check-url``), which only reads the text and opens nothing.
+
+    Findings: `official-route`, `official-bookmark` (pass); `lookalike-bookmark` (fail, high),
+    `unofficial-bookmark` (warn), `search-route` (warn), `no-route` (warn), `unofficial-unlock` (fail,
+    high); `bookmark-unknown`, `bookmark-unreadable`, `route-unknown` (unknown).
+    """
+
+    id = "KA701"
+    title = _("The official way to Kakao's support")
+    category = Category.RECOVERY
+    weight = 10
+    advice_ids = ("P4.1", "S1", "S6")
+    references = (HELP_CENTRE_URL, NO_MANUAL_LIFT_URL)
+    why = _("Only Kakao's official support can lift a restriction. Fake sites and 'unlock' services that imitate "
+            "it are after your account details.")
+    questions = (
+        Question(
+            ROUTE,
+            QType.CHOICE,
+            _("If KakaoTalk restricted your account, how would you contact Kakao?"),
+            choices=(
+                Choice("app", _("From the app: Settings (gear icon) > Kakao Customer Center or Help")),
+                Choice("bookmark", _("Through a bookmark of Kakao's help centre")),
+                Choice("search", _("I would search the web for Kakao's support")),
+                Choice("unlock_service", _("Through a service, app or person that offers to unlock accounts")),
+                Choice("not_sure", _("I don't know how")),
+            ),
+        ),
+        Question(
+            BOOKMARK,
+            QType.TEXT,
+            _("What is the address of that bookmark? (copy it from your browser)"),
+            help=_("kakaoaudit only reads the address; it does not open it."),
+            allow_unknown=True,
+            max_length=2000,
+            when={ROUTE: "bookmark"},
+        ),
+    )
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        route = ctx.answers.get_text(ROUTE)
+        if route == "app":
+            yield self.finding(Status.PASS, _("You know the official way to contact Kakao's support"),
+                               code="official-route", advice=[_CATEGORY])
+        elif route == "bookmark":
+            yield self._bookmark(ctx.answers)
+        elif route == "search":
+            yield self.finding(
+                Status.WARN,
+                _("You would search the web to find Kakao's support"),
+                code="search-route",
+                detail=_("Search results can lead to lookalike domains and fake support sites that ask for your "
+                         "account details. Kakao's help centre is only at {url}.", url=HELP_CENTRE_URL),
+                advice=[_IN_APP, _BOOKMARK_IT, _CHECK_ADDRESSES],
+            )
+        elif route == "unlock_service":
+            yield self.finding(
+                Status.FAIL,
+                _("You would use an unofficial service to unlock your account"),
+                code="unofficial-unlock",
+                severity=Severity.HIGH,
+                detail=_("Only Kakao's official support can lift a restriction, and Kakao's automatic protection "
+                         "measures are not lifted by hand at all. Anyone else who offers to unlock the account can "
+                         "only take your password, codes or ID documents, and with them the account."),
+                advice=[
+                    _("Never give your password, verification codes or ID documents to an unlock service, app or "
+                      "person."),
+                    _IN_APP,
+                    _BOOKMARK_IT,
+                ],
+                advice_ids=("P4.1", "S6"),
+            )
+        elif route == "not_sure":
+            yield self.finding(
+                Status.WARN,
+                _("You do not know how to contact Kakao's support"),
+                code="no-route",
+                detail=_("In a hurry, people search the web and end up on fake support sites. Knowing the official "
+                         "way in advance avoids that."),
+                advice=[_IN_APP, _BOOKMARK_IT, _CATEGORY],
+            )
+        else:
+            yield self.finding(Status.UNKNOWN, _("We could not tell how you would contact Kakao"),
+                               code="route-unknown", detail=_NOT_ANSWERED, advice=[_IN_APP, _BOOKMARK_IT])
+
+    def _bookmark(self, answers: Answers) -> Finding:
+        from kakaoaudit import urlcheck  # noqa: PLC0415 - loads idna only when a bookmark is checked
+
+        address = answers.get_text(BOOKMARK)
+        if address is None:
+            return self.finding(
+                Status.UNKNOWN,
+                _("We could not check your bookmark of Kakao's help centre"),
+                code="bookmark-unknown",
+                detail=unknown_reason(answers, BOOKMARK),
+                advice=[_("Open the bookmark's details in your browser and check the address with: kakaoaudit "
+                          "check-url ADDRESS"), _BOOKMARK_IT],
+            )
+        result = urlcheck.classify(address)
+        host = result.host or ""
+        if result.verdict is urlcheck.Verdict.OFFICIAL:
+            return self.finding(Status.PASS, _("Your bookmark leads to Kakao's official site ({host})", host=host),
+                                code="official-bookmark", advice=[_CATEGORY])
+        if result.verdict is urlcheck.Verdict.LOOKALIKE:
+            return self.finding(
+                Status.FAIL,
+                _("Your bookmark for Kakao's support leads to a lookalike site ({host})", host=host),
+                code="lookalike-bookmark",
+                severity=Severity.HIGH,
+                detail=urlcheck.explain(result),
+                advice=[
+                    _("Delete this bookmark."),
+                    _BOOKMARK_IT,
+                    _("If you ever entered your Kakao password there, change it to one you use nowhere else, check "
+                      "the login history, log out devices you do not know and turn on 2-step verification."),
+                ],
+                references=(HELP_CENTRE_URL, COMPROMISE_URL),
+            )
+        if result.verdict is urlcheck.Verdict.NOT_OFFICIAL:
+            return self.finding(
+                Status.WARN,
+                _("Your bookmark for Kakao's support is not a Kakao site ({host})", host=host),
+                code="unofficial-bookmark",
+                detail=urlcheck.explain(result),
+                advice=[_("Replace the bookmark with Kakao's official help centre, {url}.", url=HELP_CENTRE_URL)],
+            )
+        return self.finding(
+            Status.UNKNOWN,
+            _("The bookmarked address could not be read"),
+            code="bookmark-unreadable",
+            detail=urlcheck.explain(result),
+            advice=[_("Copy the address again from the bookmark's details."), _BOOKMARK_IT],
+        )
+
+
+class IdDocument(Check):
+    """A valid photo ID whose name, birth date and address are current.
+
+    For a long-term restriction Kakao's support may ask for an ID document (ADVICE T2). The article:
+    usable documents are a driver's licence, passport, My Number card (with photo), residence card
+    or Basic Resident Register card, valid and current (Q2); what you enter (phone, name, birth date,
+    registered email) must match the document exactly (S3); after a marriage or a move old details
+    make the review fail (R2); and the photo must show the whole document, sharp, without glare,
+    shadow or fingers (R2).
+
+    Findings: `id-ready` (pass), `id-outdated`, `id-expired`, `no-id` (warn); "unknown" gives
+    `id-unknown`.
+    """
+
+    id = "KA702"
+    title = _("An ID document ready for Kakao's identity check")
+    category = Category.RECOVERY
+    weight = 8
+    advice_ids = ("R2", "Q2", "S3")
+    references = (HELP_CENTRE_URL,)
+    why = _("To lift a long restriction, Kakao's support may compare your details with an ID document; an "
+            "expired or out-of-date one makes the review fail or take longer.")
+    questions = (
+        Question(
+            ID_DOCUMENT,
+            QType.CHOICE,
+            _("Do you have a valid photo ID (driver's licence, passport, My Number card with photo, residence card) "
+              "whose name, birth date and address are current?"),
+            choices=(
+                Choice("current", _("Yes, valid and with my current name and address")),
+                Choice("outdated", _("Yes, but the name or address on it is no longer current (for example after "
+                                     "marrying or moving)")),
+                Choice("expired", _("It has expired")),
+                Choice("none", _("I have no photo ID")),
+            ),
+            allow_unknown=True,
+        ),
+    )
+
+    _PHOTO = _("When you photograph it for Kakao: the whole document, sharp, with no glare, shadow or fingers, and "
+               "both sides if asked.")
+    _MATCH = _("Enter your name, birth date, phone number and registered email exactly as they are on the document "
+               "and in your account.")
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        answer = ctx.answers.get_text(ID_DOCUMENT)
+        if answer is None:
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether your ID document is ready"),
+                               code="id-unknown", detail=unknown_reason(ctx.answers, ID_DOCUMENT),
+                               advice=[_("Look at the expiry date and the address on your driver's licence, passport "
+                                         "or My Number card.")])
+        elif answer == "current":
+            yield self.finding(Status.PASS, _("You have a valid photo ID with current details"), code="id-ready",
+                               advice=[self._PHOTO, self._MATCH])
+        elif answer == "outdated":
+            yield self.finding(
+                Status.WARN,
+                _("The name or address on your ID document is out of date"),
+                code="id-outdated",
+                detail=_("Support compares what you enter with the document; old details after a marriage or a move "
+                         "can make the review fail or take longer."),
+                advice=[_("Have the details on the document updated at the office that issued it."), self._MATCH],
+            )
+        elif answer == "expired":
+            yield self.finding(
+                Status.WARN,
+                _("Your photo ID has expired"),
+                code="id-expired",
+                detail=_("Kakao's support may not accept an expired document, and sending documents again makes "
+                         "the review take longer."),
+                advice=[_("Renew it, or keep another valid photo ID (passport, My Number card with photo, residence "
+                          "card) at hand."), self._PHOTO],
+            )
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("You have no photo ID"),
+                code="no-id",
+                detail=_("Without an ID document you may not be able to prove that the account is yours if Kakao "
+                         "asks for one."),
+                advice=[_("Consider getting a photo ID, such as a My Number card with photo or a passport.")],
+            )
+
+
+class Evidence(Check):
+    """Screenshots of notices and error messages, and Kakao's emails kept.
+
+    The article: read in-app notices and pop-ups, note error codes and take screenshots, because a
+    closed pop-up may not come back (ADVICE C2); wording such as 「本人確認が必要」 or 「セキュリティ上の
+    理由で一部機能が制限されています」 signals a long-term restriction, so keep notices and emails as
+    evidence (T3); do not miss replies, check the spam and promotions folders, keep the whole
+    correspondence (S5). Kakao's route for service restrictions is the in-app notice or customer
+    service (KAKAO-FACTS K5).
+
+    Findings: `screenshots` / `no-screenshots` and `emails-kept` / `emails-not-kept` (pass / warn);
+    `habits-unknown` when the question was not answered.
+    """
+
+    id = "KA703"
+    title = _("Keeping notices and Kakao's emails as evidence")
+    category = Category.RECOVERY
+    weight = 6
+    advice_ids = ("C2", "T3", "S5")
+    references = (SERVICE_RESTRICTION_URL, HELP_CENTRE_URL)
+    why = _("A closed pop-up may not come back, and the exact wording and error code tell support, and you, what "
+            "kind of restriction it is.")
+    questions = (
+        Question(
+            HABITS,
+            QType.MULTI,
+            _("Which of these do you do? (choose all that apply)"),
+            choices=(
+                Choice("screenshots", _("When KakaoTalk shows a notice or error about my account, I take a screenshot "
+                                        "before closing it")),
+                Choice("keep_emails", _("I keep Kakao's emails, and look in the spam folder when I expect one")),
+                Choice("app_updates", _("I keep KakaoTalk up to date (automatic updates, or I install updates when "
+                                        "offered)")),
+                Choice("none", _("None of these")),
+            ),
+        ),
+    )
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        if HABITS not in ctx.answers:
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether you keep notices and emails"),
+                               code="habits-unknown", detail=_NOT_ANSWERED)
+            return
+        habits = set(ctx.answers.get_list(HABITS))
+        if "screenshots" in habits:
+            yield self.finding(Status.PASS, _("You take screenshots of notices"), code="screenshots", max_points=3)
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("You do not take screenshots of KakaoTalk's notices"),
+                code="no-screenshots",
+                detail=_("A pop-up may not appear again once it is closed. Its exact wording and error code help "
+                         "support, and wording such as 'identity verification required' or 'some features are "
+                         "restricted for security reasons' means a long restriction that needs support."),
+                advice=[_("When a notice or error about your account appears, take a screenshot before closing it, "
+                          "and note the date, time and any error code.")],
+                advice_ids=("C2", "T3"),
+                max_points=3,
+            )
+        if "keep_emails" in habits:
+            yield self.finding(Status.PASS, _("You keep Kakao's emails"), code="emails-kept", max_points=3)
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("You do not keep Kakao's emails"),
+                code="emails-not-kept",
+                detail=_("Kakao's emails are evidence for support, and a reply that lands in the spam or promotions "
+                         "folder and goes unanswered delays the review."),
+                advice=[_("Keep every email from Kakao and your replies; while you wait for an answer, look in the "
+                          "spam and promotions folders too.")],
+                advice_ids=("S5", "T3"),
+                max_points=3,
+            )
+
+
+class AppUpdated(Check):
+    """KakaoTalk kept up to date.
+
+    The article: update the app before going to Settings > Kakao Customer Center / Help, because the
+    menu's place and names can differ between versions (ADVICE S1). Shares the habits question with
+    KA703.
+
+    Findings: `app-updated` (pass), `app-not-updated` (warn, low); `habits-unknown` when the question
+    was not answered.
+    """
+
+    id = "KA704"
+    title = _("KakaoTalk kept up to date")
+    category = Category.RECOVERY
+    weight = 4
+    advice_ids = ("S1",)
+    references = (HELP_CENTRE_URL,)
+    why = _("The way to Kakao's support in the app can look different in older versions, and updates bring fixes.")
+    questions = (Evidence.questions[0],)
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        if HABITS not in ctx.answers:
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether KakaoTalk is up to date"),
+                               code="habits-unknown", detail=_NOT_ANSWERED)
+        elif "app_updates" in ctx.answers.get_list(HABITS):
+            yield self.finding(Status.PASS, _("KakaoTalk is kept up to date"), code="app-updated")
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("KakaoTalk may not be up to date"),
+                code="app-not-updated",
+                severity=Severity.LOW,
+                detail=_("In older versions the way to Kakao Customer Center can look different, and fixes of newer "
+                         "versions are missing."),
+                advice=[_("Turn on automatic updates for KakaoTalk in the App Store or Google Play, or update it now, "
+                          "and always before contacting support.")],
+            )
+
+
+class ChatBackup(Check):
+    """A recent chat backup, and its password kept.
+
+    KakaoTalk's chat backup reportedly holds text only (no photos or videos, no secret or open
+    chats), can be restored for 14 days, and its password cannot be recovered (KAKAO-FACTS K13,
+    blog only: stated as "reportedly"). Talk Drawer Plus is Kakao's official paid service that backs
+    up chats and media automatically (K13, official). Re-verification on a new device can delete
+    chats for good (K12, blog mirror of Kakao's FAQ). The "2 weeks" of the question is K13's 14 days.
+
+    Findings: `drawer`, `backup-recent` (pass), `backup-old`, `no-backup` (warn),
+    `backup-password-kept` (pass) / `backup-password-missing` (warn); "unknown" gives
+    `backup-unknown`.
+    """
+
+    id = "KA705"
+    title = _("A recent chat backup")
+    category = Category.RECOVERY
+    weight = 6
+    references = (BACKUP_BLOG_URL, DRAWER_URL, REVERIFY_URL)
+    why = _("Chats lost when the account has to be verified again on a new phone reportedly cannot be recovered "
+            "without a backup.")
+    questions = (
+        Question(
+            CHAT_BACKUP,
+            QType.CHOICE,
+            _("Are your KakaoTalk chats backed up?"),
+            help=_("The chat backup is in KakaoTalk's chat settings; Talk Drawer Plus is Kakao's paid automatic "
+                   "backup."),
+            choices=(
+                Choice("drawer", _("Yes, with Talk Drawer Plus (automatic)")),
+                Choice("recent", _("Yes, I made a chat backup in the last 2 weeks")),
+                Choice("older", _("I made a chat backup, but more than 2 weeks ago")),
+                Choice("none", _("No")),
+            ),
+            allow_unknown=True,
+        ),
+        Question(
+            BACKUP_PASSWORD_KEPT,
+            QType.BOOL,
+            _("Is the password of that chat backup kept somewhere safe (for example in a password manager)?"),
+            when={CHAT_BACKUP: ("recent", "older")},
+        ),
+    )
+
+    _CONTENT = _("A chat backup reportedly holds text only (no photos, videos, secret chats or open chats) and can be "
+                 "restored for 14 days.")
+    _MAKE_ONE = _("Make a chat backup in KakaoTalk's chat settings, and again right before changing phones or "
+                  "travelling; or use Talk Drawer Plus, Kakao's paid automatic backup of chats and media.")
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        backup = ctx.answers.get_text(CHAT_BACKUP)
+        if backup is None:
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether your chats are backed up"),
+                               code="backup-unknown", detail=unknown_reason(ctx.answers, CHAT_BACKUP),
+                               advice=[self._MAKE_ONE], max_points=6)
+            return
+        if backup == "drawer":
+            yield self.finding(Status.PASS, _("Your chats are backed up automatically with Talk Drawer Plus"),
+                               code="drawer", max_points=6)
+            return
+        if backup == "recent":
+            yield self.finding(Status.PASS, _("You made a chat backup recently"), code="backup-recent",
+                               detail=self._CONTENT, max_points=6)
+        elif backup == "older":
+            yield self.finding(
+                Status.WARN,
+                _("Your last chat backup is more than 2 weeks old"),
+                code="backup-old",
+                detail=_("{content} Yours may no longer be available.", content=self._CONTENT),
+                advice=[self._MAKE_ONE],
+                max_points=6,
+            )
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("Your chats are not backed up"),
+                code="no-backup",
+                detail=_("When the account has to be verified again on another phone, the chats deleted in the "
+                         "process reportedly cannot be recovered."),
+                advice=[self._MAKE_ONE],
+                max_points=6,
+            )
+            return
+        if ctx.answers.get_bool(BACKUP_PASSWORD_KEPT):
+            yield self.finding(Status.PASS, _("The backup password is kept safe"), code="backup-password-kept",
+                               max_points=2)
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("The chat backup's password is not kept"),
+                code="backup-password-missing",
+                detail=_("A chat backup's password reportedly cannot be recovered; without it the backup cannot be "
+                         "restored."),
+                advice=[_("Keep the backup password in a password manager or written down somewhere safe. If it is "
+                          "lost, make a new backup with a new password.")],
+                max_points=2,
+            )
+
+
+class TalkSafetyPass(Check):
+    """Whether Talk Safety Pass is open to the registered number (informational, not scored).
+
+    Talk Safety Pass, which relaxes or removes Kakao's protection measures, needs a Kakao
+    Certificate issued with a South Korean mobile number: users with Japanese or other numbers most
+    likely cannot use it, and their route is waiting or customer service (KAKAO-FACTS K4, official
+    page). The number is read with `kakaoaudit.contacts.parse_phone`, the home country being the
+    default region. Nothing here can be fixed, so the findings carry no points.
+
+    Findings: `safety-pass-possible` (pass, KR mobile number), `safety-pass-unlikely` (warn, low, no
+    points); `safety-pass-unknown` when the number is missing or cannot be read.
+    """
+
+    id = "KA706"
+    title = _("Talk Safety Pass for your phone number")
+    category = Category.RECOVERY
+    weight = 0
+    advice_ids = ()
+    references = (SAFETY_PASS_URL,)
+    why = _("Talk Safety Pass can relax Kakao's protection measures, but only with a South Korean mobile number; "
+            "everyone else has to wait or ask customer service.")
+    questions = (
+        Question(
+            HOME_COUNTRY,
+            QType.COUNTRY,
+            _("Which country do you live in?"),
+            help=_("A country code such as JP or KR, or the country's name."),
+            default="JP",
+        ),
+        Question(
+            PHONE,
+            QType.PHONE,
+            _("Which phone number is registered to your Kakao account?"),
+            help=_("Write it with the country code if it is not from the country you live in, for example "
+                   "+82 10-1234-5678."),
+        ),
+    )
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        from kakaoaudit.contacts import PhoneType, mask_phone, parse_phone  # noqa: PLC0415 - phonenumbers
+
+        number = ctx.answers.get_text(PHONE)
+        if number is None:
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether Talk Safety Pass is open to you"),
+                               code="safety-pass-unknown", detail=unknown_reason(ctx.answers, PHONE))
+            return
+        info = parse_phone(number, default_region=ctx.answers.get_text(HOME_COUNTRY) or "JP")
+        shown = Private(number, mask_phone(info))
+        if not info.valid:
+            yield self.finding(
+                Status.UNKNOWN,
+                _("We could not read your registered phone number {number}", number=shown),
+                code="safety-pass-unknown",
+                detail=_("So we cannot tell whether Talk Safety Pass is open to you."),
+                advice=[_("Write the number with its country code, for example +81 90-1234-5678.")],
+            )
+        elif info.region == "KR" and info.type is PhoneType.MOBILE:
+            yield self.finding(
+                Status.PASS,
+                _("Your registered number {number} is a South Korean mobile number", number=shown),
+                code="safety-pass-possible",
+                detail=_("Talk Safety Pass, which can relax Kakao's protection measures, needs a Kakao Certificate "
+                         "issued with a South Korean mobile number, so it should be open to you."),
+            )
+        else:
+            yield self.finding(
+                Status.WARN,
+                _("Talk Safety Pass is most likely not available with your number {number}", number=shown),
+                code="safety-pass-unlikely",
+                severity=Severity.LOW,
+                detail=_("Talk Safety Pass, which can relax Kakao's protection measures, needs a Kakao Certificate "
+                         "issued with a South Korean mobile number. With another number, if a protection measure "
+                         "applies, the way out is to wait until it lifts or to ask Kakao's customer service."),
+                advice=[_("Keep your registered phone number and email current, so that customer service can reach "
+                          "you and confirm the account is yours.")],
+                max_points=0,
+            )

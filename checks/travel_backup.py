@@ -1,0 +1,119 @@
+"""KA608 chat backup fresh before departure (KAKAO-FACTS K12, K13).
+
+The class docstring is the check's documentation page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from kakaoaudit.api import Answers, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.i18n import translator
+from kakaoaudit.model import ChecklistItem, Phase
+from kakaoaudit.travel import ON_TRIP, TravelCheck, Trip
+from kakaoaudit.travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP
+
+_ = translator(__name__)
+
+BACKUP_ON = "travel.chat_backup_on"
+#: A chat backup can reportedly be restored for 14 days (K13).
+RESTORE_DAYS = 14
+
+BACKUP_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        BACKUP_ON,
+        QType.DATE,
+        _("On which date did you last back up your KakaoTalk chats?"),
+        help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. "
+               "Answer unknown if you never did or cannot tell."),
+        allow_unknown=True,
+        past_only=True,
+        when=ON_TRIP,
+    ),
+)
+
+
+def reference_day(trip: Trip) -> date:
+    """The day the backup must still be restorable: the departure, or today once abroad."""
+    return trip.depart if trip.depart is not None and trip.depart > trip.today else trip.today
+
+
+class ChatBackup(TravelCheck):
+    """A chat backup that can still be restored on the day you leave.
+
+    What it checks
+        The date of the last chat backup (``travel.chat_backup_on``) against the day you leave (or today
+        once abroad).
+
+    Why
+        If Kakao asks to verify the number again abroad (a new device, changed device details), chats that
+        were not backed up can reportedly be lost for good (KAKAO-FACTS K12). KakaoTalk's chat backup
+        reportedly keeps text only (no photos, videos, secret or open chats), can be restored for 14 days and
+        its password cannot be recovered (K13, blog); Talk Drawer Plus, Kakao's paid service, backs up chats
+        and media (K13, official). The 14 days are the only threshold used.
+
+    Findings
+        ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-old`` (warn),
+        ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
+
+    Sources
+        https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95
+        (K13), https://cs.kakao.com/helps?articleId=1073196180&service=8&category=565&device=2062&locale=ko
+        (K13), https://jairo777m.blogspot.com/2021/05/ios_01084061721.html (K12).
+    """
+
+    id = "KA608"
+    title = _("Chat backup before departure")
+    weight = 10
+    advice_ids = ("O1",)
+    references = (K13_BACKUP_BLOG, K13_TALK_DRAWER, K12_REVERIFICATION)
+    why = _(
+        "If Kakao asks you to verify your number again abroad, chats that are not backed up can reportedly be "
+        "lost for good; a backup can reportedly be restored for 14 days only."
+    )
+    fix = _("Back up your chats the day before you leave and keep the backup password somewhere safe.")
+    questions = TRIP + BACKUP_QUESTIONS
+
+    def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
+        backup = ctx.answers.get_date(BACKUP_ON)
+        advice = [
+            _("Back up your chats the day before you leave, on the chat backup screen of KakaoTalk's chat settings."),
+            _("Write the backup password down somewhere safe: it cannot be recovered."),
+            _("The backup keeps text only; for photos and videos, save them separately or use Talk Drawer Plus "
+              "(Kakao's paid service)."),
+        ]
+        if backup is None:
+            yield self.finding(
+                Status.UNKNOWN,
+                _("You do not know when your chats were last backed up"),
+                code="backup-unknown",
+                advice=advice,
+            )
+            return
+        reference = reference_day(trip)
+        age = (reference - backup).days
+        if age <= RESTORE_DAYS:
+            yield self.finding(
+                Status.PASS,
+                _("Your chat backup of {day} can still be restored on {reference}", day=backup.isoformat(),
+                  reference=reference.isoformat()),
+                code="backup-fresh",
+            )
+            return
+        yield self.finding(
+            Status.WARN,
+            _("Your last chat backup ({day}) will be {age} days old on {reference}", day=backup.isoformat(),
+              age=age, reference=reference.isoformat()),
+            code="backup-old",
+            severity=Severity.MEDIUM,
+            detail=_("A backup can reportedly be restored for {limit} days only. If Kakao asks you to verify your "
+                     "number again abroad, chats without a backup can be lost.", limit=RESTORE_DAYS),
+            advice=advice,
+        )
+
+    def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
+        backup = answers.get_date(BACKUP_ON)
+        done = backup is not None and trip.depart is not None and (trip.depart - backup).days <= 1
+        yield self.item(Phase.DAY_BEFORE, _("Back up your KakaoTalk chats and keep the backup password somewhere "
+                                            "safe"), done=done)

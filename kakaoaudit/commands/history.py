@@ -1,0 +1,616 @@
+"""`kakaoaudit history`: past audits with their trend, what changed, export, prune, forget.
+
+    kakaoaudit history [list] [--label NAME] [--format table|json] [--reminder-days N]
+    kakaoaudit history diff [OLD_ID [NEW_ID]] [--label NAME] [--format table|json]
+    kakaoaudit history export [-o FILE]
+    kakaoaudit history prune --before YYYY-MM-DD [--yes]
+    kakaoaudit history forget [--yes]
+    kakaoaudit history move-aside
+
+`command` is built on access (a module `__getattr__`), so that its help texts are in the language
+of the run that asks for it. Only click and the translator are imported at the top: `kakaoaudit
+--help` lists this command without loading SQLite or the report code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from kakaoaudit.i18n import Msg, translator
+
+if TYPE_CHECKING:
+    from kakaoaudit.history import Diff, Entry, FindingChange, HistoryError, HistoryStore
+
+_ = translator(__name__)
+
+# `command` (the click group) comes from __getattr__ below.
+__all__ = ["build"]
+
+EXIT_OK = 0
+FORMATS = ("table", "json")
+#: Longest trend line, in audits (the most recent ones).
+TREND_WIDTH = 40
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "command":
+        return build()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def t(message: Msg) -> str:
+    return message.render()
+
+
+def _list_options(function: F) -> F:
+    from kakaoaudit.audit_history import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
+
+    decorators = [
+        click.option("--label", default=None, metavar="NAME",
+                     help=t(_("Only the audits made with this --label."))),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                     help=t(_("Output format."))),
+        click.option("--reminder-days", type=click.IntRange(*REMINDER_RANGE), default=DEFAULT_REMINDER_DAYS,
+                     show_default=True, metavar="DAYS",
+                     help=t(_("Your check-up interval: remind when the last audit is older than this."))),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+def build() -> click.Group:
+    """The `history` command group, with help texts in the current language."""
+    from click.core import ParameterSource  # noqa: PLC0415
+
+    from kakaoaudit.cli import common_options  # noqa: PLC0415 - loaded already when commands are
+
+    @click.group(
+        name="history",
+        invoke_without_command=True,
+        help=t(_("Your past audits: dates, scores and the trend; 'diff' shows what changed. Without a "
+                 "subcommand, lists them. The history is kept in KAKAOAUDIT_HOME or your user data folder.")),
+    )
+    @_list_options
+    @common_options
+    @click.pass_context
+    def history(ctx: click.Context, label: str | None, fmt: str, reminder_days: int) -> int | None:
+        if ctx.invoked_subcommand is None:
+            return run_list(label=label, fmt=fmt, reminder_days=reminder_days)
+        # The list options belong to the listing; silently ignoring them before "diff" would mislead.
+        names = {"label": "--label", "fmt": "--format", "reminder_days": "--reminder-days"}
+        given = [flag for name, flag in names.items() if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+        if given:
+            from kakaoaudit.errors import UsageError  # noqa: PLC0415
+
+            example = " ".join(("kakaoaudit history", str(ctx.invoked_subcommand), *given))
+            raise UsageError(_("{options}: put the options after the subcommand ({command})",
+                               options=", ".join(given), command=example))
+        return None
+
+    @history.command(name="list", help=t(_("List your past audits with the score trend (the default).")))
+    @_list_options
+    @common_options
+    def list_(label: str | None, fmt: str, reminder_days: int) -> int:
+        return run_list(label=label, fmt=fmt, reminder_days=reminder_days)
+
+    @history.command(help=t(_("What was fixed, what is new and what changed between two audits (default: "
+                              "the last two). With one number, that audit and the one before it.")))
+    @click.argument("ids", nargs=-1, type=click.IntRange(min=1), metavar="[OLD_ID [NEW_ID]]")
+    @click.option("--label", default=None, metavar="NAME",
+                  help=t(_("Compare the last two audits made with this --label.")))
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help=t(_("Output format.")))
+    @common_options
+    def diff(ids: tuple[int, ...], label: str | None, fmt: str) -> int:
+        return run_diff(ids, label=label, fmt=fmt)
+
+    @history.command(help=t(_("Print every stored audit as JSON lines (one report per line), oldest first.")))
+    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
+    @common_options
+    def export(output: Path | None) -> int:
+        return run_export(output)
+
+    @history.command(help=t(_("Delete the audits made before a date (YYYY-MM-DD, your local time).")))
+    @click.option("--before", "before", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+                  metavar="YYYY-MM-DD", help=t(_("Delete the audits made before this day.")))
+    @click.option("--yes", is_flag=True, help=t(_("Do not ask for confirmation.")))
+    @common_options
+    def prune(before: datetime, yes: bool) -> int:
+        return run_prune(before.date(), yes=yes)
+
+    @history.command(help=t(_("Delete the whole history (after a confirmation, or with --yes).")))
+    @click.option("--yes", is_flag=True, help=t(_("Do not ask for confirmation.")))
+    @common_options
+    def forget(yes: bool) -> int:
+        return run_forget(yes=yes)
+
+    @history.command(name="move-aside",
+                     help=t(_("Rename the history file (e.g. a damaged one) so that a new history starts; "
+                              "nothing is deleted.")))
+    @common_options
+    def move_aside() -> int:
+        return run_move_aside()
+
+    return history
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+def run_list(
+    *,
+    label: str | None,
+    fmt: str,
+    reminder_days: int,
+    store: HistoryStore | None = None,
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
+) -> int:
+    """`kakaoaudit history [list]`."""
+    store = _store(store)
+    moment = now or datetime.now(timezone.utc)
+    entries = _guarded(store, lambda: store.entries(_norm_label(label)))
+    if entries is None:
+        return EXIT_OK
+    groups = _by_label(entries)
+    trends = [_trend(group_label, group, moment, reminder_days, zone) for group_label, group in groups.items()]
+    if fmt == "json":
+        document = {
+            "path": str(store.path),
+            "reminder_days": reminder_days,
+            "entries": [_entry_json(entry) for entry in entries],
+            "trends": trends,
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        if label:
+            click.echo(t(_("No audit with the label {label} in the history ({path}).", label=label,
+                           path=str(store.path))))
+        else:
+            click.echo(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
+                           "next time you can see what changed.", path=str(store.path))))
+        return EXIT_OK
+    click.echo(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+    return EXIT_OK
+
+
+def run_diff(
+    ids: Sequence[int],
+    *,
+    label: str | None,
+    fmt: str,
+    store: HistoryStore | None = None,
+    zone: tzinfo | None = None,
+) -> int:
+    """`kakaoaudit history diff [OLD_ID [NEW_ID]]`."""
+    from kakaoaudit.errors import InputError, UsageError  # noqa: PLC0415
+
+    if len(ids) > 2:
+        raise UsageError(_("diff takes at most two audit numbers (OLD_ID NEW_ID); 'kakaoaudit history' lists them"))
+    if len(ids) == 2 and ids[0] == ids[1]:
+        raise UsageError(_("diff needs two different audits; 'kakaoaudit history' lists them"))
+    store = _store(store)
+    entries = _guarded(store, store.entries)
+    if entries is None:
+        return EXIT_OK
+    known = {entry.id for entry in entries}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise InputError(_("there is no audit no. {id} in the history; 'kakaoaudit history' lists them",
+                           id=missing[0]))
+    old_id: int | None = ids[0] if len(ids) == 2 else None
+    new_id: int | None = ids[-1] if ids else None
+    wanted = _norm_label(label)
+    if wanted is not None and not ids:
+        own = [entry for entry in entries if entry.label == wanted]
+        if len(own) < 2:
+            raise InputError(_("the history has {count} audit(s) with the label {label}; a comparison needs two",
+                               count=len(own), label=wanted))
+        old_id, new_id = own[-2].id, own[-1].id
+    if not entries:
+        raise InputError(_("the history has no audits yet; a comparison needs two"))
+    result = _guarded(store, lambda: _lookup_diff(store, old_id, new_id))
+    if result is None:
+        return EXIT_OK
+    if isinstance(result, LookupError):
+        raise InputError(_("there is no earlier audit (with the same label) to compare with yet: run an audit "
+                           "again later, or give two numbers from 'kakaoaudit history'")) from result
+    if fmt == "json":
+        click.echo(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_diff_table(result, zone))
+    return EXIT_OK
+
+
+def run_export(output: Path | None, *, store: HistoryStore | None = None) -> int:
+    """`kakaoaudit history export`: JSON lines, oldest first."""
+    store = _store(store)
+
+    def collect() -> list[str]:
+        return list(store.export())
+
+    lines = _guarded(store, collect)
+    if lines is None:
+        return EXIT_OK
+    if output is None:
+        for line in lines:
+            click.echo(line, nl=False)
+        return EXIT_OK
+    from kakaoaudit.output import write_atomic  # noqa: PLC0415
+
+    write_atomic(output, "".join(lines))
+    click.echo(t(_("Exported {count} audit(s) to {path}.", count=len(lines), path=str(output))), err=True)
+    return EXIT_OK
+
+
+def run_prune(
+    before: date,
+    *,
+    yes: bool,
+    store: HistoryStore | None = None,
+    zone: tzinfo | None = None,
+) -> int:
+    """`kakaoaudit history prune --before DATE`: delete the audits made before the start of DATE (local time)."""
+    from kakaoaudit.localtime import start_of_local_day  # noqa: PLC0415
+
+    store = _store(store)
+    cutoff = start_of_local_day(before, zone)
+    entries = _guarded(store, store.entries)
+    if entries is None:
+        return EXIT_OK
+    doomed = [entry for entry in entries if entry.generated_at < cutoff]
+    if not doomed:
+        click.echo(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
+        return EXIT_OK
+    question = _("Delete {count} of the {total} audits in the history, those made before {date}? This cannot be "
+                 "undone.", count=len(doomed), total=len(entries), date=before.isoformat())
+    if not _confirmed(question, yes, "prune"):
+        click.echo(t(_("Nothing was deleted.")))
+        return EXIT_OK
+    removed = _guarded(store, lambda: store.prune(cutoff))
+    if removed is None:
+        return EXIT_OK
+    click.echo(t(_("Deleted {count} audit(s) made before {date}; {left} remain.", count=removed,
+                   date=before.isoformat(), left=len(entries) - removed)))
+    return EXIT_OK
+
+
+def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
+    """`kakaoaudit history forget`: delete the history file, and the files moved aside from it."""
+    from kakaoaudit.errors import KakaoauditError  # noqa: PLC0415
+    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+
+    store = _store(store)
+    moved = _moved_aside(store.path)
+    if not _history_exists(store.path) and not moved:
+        click.echo(t(_("There is no history to delete ({path}).", path=str(store.path))))
+        return EXIT_OK
+    count: int | None = None
+    if _history_exists(store.path):
+        try:
+            count = len(store.entries())
+        except HistoryError as error:
+            if error.kind == "foreign":
+                # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another
+                # program's folder): not ours to delete.
+                from kakaoaudit.audit_history import describe  # noqa: PLC0415
+
+                raise KakaoauditError(describe(error), _("kakaoaudit does not delete it; move it or delete it "
+                                                         "yourself if you are sure.")) from error
+    if count is not None:
+        question = _("Delete all {count} audits in {path}? This cannot be undone.", count=count,
+                     path=str(store.path))
+    elif _history_exists(store.path):
+        question = _("Delete the history file {path}? It cannot be read, and this cannot be undone.",
+                     path=str(store.path))
+    else:
+        question = _("Delete the {count} history file(s) moved aside earlier? This cannot be undone.",
+                     count=len({_base_of_moved(p) for p in moved}))
+    if moved and _history_exists(store.path):
+        question = _("{question} ({count} file(s) moved aside earlier go too.)", question=question,
+                     count=len({_base_of_moved(p) for p in moved}))
+    if not _confirmed(question, yes, "forget"):
+        click.echo(t(_("Nothing was deleted.")))
+        return EXIT_OK
+    try:
+        store.forget()
+        for path in moved:
+            path.unlink(missing_ok=True)
+    except HistoryError as error:
+        _fail(error)
+    except OSError as error:
+        raise KakaoauditError(_("could not delete {path}: {reason}", path=str(error.filename),
+                                reason=error.strerror or type(error).__name__)) from error
+    click.echo(t(_("The history was deleted.")))
+    return EXIT_OK
+
+
+def run_move_aside(*, store: HistoryStore | None = None) -> int:
+    """`kakaoaudit history move-aside`: keep the file under another name; a new history starts."""
+    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+
+    store = _store(store)
+    if not store.path.exists():
+        click.echo(t(_("There is no history file at {path}: nothing to move.", path=str(store.path))))
+        return EXIT_OK
+    try:
+        moved = store.move_aside()
+    except HistoryError as error:
+        _fail(error)
+    click.echo(t(_("Moved {path} to {moved}. A new history starts with your next audit; the old file is kept as "
+                   "it was.", path=str(store.path), moved=str(moved))))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- helpers
+
+T = TypeVar("T")
+
+
+def _store(store: HistoryStore | None) -> HistoryStore:
+    if store is not None:
+        return store
+    from kakaoaudit.history import HistoryStore  # noqa: PLC0415
+
+    return HistoryStore()
+
+
+def _guarded(store: HistoryStore, action: Callable[[], T]) -> T | None:
+    """Run `action`; a file that cannot be used gets the choice to move it aside.
+
+    Returns None when the user was asked and chose (the caller then stops); raises a
+    `KakaoauditError` (exit 2) with what is wrong and how to fix it otherwise.
+    """
+    from kakaoaudit.audit_history import UNUSABLE, HistoryUnusable, describe, remedy  # noqa: PLC0415
+    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+
+    try:
+        return action()
+    except HistoryError as error:
+        if error.kind not in UNUSABLE or not _interactive():
+            raise HistoryUnusable(describe(error), remedy(error)) from error
+        prompter = _prompter()
+        prompter.say(_("kakaoaudit: {problem}.", problem=describe(error)))
+        if not prompter.confirm(_("Move it aside (nothing is deleted) and start a new history?")):
+            raise HistoryUnusable(_("The file stays as it is."), remedy(error)) from error
+        try:
+            moved = store.move_aside()
+        except HistoryError as failure:
+            _fail(failure)
+        prompter.say(_("Moved to {path}. A new history starts with your next audit.", path=str(moved)))
+        return None
+
+
+def _fail(error: HistoryError) -> NoReturn:
+    from kakaoaudit.audit_history import HistoryUnusable, describe, remedy  # noqa: PLC0415
+
+    raise HistoryUnusable(describe(error), remedy(error)) from error
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _prompter() -> Any:
+    from kakaoaudit.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.prompt import Prompter  # noqa: PLC0415
+
+    return Prompter(current_language())
+
+
+def _confirmed(question: Msg, yes: bool, name: str) -> bool:
+    if yes:
+        return True
+    if not _interactive():
+        from kakaoaudit.errors import UsageError  # noqa: PLC0415
+
+        raise UsageError(_("{question} There is no terminal to ask: add --yes to confirm (kakaoaudit history "
+                           "{command} --yes).", question=question, command=name))
+    return bool(_prompter().confirm(question))
+
+
+def _norm_label(label: str | None) -> str | None:
+    """The label as the audit stores it (--label is trimmed and its spaces collapsed there)."""
+    if label is None or not label.strip():
+        return None
+    return " ".join(label.split())
+
+
+def _history_exists(path: Path) -> bool:
+    return path.exists() or any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm", "-journal"))
+
+
+def _moved_aside(path: Path) -> list[Path]:
+    """The files `move_aside` left next to the history (with their -wal/-shm companions)."""
+    try:
+        return sorted(p for p in path.parent.glob(path.name + ".broken-*") if p.is_file())
+    except OSError:
+        return []
+
+
+def _base_of_moved(path: Path) -> str:
+    name = path.name
+    for suffix in ("-wal", "-shm", "-journal"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _lookup_diff(store: HistoryStore, old_id: int | None, new_id: int | None) -> Diff | LookupError:
+    """The diff, or the LookupError saying there is nothing to compare."""
+    try:
+        return store.diff(old_id, new_id)
+    except LookupError as error:
+        return error
+
+
+def _by_label(entries: Sequence[Entry]) -> dict[str | None, list[Entry]]:
+    groups: dict[str | None, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.label, []).append(entry)
+    return groups
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "generated_at": _iso(entry.generated_at),
+        "score": entry.score,
+        "grade": entry.grade,
+        "label": entry.label,
+        "tool_version": entry.tool_version,
+    }
+
+
+def _trend(label: str | None, group: Sequence[Entry], now: datetime, reminder_days: int,
+           zone: tzinfo | None) -> dict[str, Any]:
+    from kakaoaudit.audit_history import days_between  # noqa: PLC0415
+    from kakaoaudit.history import sparkline  # noqa: PLC0415
+    from kakaoaudit.localtime import local_date  # noqa: PLC0415
+
+    last = group[-1]
+    days = days_between(last.generated_at, now, zone)
+    scores = [entry.score for entry in group]
+    return {
+        "label": label,
+        "audits": len(group),
+        "scores": scores,
+        "sparkline": sparkline(scores[-TREND_WIDTH:]),
+        "last_audit": _iso(last.generated_at),
+        "days_since_last": days,
+        "next_due": (local_date(last.generated_at, zone) + timedelta(days=reminder_days)).isoformat(),
+        "overdue": days > reminder_days,
+    }
+
+
+def _local_text(moment: datetime, zone: tzinfo | None) -> str:
+    from kakaoaudit.localtime import local  # noqa: PLC0415
+
+    return local(moment, zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str | None, list[Entry]],
+                trends: Sequence[dict[str, Any]], *, reminder_days: int, zone: tzinfo | None) -> str:
+    from tabulate import tabulate  # noqa: PLC0415
+
+    from kakaoaudit.audit_history import last_audit_message  # noqa: PLC0415
+    from kakaoaudit.localtime import local_date  # noqa: PLC0415
+
+    labelled = any(entry.label is not None for entry in entries)
+    headers = [t(_("No.")), t(_("Date")), t(_("Score")), t(_("Grade"))] + ([t(_("Label"))] if labelled else [])
+    rows = [
+        [entry.id, _local_text(entry.generated_at, zone), "-" if entry.score is None else entry.score, entry.grade]
+        + ([entry.label or ""] if labelled else [])
+        for entry in entries
+    ]
+    lines = [t(_("Your audit history ({count} audit(s), {path})", count=len(entries), path=str(store.path))), ""]
+    lines.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                          colalign=("right", "left", "right", "left", "left")[: len(headers)]))
+    for group, trend in zip(groups.values(), trends, strict=True):
+        lines.append("")
+        known = [s for s in trend["scores"] if s is not None]
+        change = f"  {known[0]} → {known[-1]}" if len(known) >= 2 else ""
+        if trend["label"] is None:
+            lines.append(t(_("Trend: {sparkline}", sparkline=trend["sparkline"])) + change)
+        else:
+            lines.append(t(_("Trend ({label}): {sparkline}", label=trend["label"],
+                             sparkline=trend["sparkline"])) + change)
+        last_day = local_date(group[-1].generated_at, zone)
+        lines.append(t(last_audit_message(trend["days_since_last"], last_day, trend["label"])))
+        if trend["overdue"]:
+            lines.append(t(_("That is longer than your check-up interval of {cadence} days: time for a new audit "
+                             "(kakaoaudit audit).", cadence=reminder_days)))
+        else:
+            lines.append(t(_("Next check-up: around {date} (every {cadence} days).", date=trend["next_due"],
+                             cadence=reminder_days)))
+    return "\n".join(lines)
+
+
+def _status_text(side: dict[str, Any] | None) -> str:
+    from kakaoaudit.history import SUPPRESSED  # noqa: PLC0415
+    from kakaoaudit.model import Status  # noqa: PLC0415
+
+    if side is None:
+        return t(_("absent"))
+    status = side.get("status")
+    if status == SUPPRESSED:
+        return t(_("set aside"))
+    try:
+        return Status(status).label.render()
+    except ValueError:
+        return str(status)
+
+
+def _change_line(mark: str, change: FindingChange) -> str:
+    from kakaoaudit.history import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
+
+    side = change.after or change.before or {}
+    title = side.get("title") or change.code
+    line = (f"  {mark} [{change.check_id}] {title} ({change.code}): "
+            f"{_status_text(change.before)} → {_status_text(change.after)}")
+    if change.reason == REASON_CHECK_ADDED:
+        line += " " + t(_("(a check that did not run before)"))
+    elif change.reason == REASON_CHECK_REMOVED:
+        line += " " + t(_("(the check did not run this time)"))
+    return line
+
+
+def _entry_text(entry: Entry, zone: tzinfo | None) -> str:
+    score = "-" if entry.score is None else str(entry.score)
+    text = t(_("no. {id} ({date}, {score} {grade})", id=entry.id, date=_local_text(entry.generated_at, zone),
+               score=score, grade=entry.grade))
+    return text if entry.label is None else f"{text} [{entry.label}]"
+
+
+def _diff_table(result: Diff, zone: tzinfo | None) -> str:
+    lines = [t(_("From {old} to {new}", old=_entry_text(result.old, zone), new=_entry_text(result.new, zone)))]
+    if result.old.score is not None and result.new.score is not None:
+        lines.append(t(_("Score: {old} → {new} ({change:+d})", old=result.old.score, new=result.new.score,
+                         change=result.new.score - result.old.score)))
+    sections = (
+        (_("Fixed ({count})", count=len(result.fixed)), "✓", result.fixed),
+        (_("New problems ({count})", count=len(result.new_findings)), "✗", result.new_findings),
+        (_("Changed ({count})", count=len(result.changed)), "•", result.changed),
+    )
+    for title, mark, changes in sections:
+        if not changes:
+            continue
+        lines.extend(["", t(title)])
+        lines.extend(_change_line(mark, change) for change in changes)
+    if not (result.fixed or result.new_findings or result.changed):
+        lines.extend(["", t(_("No finding changed."))])
+    lines.extend(["", t(_("Unchanged: {count}", count=result.unchanged_count))])
+    return "\n".join(lines)
+
+
+def _diff_json(result: Diff) -> dict[str, Any]:
+    def change(item: FindingChange) -> dict[str, Any]:
+        return {"check_id": item.check_id, "code": item.code, "before": item.before, "after": item.after,
+                "reason": item.reason}
+
+    score_change = None
+    if result.old.score is not None and result.new.score is not None:
+        score_change = result.new.score - result.old.score
+    return {
+        "old": _entry_json(result.old),
+        "new": _entry_json(result.new),
+        "score_change": score_change,
+        "fixed": [change(c) for c in result.fixed],
+        "new_findings": [change(c) for c in result.new_findings],
+        "changed": [change(c) for c in result.changed],
+        "unchanged_count": result.unchanged_count,
+    }

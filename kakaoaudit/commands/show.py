@@ -1,0 +1,67 @@
+"""`kakaoaudit show REPORT.json`: a saved JSON report, checked and shown in any format and language.
+
+The file is validated against the report schema first: a broken file gives one line with the
+first place that is wrong and why; a report from a newer kakaoaudit (a newer major
+schema_version) asks to update. Texts are stored as messages, so the report renders again in
+another language (``--lang``); without ``--lang`` it is shown in the language it was made in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, common_options, t
+from kakaoaudit.i18n import LANGUAGES, current_language, translator
+
+_ = translator(__name__)
+
+
+@click.command(
+    name="show",
+    help=t(_("Show a saved JSON report (made with --format json) in any format and language; the file is "
+             "checked first. Use - to read it from standard input.")),
+)
+@click.argument("report_file", metavar="REPORT.json", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
+              help=t(_("Output format.")))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
+@common_options
+@click.pass_context
+def command(ctx: click.Context, report_file: Path, fmt: str, output: Path | None) -> int:
+    # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.formats import render  # noqa: PLC0415
+    from kakaoaudit.formats.reading import load_report  # noqa: PLC0415
+    from kakaoaudit.output import write_atomic  # noqa: PLC0415
+
+    report = load_report(report_file)
+    if any(not check.check_id.startswith("KA") for check in report.checks):
+        _load_plugin_catalogs()
+    lang = current_language()
+    if not _lang_given(ctx) and report.language in LANGUAGES:
+        lang = report.language
+    text = render(report, fmt, lang=lang, terminal=output is None)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(_("Written to {path}", path=str(output)).render(), err=True)
+    return EXIT_OK
+
+
+def _lang_given(ctx: click.Context | None) -> bool:
+    """True when --lang was given, to this command or to kakaoaudit itself."""
+    while ctx is not None:
+        if ctx.get_parameter_source("lang") not in (None, click.core.ParameterSource.DEFAULT):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def _load_plugin_catalogs() -> None:
+    """Plugins register their catalogs when imported: load them so their texts translate too."""
+    from kakaoaudit.registry import discover  # noqa: PLC0415
+
+    discover()

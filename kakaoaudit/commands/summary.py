@@ -1,0 +1,54 @@
+"""`kakaoaudit summary FILES... | DIR`: one row per person over many saved JSON reports.
+
+For the family helper who keeps everyone's reports in one folder: per person (the report's
+``--label``) the latest score and grade, the worst findings, the change since their previous
+report and the days since their last audit. Files that are not usable reports are listed with
+the reason and skipped; only when no report at all can be read does the command fail (exit 2).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kakaoaudit.cli import EXIT_OK, common_options, t
+from kakaoaudit.i18n import current_language, translator
+
+_ = translator(__name__)
+
+SUMMARY_FORMATS = ("table", "json", "html")
+
+
+@click.command(
+    name="summary",
+    help=t(_("Summarize saved JSON reports, one row per person (the reports' --label): latest score, worst "
+             "findings, change since the previous report, days since the last audit. Give report files or a "
+             "folder of them; files that are not reports are listed and skipped.")),
+)
+@click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="table", show_default=True,
+              help=t(_("Output format.")))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
+@common_options
+def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:
+    # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.errors import InputError  # noqa: PLC0415
+    from kakaoaudit.formats.summary import collect, render  # noqa: PLC0415
+    from kakaoaudit.formats.terminal import FILE_WIDTH, terminal_width  # noqa: PLC0415
+    from kakaoaudit.output import write_atomic  # noqa: PLC0415
+
+    lang = current_language()
+    summary = collect(paths, lang=lang)
+    if not summary.people:
+        reasons = [item.reason for item in summary.bad[:20]]
+        raise InputError(_("no kakaoaudit JSON report could be read from {paths}",
+                           paths=" ".join(str(p) for p in paths)), *reasons)
+    text = render(summary, fmt, lang=lang, width=terminal_width() if output is None else FILE_WIDTH)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(_("Written to {path}", path=str(output)).render(), err=True)
+    return EXIT_OK

@@ -1,0 +1,151 @@
+"""``kakaoaudit travel --to COUNTRY [--depart DATE] [--return DATE]``: get the account ready for a trip.
+
+Runs only the travel checks (KA6xx) and the questions they need, with the trip taken from the
+options (they override the answers file and are recorded as given by option), and reports the
+travel readiness score (the "Travel and VPN" category) with a checklist ordered by when to act:
+now, the day before, while abroad, after the return. Bad input is one clear line (exit 2): an
+unknown country with suggestions, a date that is not a date, a departure in the past, a return
+before the departure, or the home country as destination.
+
+The command is built on access (`command`, through the module's ``__getattr__``) so that its help
+is in the language chosen for this run; its top-level imports stay light (click and the translator).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kakaoaudit.i18n import translator
+
+_ = translator(__name__)
+
+
+def build() -> click.Command:
+    """The click command, with its help texts in the current language."""
+    from kakaoaudit.cli import common_options, report_options  # noqa: PLC0415 - cli is loaded when this runs
+
+    @click.command(
+        name="travel",
+        help=_(
+            "Get your account ready for a trip abroad: the allowed countries of login restriction by country, "
+            "verification codes abroad, a way "
+            "to sign in without text messages, VPN and public Wi-Fi, documents for an identity check, the chat "
+            "backup and Kakao's support hours in local time. Prints the travel readiness score and a checklist "
+            "by when to act (now, the day before, while abroad, after you return). Runs only the travel checks "
+            "(KA6xx); the trip comes from the options or the answers file (travel.*)."
+        ).render(),
+        short_help=_("Check your account before a trip abroad and get a checklist.").render(),
+    )
+    @click.option("--to", "destination", metavar="COUNTRY", default=None,
+                  help=_("Where you are going: a country code (TW) or name in Japanese, English or Korean "
+                         "(台湾, Taiwan, 대만).").render())
+    @click.option("--depart", metavar="DATE", default=None,
+                  help=_("The day you leave, as 2030-12-20 (today or later).").render())
+    @click.option("--return", "return_date", metavar="DATE", default=None,
+                  help=_("The day you come back, as 2031-01-03.").render())
+    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
+    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
+    @report_options
+    @common_options
+    def travel(**options: Any) -> int:
+        return run(options)
+
+    return travel
+
+
+def __getattr__(name: str) -> Any:
+    if name == "command":
+        return build()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def today() -> date:
+    """The earlier of the local and the UTC date: a departure "today" is never refused as past."""
+    return min(date.today(), datetime.now(timezone.utc).date())
+
+
+def run(options: dict[str, Any]) -> int:
+    """Check the options, then run the travel checks through the audit with the trip preset."""
+    from kakaoaudit.model import Category  # noqa: PLC0415
+    from kakaoaudit.run import Scope, run_audit  # noqa: PLC0415
+    from kakaoaudit.travel import validate_trip  # noqa: PLC0415
+
+    preset = trip_options(options.get("destination"), options.get("depart"), options.get("return_date"))
+    if options.get("only") or options.get("skip"):
+        _check_selection(options.get("only", ()), options.get("skip", ()))
+
+    def validate(answers: Any, _utc_today: date) -> None:
+        validate_trip(answers, today())
+
+    return run_audit(options, mode="audit", scope=Scope(preset=preset, category=Category.TRAVEL, validate=validate))
+
+
+def _check_selection(only: tuple[str, ...], skip: tuple[str, ...]) -> None:
+    """`UsageError` when --only/--skip leave no travel check (the report would be empty)."""
+    from kakaoaudit.engine import select_checks  # noqa: PLC0415
+    from kakaoaudit.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.model import Category  # noqa: PLC0415
+    from kakaoaudit.run import load_registry  # noqa: PLC0415
+
+    selected = select_checks([loaded.check for loaded in load_registry().checks], only, skip)
+    if not any(check.category is Category.TRAVEL for check in selected):
+        raise UsageError(_("--only/--skip leave no travel check to run; the travel mode runs only the travel checks "
+                           "(KA601-KA609)"))
+
+
+def trip_options(destination: str | None, depart: str | None, return_date: str | None) -> dict[str, Any]:
+    """The answers the options give (travel.planned is always true); `UsageError` for a bad value."""
+    from kakaoaudit.answers import Answers, Source  # noqa: PLC0415
+    from kakaoaudit.travel import DEPART, DESTINATION, PLANNED, RETURN, validate_trip  # noqa: PLC0415
+
+    preset: dict[str, Any] = {PLANNED: True}
+    if destination is not None:
+        preset[DESTINATION] = parse_country(destination)
+    if depart is not None:
+        preset[DEPART] = parse_date(depart, "--depart")
+    if return_date is not None:
+        preset[RETURN] = parse_date(return_date, "--return")
+    # The dates given as options are checked now, before any question is asked.
+    validate_trip(Answers(preset, dict.fromkeys(preset, Source.OPTION)), today())
+    return preset
+
+
+def parse_country(text: str) -> str:
+    """The ISO code of the country `text` names; `UsageError` with suggestions otherwise."""
+    from kakaoaudit import countries  # noqa: PLC0415
+    from kakaoaudit.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.i18n import current_language  # noqa: PLC0415
+
+    try:
+        return countries.lookup(text).code
+    except countries.CountryNotFound as missing:
+        shown = _shown(text)
+        if not missing.suggestions:
+            raise UsageError(_("--to: unknown country '{text}'; give a country code such as TW or the country's "
+                               "name", text=shown)) from None
+        lang = current_language()
+        names = ", ".join(f"{code} ({countries.name(code, lang)})" for code in missing.suggestions)
+        raise UsageError(_("--to: unknown country '{text}'; did you mean {suggestions}?", text=shown,
+                           suggestions=names)) from None
+
+
+def parse_date(text: str, option: str) -> date:
+    """A calendar date written as YYYY-MM-DD (full-width digits too); `UsageError` otherwise."""
+    from kakaoaudit.errors import UsageError  # noqa: PLC0415
+
+    try:
+        return date.fromisoformat(unicodedata.normalize("NFKC", text).strip())
+    except ValueError:
+        raise UsageError(_("{option}: '{text}' is not a date; write it like 2030-12-20", option=option,
+                           text=_shown(text))) from None
+
+
+def _shown(text: str) -> str:
+    """What the user typed, short and without control characters, for an error message."""
+    return "".join(ch for ch in text.strip()[:40] if ch.isprintable())

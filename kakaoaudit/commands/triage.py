@@ -1,0 +1,87 @@
+"""``kakaoaudit triage``: messages stopped sending — what is it likely to be, and what to do now.
+
+Asks about the symptoms, when it started, what the notice said (or takes the pasted notice), whether
+other apps reach the network and past restrictions; prints the likely situation (network problem,
+short-term or long-term restriction, account protective measure), how sure and why, the next steps
+in order, what to keep and what never to do. A heuristic: it says so. It never contacts Kakao.
+
+The command is built on access (`command`, through the module's ``__getattr__``) so that its help
+is in the language chosen for this run; its top-level imports stay light (click and the translator).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kakaoaudit.i18n import translator
+
+_ = translator(__name__)
+
+FORMATS = ("table", "markdown", "json")
+
+
+def build() -> click.Command:
+    """The click command, with its help texts in the current language."""
+    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+
+    @click.command(
+        name="triage",
+        help=_(
+            "Messages stopped sending? Answer a few questions (or give an answers file) and get the likely "
+            "situation (network problem, short-term or long-term restriction, account protective measure), how "
+            "sure it is and why, and the next steps in order. A heuristic: only Kakao can say for sure."
+        ).render(),
+        short_help=_("Work out why messages stopped sending, and what to do next.").render(),
+    )
+    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
+    @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help=_("Output format.").render())
+    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help=_("Write the result to this file (whole or not at all) instead of the screen.").render())
+    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
+    @common_options
+    def triage(**options: Any) -> int:
+        return run(options)
+
+    return triage
+
+
+def __getattr__(name: str) -> Any:
+    if name == "command":
+        return build()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def render(fmt: str, triage: Any, lang: str) -> str:
+    """The triage in `fmt` ("table", "markdown" or "json")."""
+    import json  # noqa: PLC0415
+
+    from kakaoaudit import __version__, textdoc  # noqa: PLC0415
+    from kakaoaudit import triage as logic  # noqa: PLC0415
+
+    if fmt == "json":
+        return json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
+    document = logic.document(triage, lang)
+    return textdoc.render_markdown(document) if fmt == "markdown" else textdoc.render_text(document)
+
+
+def run(options: dict[str, Any]) -> int:
+    """Collect the answers, assess, print (or write) the result."""
+    from kakaoaudit import triage as logic  # noqa: PLC0415
+    from kakaoaudit.commands import session  # noqa: PLC0415
+    from kakaoaudit.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.restriction import korean_number  # noqa: PLC0415
+
+    state = session.start(logic.QUESTIONS, options)
+    facts = logic.facts_from(state.answers, moment=state.moment, place=state.place,
+                             korean_number=korean_number(state.answers), now=state.now)
+    result = logic.advise(facts)
+    session.emit(render(options.get("fmt", "table"), result, current_language()), options.get("output"),
+                 also_screen=False)
+    session.offer_to_save(state, logic.QUESTIONS)
+    return 0

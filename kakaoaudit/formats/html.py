@@ -1,0 +1,333 @@
+"""The HTML report: one self-contained file for the family helper, to open, print or mail.
+
+No external assets and no JavaScript: CSS and the score gauge and category bars (SVG) are
+inline; the only URLs are the references, as plain links. `<html lang>` is the report's language,
+headings go h1 > h2 > h3 > h4 without gaps, every status is written out (never colour only), the
+colour pairs meet WCAG AA contrast (tested), and a print stylesheet keeps findings whole on paper.
+Every text is HTML-escaped, so a label or a plugin's title cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from html import escape
+
+from kakaoaudit.disclaimer import DISCLAIMER
+from kakaoaudit.formats import sections as s
+from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
+from kakaoaudit.formats.table import MARKS
+from kakaoaudit.i18n import Msg
+from kakaoaudit.model import Finding, Report, Status, TravelPlan
+
+#: Text colour on background colour, with the contrast ratio each pair must reach (WCAG 2.1:
+#: 4.5 for text, 3 for graphics such as the gauge and the bars against the page).
+PALETTE: dict[str, tuple[str, str, float]] = {
+    "body": ("#1a1a1a", "#ffffff", 4.5),
+    "muted": ("#4d4d4d", "#ffffff", 4.5),
+    "link": ("#0b4fa8", "#ffffff", 4.5),
+    "pass": ("#ffffff", "#1d6b34", 4.5),
+    "warn": ("#ffffff", "#8a4b00", 4.5),
+    "fail": ("#ffffff", "#b3261e", 4.5),
+    "unknown": ("#ffffff", "#5b4a8b", 4.5),
+    "skipped": ("#ffffff", "#595959", 4.5),
+    "error": ("#ffffff", "#7a1f8f", 4.5),
+    "note": ("#1a1a1a", "#e8f0fb", 4.5),
+    "unmasked": ("#8c1d18", "#fdecea", 4.5),
+    "demo": ("#1a1a1a", "#fff4d6", 4.5),
+    "gauge-good": ("#1d6b34", "#ffffff", 3.0),
+    "gauge-mid": ("#8a4b00", "#ffffff", 3.0),
+    "gauge-bad": ("#b3261e", "#ffffff", 3.0),
+}
+_STATUS_CLASS = {status: status.value for status in Status}
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+_GAUGE_RADIUS = 52
+
+
+def render(report: Report, *, lang: str) -> str:
+    """The report as one HTML document, ending with a newline."""
+    return _Html(s.build(report), Texts(lang, report.redacted)).render()
+
+
+def _level_colour(score: int | None) -> str:
+    if score is None:
+        return PALETTE["skipped"][1]
+    if score >= 80:
+        return PALETTE["gauge-good"][0]
+    if score >= 60:
+        return PALETTE["gauge-mid"][0]
+    return PALETTE["gauge-bad"][0]
+
+
+def stylesheet() -> str:
+    """The report's CSS (screen and print), also used by the summary's HTML."""
+    p = {name: pair for name, pair in PALETTE.items()}
+    badges = "\n".join(
+        f".badge.{name} {{ color: {p[name][0]}; background: {p[name][1]}; }}"
+        for name in ("pass", "warn", "fail", "unknown", "skipped", "error")
+    )
+    borders = "\n".join(f".finding.{name} {{ border-left-color: {p[name][1]}; }}"
+                        for name in ("pass", "warn", "fail", "unknown", "skipped", "error"))
+    return f"""
+:root {{ color-scheme: light; }}
+* {{ box-sizing: border-box; }}
+body {{ margin: 0; color: {p["body"][0]}; background: {p["body"][1]}; line-height: 1.6;
+  font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", Meiryo,
+  "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }}
+:lang(ko) body, body:lang(ko) {{ font-family: system-ui, "Apple SD Gothic Neo", "Noto Sans CJK KR", "Malgun Gothic",
+  sans-serif; }}
+main {{ max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }}
+h1 {{ font-size: 1.7rem; margin: 0 0 .5rem; }}
+h2 {{ font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d0d0; }}
+h3 {{ font-size: 1.15rem; margin: 1.4rem 0 .4rem; }}
+h4 {{ font-size: 1rem; margin: 0 0 .3rem; }}
+a {{ color: {p["link"][0]}; }}
+.muted, .meta, .intro {{ color: {p["muted"][0]}; }}
+.meta {{ font-size: .9rem; margin: 0 0 .4rem; }}
+.header p {{ margin: .15rem 0; }}
+.unmasked {{ color: {p["unmasked"][0]}; background: {p["unmasked"][1]}; padding: .4rem .6rem; font-weight: 700;
+  border: 2px solid {p["unmasked"][0]}; border-radius: 4px; }}
+.demo {{ color: {p["demo"][0]}; background: {p["demo"][1]}; padding: .3rem .6rem; border-radius: 4px; }}
+.score {{ display: flex; align-items: center; gap: 1.5rem; flex-wrap: wrap; }}
+.score-text {{ font-size: 1.5rem; font-weight: 700; margin: 0; }}
+.gauge {{ width: 9rem; height: 9rem; flex: none; }}
+table {{ border-collapse: collapse; margin: .4rem 0; }}
+th, td {{ padding: .25rem .7rem; border-bottom: 1px solid #d0d0d0; text-align: left; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.bar {{ width: 10rem; height: .9rem; vertical-align: middle; }}
+.finding {{ border: 1px solid #d0d0d0; border-left: 6px solid; border-radius: 4px; padding: .6rem .9rem;
+  margin: .8rem 0; }}
+{borders}
+.badge {{ display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .85rem; font-weight: 700;
+  margin-right: .4rem; white-space: nowrap; }}
+{badges}
+.note {{ color: {p["note"][0]}; background: {p["note"][1]}; padding: .35rem .6rem; border-radius: 4px; }}
+.checklist {{ list-style: none; padding-left: .5rem; }}
+.refs a, .sources a {{ overflow-wrap: anywhere; }}
+footer {{ margin-top: 2.5rem; font-size: .9rem; color: {p["muted"][0]}; }}
+@media print {{
+  @page {{ margin: 14mm; }}
+  body {{ font-size: 10.5pt; }}
+  main {{ max-width: none; padding: 0; }}
+  h2, h3, h4 {{ break-after: avoid; }}
+  .finding, tr, .score {{ break-inside: avoid; }}
+  .badge, .finding, .note, .unmasked, .demo {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+  .refs a::after {{ content: ""; }}
+}}
+"""
+
+
+class _Html:
+    def __init__(self, view: ReportView, t: Texts) -> None:
+        self.view, self.t = view, t
+        self.out: list[str] = []
+
+    def e(self, msg: Msg | str | None) -> str:
+        """A text, escaped."""
+        return escape(msg if isinstance(msg, str) else self.t(msg), quote=True)
+
+    def add(self, *parts: str) -> None:
+        self.out.extend(parts)
+
+    def badge(self, status: Status) -> str:
+        return (f'<span class="badge {_STATUS_CLASS[status]}">{escape(MARKS[status])} '
+                f"{self.e(status.label)}</span>")
+
+    def render(self) -> str:
+        report, t = self.view.report, self.t
+        title = self.e(s.T_TITLE) + (f" — {escape(report.label)}" if report.label else "")
+        self.add("<!DOCTYPE html>", f'<html lang="{escape(t.lang)}">', "<head>", '<meta charset="utf-8">',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                 f'<meta name="generator" content="kakaoaudit {escape(report.tool_version)}">',
+                 f"<title>{title}</title>", f"<style>{stylesheet()}</style>", "</head>", "<body>", "<main>")
+        self.header()
+        self.score()
+        self.top_actions()
+        self.add('<section aria-labelledby="prevention">', f'<h2 id="prevention">{self.e(s.PREVENTION_TITLE)}</h2>')
+        for number, section in enumerate(self.view.prevention, 1):
+            self.section(section, f"{number}. ", 3)
+        self.add("</section>")
+        for section in self.view.extra:
+            self.section(section, "", 2)
+        self.not_scored()
+        self.rest()
+        self.add(f'<footer><p>{self.e(DISCLAIMER)}</p></footer>', "</main>", "</body>", "</html>")
+        return "\n".join(self.out) + "\n"
+
+    def header(self) -> None:
+        report = self.view.report
+        self.add('<header class="header">', f"<h1>{self.e(s.T_TITLE)}</h1>")
+        if report.label:
+            self.add(f'<p class="label"><strong>{self.e(fill(s.T_FOR, label=report.label))}</strong></p>')
+        self.add(f"<p>{self.e(fill(s.T_DATE, date=s.format_when(report)))} · "
+                 f"{self.e(fill(s.T_VERSION, version=report.tool_version))}</p>")
+        if report.mode == "demo":
+            self.add(f'<p class="demo">{self.e(s.T_DEMO)}</p>')
+        if report.redacted:
+            self.add(f'<p class="muted">{self.e(s.T_MASKED)}</p>')
+        else:
+            self.add(f'<p class="unmasked" role="note">⚠ {self.e(s.T_UNMASKED)}</p>')
+        self.add("</header>")
+
+    def score(self) -> None:
+        report = self.view.report
+        self.add('<section aria-labelledby="score">', f'<h2 id="score">{self.e(s.T_SCORE_COL)}</h2>',
+                 '<div class="score">',
+                 self.gauge(report.score, report.grade), "<div>")
+        if report.score is None:
+            self.add(f'<p class="score-text">{self.e(s.T_NO_SCORE)}</p>')
+        else:
+            self.add(f'<p class="score-text">{self.e(fill(s.T_SCORE, score=report.score))}</p>',
+                     f'<p class="score-text">{self.e(fill(s.T_GRADE, grade=report.grade))}</p>')
+            if report.grade_capped:
+                self.add(f"<p>{self.e(fill(s.T_CAPPED, grade=report.grade))}</p>")
+        self.add("</div>", "</div>", f"<h3>{self.e(s.T_CATEGORIES)}</h3>")
+        if not report.categories:
+            self.add(f"<p>{self.e(s.T_NO_CATEGORIES)}</p>")
+        else:
+            self.add("<table>", f'<thead><tr><th scope="col">{self.e(s.T_CATEGORY)}</th>'
+                     f'<th scope="col" class="num">{self.e(s.T_SCORE_COL)}</th>'
+                     f'<th scope="col" class="num">{self.e(s.T_POINTS_COL)}</th><td></td></tr></thead>', "<tbody>")
+            for c in report.categories:
+                score = "-" if c.score is None else str(c.score)
+                self.add(f'<tr><th scope="row">{self.e(c.category.label)}</th><td class="num">{score}</td>'
+                         f'<td class="num">{c.points}/{c.max_points}</td><td>{self.bar(c.score)}</td></tr>')
+            self.add("</tbody>", "</table>")
+        self.add("</section>")
+
+    def gauge(self, score: int | None, grade: str) -> str:
+        circumference = 2 * math.pi * _GAUGE_RADIUS
+        filled = 0.0 if score is None else circumference * score / 100
+        label = self.e(s.T_NO_SCORE) if score is None else self.e(fill(s.T_SCORE, score=score))
+        value = "-" if score is None else str(score)
+        return (
+            f'<svg class="gauge" viewBox="0 0 120 120" role="img" aria-label="{label}">'
+            f"<title>{label}</title>"
+            f'<circle cx="60" cy="60" r="{_GAUGE_RADIUS}" fill="none" stroke="#e3e3e3" stroke-width="12"/>'
+            f'<circle cx="60" cy="60" r="{_GAUGE_RADIUS}" fill="none" stroke="{_level_colour(score)}" '
+            f'stroke-width="12" stroke-linecap="butt" stroke-dasharray="{filled:.2f} {circumference:.2f}" '
+            'transform="rotate(-90 60 60)"/>'
+            f'<text x="60" y="62" text-anchor="middle" font-size="34" font-weight="700" '
+            f'fill="{PALETTE["body"][0]}">{value}</text>'
+            f'<text x="60" y="86" text-anchor="middle" font-size="14" fill="{PALETTE["muted"][0]}">'
+            f"{escape(grade)}</text></svg>"
+        )
+
+    def bar(self, score: int | None) -> str:
+        width = 0 if score is None else score
+        return (f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+                f'<rect width="100" height="10" fill="#e3e3e3"/>'
+                f'<rect width="{width}" height="10" fill="{_level_colour(score)}"/></svg>')
+
+    def top_actions(self) -> None:
+        report = self.view.report
+        self.add('<section aria-labelledby="top">', f'<h2 id="top">{self.e(s.T_TOP)}</h2>')
+        if not report.top_actions:
+            self.add(f"<p>{self.e(s.T_NO_TOP)}</p>")
+        else:
+            self.add("<ol>")
+            for action in report.top_actions:
+                gain = self.e(fill(s.T_GAIN, points=action.points_at_stake))
+                advice = f"<br>{self.e(action.advice)}" if action.advice is not None else ""
+                self.add(f"<li><strong>{self.e(action.title)}</strong> ({gain}){advice}</li>")
+            self.add("</ol>")
+        self.add("</section>")
+
+    def section(self, section: Section, number: str, level: int) -> None:
+        anchor = f"section-{section.key.value}"
+        self.add(f'<section aria-labelledby="{anchor}">',
+                 f'<h{level} id="{anchor}">{escape(number)}{self.e(section.title)}</h{level}>')
+        if section.intro is not None:
+            self.add(f'<p class="intro">{self.e(section.intro)}</p>')
+        if section.key is s.SectionKey.TRAVEL and self.view.report.travel is not None:
+            self.travel(self.view.report.travel, level + 1)
+        if not section.findings:
+            self.add(f"<p>{self.e(s.T_ONLY_UNSCORED if section.not_scored else s.T_EMPTY_SECTION)}</p>")
+        for finding in section.findings:
+            self.finding(finding, level + 1)
+        self.add("</section>")
+
+    def finding(self, finding: Finding, level: int) -> None:
+        status = _STATUS_CLASS[finding.status]
+        self.add(f'<article class="finding {status}" data-check="{escape(finding.check_id)}" '
+                 f'data-code="{escape(finding.code)}">',
+                 f"<h{level}>{self.badge(finding.status)}{self.e(finding.title)}</h{level}>")
+        meta = [escape(finding.check_id), self.e(fill(s.T_POINTS, points=finding.points,
+                                                        max_points=finding.max_points))]
+        if finding.status is not Status.PASS:
+            meta.append(self.e(fill(s.T_SEVERITY, severity=finding.severity.label)))
+        self.add(f'<p class="meta">{" · ".join(meta)}</p>')
+        if finding.detail is not None:
+            self.add(f"<p>{self.e(finding.detail)}</p>")
+        if finding.advice and finding.status is not Status.PASS:
+            self.add(f"<p><strong>{self.e(s.T_WHAT_TO_DO)}</strong></p>", "<ul>",
+                     *[f"<li>{self.e(advice)}</li>" for advice in finding.advice], "</ul>")
+        if finding.note is not None:
+            self.add(f'<p class="note">{self.e(fill(s.T_NOTE, note=finding.note))}</p>')
+        links = [f'<a href="{escape(url, quote=True)}">[{n}]</a>' for n in self.view.reference_numbers(finding)
+                 if _URL.fullmatch(url := self.view.references[n - 1])]
+        if links:
+            self.add(f'<p class="sources">{self.e(s.T_SOURCES)} {" ".join(links)}</p>')
+        self.add("</article>")
+
+    def travel(self, plan: TravelPlan, level: int) -> None:
+        t = self.t
+        trip = fill(s.T_TRIP, country=s.country_name(plan.destination, t.lang), code=plan.destination)
+        self.add(f'<div class="trip"><p><strong>{self.e(trip)}</strong>')
+        if plan.depart or plan.return_date:
+            dates = fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart), return_date=s.format_date(plan.return_date))
+            self.add(f"<br>{self.e(dates)}")
+        self.add("</p>")
+        if plan.support_hours:
+            self.add(f"<p>{self.e(s.T_SUPPORT_HOURS)}</p>", "<ul>")
+            self.add(*[
+                f"<li>{self.e(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))}</li>"
+                for h in plan.support_hours
+            ])
+            self.add("</ul>")
+        phases = s.travel_view(plan).phases
+        if phases:
+            self.add(f"<h{level}>{self.e(s.T_CHECKLIST)}</h{level}>")
+        for phase, items in phases:
+            self.add(f"<p><strong>{self.e(s.PHASE_LABELS[phase])}</strong></p>", '<ul class="checklist">')
+            for item in items:
+                state = self.e(s.T_DONE if item.done else s.T_TO_DO)
+                mark = "☑" if item.done else "☐"
+                self.add(f'<li><span aria-hidden="true">{mark}</span> {self.e(item.text)} '
+                         f'<span class="muted">({state})</span></li>')
+            self.add("</ul>")
+        self.add("</div>")
+
+    def not_scored(self) -> None:
+        if not self.view.not_scored:
+            return
+        self.add('<section aria-labelledby="not-scored">', f'<h2 id="not-scored">{self.e(s.T_NOT_SCORED)}</h2>',
+                 f"<p>{self.e(s.T_NOT_SCORED_INTRO)}</p>", "<ul>")
+        for finding in self.view.not_scored:
+            reason = f": {self.e(finding.detail)}" if finding.detail is not None else ""
+            self.add(f'<li data-check="{escape(finding.check_id)}">{self.badge(finding.status)}'
+                     f"[{escape(finding.check_id)}] {self.e(finding.title)}{reason}</li>")
+        self.add("</ul>", "</section>")
+
+    def rest(self) -> None:
+        report = self.view.report
+        if self.view.suppressed:
+            self.add('<section aria-labelledby="suppressed">', f'<h2 id="suppressed">{self.e(s.T_SUPPRESSED)}</h2>',
+                     "<ul>")
+            for x in self.view.suppressed:
+                text = fill(s.T_SUPPRESSED_ITEM, title=x.finding.title, reason=x.reason, expires=x.expires.isoformat())
+                self.add(f"<li>{self.badge(x.finding.status)}[{escape(x.finding.check_id)}] {self.e(text)}</li>")
+            self.add("</ul>", "</section>")
+        for anchor, title, items in (("notes", s.T_NOTES, report.notes), ("warnings", s.T_WARNINGS, report.warnings)):
+            if items:
+                self.add(f'<section aria-labelledby="{anchor}">', f'<h2 id="{anchor}">{self.e(title)}</h2>', "<ul>",
+                         *[f"<li>{self.e(item)}</li>" for item in items], "</ul>", "</section>")
+        if self.view.references:
+            self.add('<section aria-labelledby="references">',
+                     f'<h2 id="references">{self.e(s.T_REFERENCES)}</h2>', '<ol class="refs">')
+            for url in self.view.references:
+                if _URL.fullmatch(url):
+                    self.add(f'<li><a href="{escape(url, quote=True)}">{escape(url)}</a></li>')
+                else:
+                    self.add(f"<li>{escape(url)}</li>")
+            self.add("</ol>", "</section>")

@@ -1,0 +1,118 @@
+"""Reading saved JSON reports back (`kakaoaudit show`, `kakaoaudit summary`).
+
+Every problem is one `InputError` line that names the file and says what is wrong: missing,
+empty, not UTF-8, not JSON (with line and column), not a kakaoaudit report, made by a newer
+kakaoaudit (a newer major schema_version), or the first place where it breaks the schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kakaoaudit.errors import InputError
+from kakaoaudit.formats.json_report import SCHEMA_VERSION, from_dict, schema_text
+from kakaoaudit.formats.schema_check import Validator
+from kakaoaudit.i18n import translator
+from kakaoaudit.model import Report
+
+_ = translator("kakaoaudit.formats")
+
+#: Reports are a few dozen KiB; anything far larger is not one (and is not read into memory).
+MAX_BYTES = 16 * 1024 * 1024
+SUPPORTED_MAJOR = int(SCHEMA_VERSION.split(".", 1)[0])
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)")
+
+
+def read_json(path: Path) -> Any:
+    """The parsed JSON of `path` ("-" reads standard input)."""
+    name = str(path)
+    if name == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        data = buffer.read(MAX_BYTES + 1) if buffer is not None else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    else:
+        try:
+            with path.open("rb") as handle:
+                # Size first: read(MAX_BYTES + 1) would allocate the whole limit for every small file.
+                if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                    raise InputError(_("{file}: too large for a kakaoaudit report (over {limit} MiB)", file=name,
+                                       limit=MAX_BYTES // (1024 * 1024)))
+                data = handle.read()
+        except FileNotFoundError:
+            raise InputError(_("{file}: no such file", file=name)) from None
+        except OSError as error:
+            # A folder: IsADirectoryError on POSIX, PermissionError on Windows.
+            if path.is_dir():
+                raise InputError(_("{file}: is a folder, not a report file", file=name)) from None
+            raise InputError(_("{file}: cannot read: {reason}", file=name,
+                               reason=error.strerror or type(error).__name__)) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(_("{file}: too large for a kakaoaudit report (over {limit} MiB)", file=name,
+                           limit=MAX_BYTES // (1024 * 1024)))
+    if not data.strip():
+        raise InputError(_("{file}: the file is empty", file=name))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(_("{file}: not a JSON report (not UTF-8 text at byte {offset})", file=name,
+                           offset=error.start)) from None
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        raise InputError(_("{file}: not valid JSON (line {line}, column {column}: {reason})", file=name,
+                           line=error.lineno, column=error.colno, reason=error.msg)) from None
+    except (ValueError, RecursionError) as error:
+        raise InputError(_("{file}: not valid JSON ({reason})", file=name, reason=str(error)[:80])) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+#: NaN and Infinity are not JSON; Python's parser would accept them.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def check_kind(data: Any, path: Path) -> None:
+    """Refuse a document that is not a kakaoaudit report or was made by a newer major version."""
+    name = str(path)
+    tool = data.get("tool") if isinstance(data, dict) else None
+    if not isinstance(tool, dict) or tool.get("name") != "kakaoaudit":
+        raise InputError(_("{file}: not a kakaoaudit report (its \"tool\" is not kakaoaudit)", file=name))
+    version = data.get("schema_version")
+    match = _VERSION.fullmatch(version) if isinstance(version, str) else None
+    if match is None:
+        raise InputError(_("{file}: not a valid report: schema_version: expected a version like \"1.0\"", file=name))
+    if int(match.group(1)) > SUPPORTED_MAJOR:
+        raise InputError(_("{file}: this report was made by a newer kakaoaudit (report format {version}; this "
+                           "kakaoaudit reads {supported}.x); update kakaoaudit to read it", file=name,
+                           version=version, supported=SUPPORTED_MAJOR))
+
+
+@cache
+def validator() -> Validator:
+    return Validator(json.loads(schema_text()))
+
+
+def parse_report(data: Any, path: Path) -> Report:
+    """A `Report` from a parsed document, after the kind check and full schema validation."""
+    check_kind(data, path)
+    violation = validator().first_violation(data)
+    if violation is not None:
+        raise InputError(_("{file}: not a valid report: {where}: {reason}", file=str(path), where=violation.where,
+                           reason=violation.reason))
+    try:
+        return from_dict(data)
+    except (ValueError, KeyError, TypeError) as error:
+        # Values the schema's patterns let through but that are not real (month 13).
+        raise InputError(_("{file}: not a valid report: {reason}", file=str(path), reason=str(error)[:120])) from None
+
+
+def load_report(path: Path) -> Report:
+    """Read, check and rebuild the report saved in `path`."""
+    return parse_report(read_json(path), path)

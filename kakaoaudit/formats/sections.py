@@ -1,0 +1,307 @@
+"""The structure every human-readable format shares: what goes where, in which order.
+
+The report follows the article (ADVICE.md): after the score and the top actions come its three
+prevention sections, in its order and with its titles, each holding the findings whose ADVICE
+IDs belong to it (P1, P2, P3). Findings of travel checks (and ADVICE O*) go to the travel
+section, those of recovery-readiness checks (and P4, C, T, S, R, Q) to the recovery section,
+anything else to "other checks". Unknown, skipped and failed checks are listed apart with their
+reasons (they are not scored), then the suppressed findings, notes, warnings and references.
+
+Formats (table, markdown, html) only lay this out; they decide nothing about the content.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from kakaoaudit.i18n import Msg, Param, translator
+from kakaoaudit.model import (
+    Category,
+    ChecklistItem,
+    Finding,
+    Phase,
+    Report,
+    Status,
+    Suppressed,
+    TravelPlan,
+)
+
+_ = translator("kakaoaudit.formats")
+
+
+class SectionKey(str, enum.Enum):
+    """The report's sections, in the order they are shown."""
+
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    TRAVEL = "travel"
+    RECOVERY = "recovery"
+    OTHER = "other"
+
+
+#: The article's three prevention sections (再発防止のための注意点), always shown, in this order.
+PREVENTION: tuple[SectionKey, ...] = (SectionKey.P1, SectionKey.P2, SectionKey.P3)
+
+PREVENTION_TITLE = _("Preventing a restriction: what to keep doing")
+
+SECTION_TITLES: dict[SectionKey, Msg] = {
+    SectionKey.P1: _("Avoid breaking the terms of use"),
+    SectionKey.P2: _("Strengthen your security settings"),
+    SectionKey.P3: _("Review your account information regularly"),
+    SectionKey.TRAVEL: _("Travel and VPN"),
+    SectionKey.RECOVERY: _("Recovery readiness"),
+    SectionKey.OTHER: _("Other checks"),
+}
+
+SECTION_INTROS: dict[SectionKey, Msg] = {
+    SectionKey.P1: _(
+        "Many messages in a short time, the same message to many people or mass invitations can look like spam "
+        "to Kakao's systems and restrict the account, even when meant well. Kakao publishes no exact limits."
+    ),
+    SectionKey.P2: _(
+        "A strong password used nowhere else and 2-step verification keep others out. A password that leaked "
+        "from another site can by itself lead Kakao to protect (restrict) the account."
+    ),
+    SectionKey.P3: _(
+        "When Kakao asks you to prove the account is yours, it uses the registered phone number and email. "
+        "Keep them current, and add a spare way to get back in."
+    ),
+    SectionKey.TRAVEL: _(
+        "Logins from abroad, public Wi-Fi and VPNs can trigger Kakao's protection; prepare before you leave."
+    ),
+    SectionKey.RECOVERY: _(
+        "If a restriction happens anyway: what you need ready to get the account back through Kakao's official "
+        "support."
+    ),
+}
+
+PHASE_LABELS: dict[Phase, Msg] = {
+    Phase.NOW: _("Now"),
+    Phase.DAY_BEFORE: _("The day before you leave"),
+    Phase.ABROAD: _("While abroad"),
+    Phase.AFTER_RETURN: _("After you return"),
+}
+
+_PREFIX_SECTIONS = {"P1": SectionKey.P1, "P2": SectionKey.P2, "P3": SectionKey.P3}
+_RECOVERY_PREFIXES = ("P4", "C", "T", "S", "R", "Q")
+#: Problems first; within the same status the finding with more points at stake first.
+_STATUS_RANK = {Status.FAIL: 0, Status.WARN: 1, Status.ERROR: 2, Status.UNKNOWN: 3, Status.SKIPPED: 4,
+                Status.PASS: 5}
+
+
+def section_of(finding: Finding, category: Category | None) -> SectionKey:
+    """The section a finding belongs to (see the module docstring)."""
+    if category is Category.TRAVEL:
+        return SectionKey.TRAVEL
+    if category is Category.RECOVERY:
+        return SectionKey.RECOVERY
+    prefixes = [advice_id.split(".", 1)[0].upper() for advice_id in finding.advice_ids]
+    for prefix in prefixes:
+        if prefix in _PREFIX_SECTIONS:
+            return _PREFIX_SECTIONS[prefix]
+    for prefix in prefixes:
+        if prefix.startswith("O"):
+            return SectionKey.TRAVEL
+        if prefix.startswith(_RECOVERY_PREFIXES):
+            return SectionKey.RECOVERY
+    return SectionKey.OTHER
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the report with its findings."""
+
+    key: SectionKey
+    title: Msg
+    intro: Msg | None
+    findings: tuple[Finding, ...]
+    """Scored findings (fail, warn, pass): top actions first, then problems before passes."""
+    not_scored: tuple[Finding, ...]
+    """Findings of this section that could not be scored (listed with reasons under "Not scored")."""
+
+    @property
+    def problems(self) -> int:
+        return sum(1 for f in self.findings if f.status in (Status.FAIL, Status.WARN))
+
+
+@dataclass(frozen=True)
+class TravelView:
+    """The trip with its checklist grouped by phase (now, the day before, abroad, after return)."""
+
+    plan: TravelPlan
+    phases: tuple[tuple[Phase, tuple[ChecklistItem, ...]], ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A report arranged for reading; see the module docstring for the order."""
+
+    report: Report
+    prevention: tuple[Section, ...]
+    """The article's three sections P1, P2, P3: always present, possibly empty."""
+    extra: tuple[Section, ...]
+    """Travel, recovery readiness and other checks: only those with findings (travel also with a trip)."""
+    travel: TravelView | None
+    not_scored: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...]
+    references: tuple[str, ...]
+    """Every finding's references, each once, in the order they first appear in the sections."""
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.prevention + self.extra
+
+    def reference_numbers(self, finding: Finding) -> list[int]:
+        """The 1-based numbers of the finding's references in `references`."""
+        return [self.references.index(url) + 1 for url in dict.fromkeys(finding.references)
+                if url in self.references]
+
+    def section_title_of(self, finding: Finding) -> Msg:
+        for section in self.sections:
+            if finding in section.findings or finding in section.not_scored:
+                return section.title
+        return SECTION_TITLES[SectionKey.OTHER]
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Renders messages in one language, masking contacts unless the report says otherwise."""
+
+    lang: str
+    redact: bool = True
+
+    def __call__(self, msg: Msg | None) -> str:
+        return "" if msg is None else msg.render(self.lang, redact=self.redact)
+
+
+def build(report: Report) -> ReportView:
+    """Arrange `report` into its sections."""
+    categories = {check.check_id: check.category for check in report.checks}
+    top = {(action.check_id, action.code): rank for rank, action in enumerate(report.top_actions)}
+    grouped: dict[SectionKey, list[tuple[int, Finding]]] = {key: [] for key in SectionKey}
+    for index, finding in enumerate(report.findings):
+        grouped[section_of(finding, categories.get(finding.check_id))].append((index, finding))
+
+    def ordered(items: list[tuple[int, Finding]]) -> tuple[Finding, ...]:
+        def key(item: tuple[int, Finding]) -> tuple[int, int, int, int]:
+            index, finding = item
+            rank = top.get((finding.check_id, finding.code), len(top))
+            return rank, _STATUS_RANK[finding.status], -finding.points_at_stake, index
+
+        return tuple(finding for _index, finding in sorted(items, key=key))
+
+    def section(key: SectionKey) -> Section:
+        items = grouped[key]
+        return Section(
+            key=key,
+            title=SECTION_TITLES[key],
+            intro=SECTION_INTROS.get(key),
+            findings=ordered([(i, f) for i, f in items if f.status.scored]),
+            not_scored=tuple(f for _i, f in items if not f.status.scored),
+        )
+
+    prevention = tuple(section(key) for key in PREVENTION)
+    extra = tuple(
+        section(key)
+        for key in (SectionKey.TRAVEL, SectionKey.RECOVERY, SectionKey.OTHER)
+        if grouped[key] or (key is SectionKey.TRAVEL and report.travel is not None)
+    )
+    sections = prevention + extra
+    # Not-scored findings in section order, so that the list reads like the report.
+    not_scored = tuple(f for s in sections for f in s.not_scored)
+    references: dict[str, None] = {}
+    for s in sections:
+        for finding in (*s.findings, *s.not_scored):
+            references.update(dict.fromkeys(finding.references))
+    return ReportView(
+        report=report,
+        prevention=prevention,
+        extra=extra,
+        travel=None if report.travel is None else travel_view(report.travel),
+        not_scored=not_scored,
+        suppressed=report.suppressed,
+        references=tuple(references),
+    )
+
+
+def travel_view(plan: TravelPlan) -> TravelView:
+    """The checklist grouped by phase in time order; phases without items are left out."""
+    phases = tuple(
+        (phase, items)
+        for phase in Phase
+        if (items := tuple(item for item in plan.checklist if item.phase is phase))
+    )
+    return TravelView(plan=plan, phases=phases)
+
+
+def country_name(code: str, lang: str) -> str:
+    """The destination's name in `lang` ("TW" -> 台湾), or the code when it is not known."""
+    try:
+        from kakaoaudit.countries import name  # noqa: PLC0415 - the country data is read only for trips
+
+        return name(code, lang)
+    except (KeyError, LookupError, ImportError):
+        return code
+
+
+def fill(msg: Msg, **params: Param) -> Msg:
+    """`msg` (one of the texts below) with its placeholders' values."""
+    return Msg(msg.domain, msg.msgid, tuple(sorted(params.items())))
+
+
+def format_date(day: date | None) -> str:
+    return "-" if day is None else day.isoformat()
+
+
+def format_when(report: Report) -> str:
+    """The audit's date and time, in UTC (the same in every language)."""
+    return report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+# Texts shared by the formats (one msgid each, so one translation each).
+T_TITLE = _("KakaoTalk account security report")
+T_FOR = _("For: {label}")
+T_DATE = _("Date: {date}")
+T_VERSION = _("Made by kakaoaudit {version}")
+T_DEMO = _("This is the built-in demo profile, not your account.")
+T_MASKED = _("Contacts: masked (phone numbers and email addresses are partly hidden).")
+T_UNMASKED = _("Contacts shown unmasked (made with --no-redact): share this report with care.")
+T_SCORE = _("Score: {score}/100")
+T_GRADE = _("Grade: {grade}")
+T_NO_SCORE = _("Score: not enough answers to compute a score")
+T_CAPPED = _("The grade is held at {grade} because of a critical problem.")
+T_CATEGORIES = _("Score by category")
+T_CATEGORY = _("Category")
+T_SCORE_COL = _("Score")
+T_POINTS_COL = _("Points")
+T_NO_CATEGORIES = _("No check was run, so there is nothing to score.")
+T_TOP = _("Do these first")
+T_NO_TOP = _("Nothing urgent: no problem was found among the checks that could be scored.")
+T_GAIN = _("+{points} points")
+T_EMPTY_SECTION = _("No check of this section was run.")
+T_ONLY_UNSCORED = _("The checks of this section could not tell; see \"Not scored\" below.")
+T_POINTS = _("{points}/{max_points} points")
+T_SEVERITY = _("severity: {severity}")
+T_WHAT_TO_DO = _("What to do:")
+T_NOTE = _("Current standards: {note}")
+T_SOURCES = _("Sources:")
+T_NOT_SCORED = _("Not scored")
+T_NOT_SCORED_INTRO = _(
+    "These checks could not tell or did not run, so they are left out of the score (never counted as OK). "
+    "Answer the question or fix the reason, then run the audit again."
+)
+T_SUPPRESSED = _("Set aside by you (not scored)")
+T_SUPPRESSED_ITEM = _("{title}: {reason} (until {expires})")
+T_NOTES = _("Notes")
+T_WARNINGS = _("Warnings")
+T_REFERENCES = _("References")
+T_TRIP = _("Trip to {country} ({code})")
+T_TRIP_DATES = _("From {depart} to {return_date}")
+T_SUPPORT_HOURS = _("Kakao support works 09:00-18:00 Korea time (KST). At your destination that is:")
+T_SUPPORT_LINE = _("{zone}: {window} (local time is {offset} from KST)")
+T_CHECKLIST = _("Checklist")
+T_DONE = _("done")
+T_TO_DO = _("to do")

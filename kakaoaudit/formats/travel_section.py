@@ -1,0 +1,133 @@
+"""The travel section of a report: the trip, Kakao's support hours in local time, the checklist.
+
+`render_travel_text(plan, lang)` is the plain-text block the table report shows under "Travel and
+VPN"; `render_travel_markdown(plan, lang)` is the same as printable Markdown (a checklist with
+boxes to tick). Both show the support hours grouped: time zones whose hours are the same throughout
+the trip share a line (a country with many zones stays readable; the JSON report lists every zone),
+with the hours before and after a clock change (daylight saving time) during the trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kakaoaudit.formats.terminal import FILE_WIDTH, wrap
+from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.model import ChecklistItem, Phase, SupportHours, TravelPlan
+from kakaoaudit.travel import PHASE_ORDER, country_label, window_label
+
+_ = translator(__name__)
+
+#: Zone names shown on one line of support hours; the rest are counted ("and 9 more").
+ZONES_SHOWN = 4
+
+PHASE_TITLES: dict[Phase, Msg] = {
+    Phase.NOW: _("Now, before you leave"),
+    Phase.DAY_BEFORE: _("The day before you leave"),
+    Phase.ABROAD: _("While abroad"),
+    Phase.AFTER_RETURN: _("After you return"),
+}
+
+
+@dataclass(frozen=True)
+class ZoneGroup:
+    """Time zones that see Korean office hours at the same local times throughout the trip."""
+
+    zones: tuple[str, ...]
+    periods: tuple[tuple[str, str], ...]
+    """(local window, offset to KST) in date order: two when the clocks change during the trip."""
+
+
+def group_hours(hours: Sequence[SupportHours]) -> list[ZoneGroup]:
+    """`hours` grouped by zones that behave alike, in order of first appearance."""
+    periods: dict[str, list[tuple[str, str]]] = {}
+    for entry in hours:
+        periods.setdefault(entry.zone, []).append((entry.local_window, entry.offset_to_kst))
+    groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for zone, seen in periods.items():
+        groups.setdefault(tuple(seen), []).append(zone)
+    return [ZoneGroup(tuple(zones), key) for key, zones in groups.items()]
+
+
+def _zones_text(zones: Sequence[str], lang: str) -> str:
+    shown = ", ".join(zones[:ZONES_SHOWN])
+    if len(zones) <= ZONES_SHOWN:
+        return shown
+    return _("{zones} and {count} more", zones=shown, count=len(zones) - ZONES_SHOWN).render(lang)
+
+
+def _trip_lines(plan: TravelPlan, lang: str) -> list[str]:
+    country = country_label(plan.destination)
+    if plan.depart is not None and plan.return_date is not None:
+        days = (plan.return_date - plan.depart).days + 1
+        trip = _("Trip to {country} ({code}): {depart} to {back} ({days} days)", country=country,
+                 code=plan.destination, depart=plan.depart.isoformat(), back=plan.return_date.isoformat(), days=days)
+    elif plan.depart is not None:
+        trip = _("Trip to {country} ({code}): leaving {depart}", country=country, code=plan.destination,
+                 depart=plan.depart.isoformat())
+    else:
+        trip = _("Trip to {country} ({code})", country=country, code=plan.destination)
+    return [trip.render(lang)]
+
+
+def _hours_lines(plan: TravelPlan, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """The introduction, and (zones, their hours) for each group of zones."""
+    if not plan.support_hours:
+        return _("No time zone is known for this destination.").render(lang), []
+    intro = _("Kakao's customer service works in Korean time (KST, UTC+9). Korean office hours, 9:00-18:00 KST, "
+              "are in local time:").render(lang)
+    lines = []
+    for group in group_hours(plan.support_hours):
+        periods = [_("{window} (local time is Korean time {offset})", window=window_label(window), offset=offset)
+                   for window, offset in group.periods]
+        text = periods[0]
+        for later in periods[1:]:
+            text = _("{before}; after the clock change (daylight saving time): {after}", before=text, after=later)
+        lines.append((_zones_text(group.zones, lang), text.render(lang)))
+    return intro, lines
+
+
+def _phases(plan: TravelPlan) -> list[tuple[Phase, list[ChecklistItem]]]:
+    return [(phase, items) for phase in PHASE_ORDER if (items := [i for i in plan.checklist if i.phase is phase])]
+
+
+def render_travel_text(plan: TravelPlan, lang: str) -> str:
+    """The travel section as plain text, wrapped at the report's width."""
+    lines = _trip_lines(plan, lang)
+    intro, hours = _hours_lines(plan, lang)
+    lines.append("")
+    lines.extend(wrap(intro, FILE_WIDTH))
+    for zones, text in hours:
+        lines.extend(wrap(zones + ":", FILE_WIDTH, "  - ", "    "))
+        lines.extend(wrap(text, FILE_WIDTH, "    "))
+    lines.append("")
+    lines.append(_("Checklist ([x] = already in order)").render(lang))
+    for phase, items in _phases(plan):
+        lines.append("")
+        lines.append("  " + PHASE_TITLES[phase].render(lang))
+        for item in items:
+            mark = "[x]" if item.done else "[ ]"
+            lines.extend(wrap(item.text.render(lang), FILE_WIDTH, f"    {mark} ", "        "))
+    return "\n".join(lines) + "\n"
+
+
+def render_travel_markdown(plan: TravelPlan, lang: str) -> str:
+    """The travel section as Markdown to print: the checklist as task lists under one heading per phase."""
+    blocks = [f"**{_escape(_trip_lines(plan, lang)[0])}**"]
+    intro, hours = _hours_lines(plan, lang)
+    blocks.append(_escape(intro))
+    if hours:
+        blocks.append("\n".join(f"- {_escape(zones)}: {_escape(text)}" for zones, text in hours))
+    for phase, items in _phases(plan):
+        blocks.append(f"#### {_escape(PHASE_TITLES[phase].render(lang))}")
+        blocks.append("\n".join(f"- [{'x' if item.done else ' '}] {_escape(item.text.render(lang))}"
+                                for item in items))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _escape(text: str) -> str:
+    """Markdown-inert text: the characters that would start emphasis, links or HTML are escaped."""
+    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "|"):
+        text = text.replace(char, "\\" + char)
+    return text

@@ -1,0 +1,385 @@
+"""When a restriction started and where the user is: shared by `kakaoaudit triage` and `support-kit`.
+
+The start is asked once (``triage.since``) as the user's local date and time ("2026-11-20 14:30",
+"2026/11/20 14:30", "2026年11月20日 14時30分", "2026년 11월 20일 14시 30분", or only the date).
+The local time zone is that of the country the user is in: the home country, or the country of
+their stay when abroad; a country with several time zones takes ``support.time_zone`` (asked by
+the command, or listed when there is no terminal). Korea Standard Time is UTC+9 all year
+(KAKAO-FACTS K15), and the support centre works in KST.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Final
+
+from kakaoaudit.answers import Answers
+from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.questions import UNKNOWN, AnswerValue, AnswerValueError, QType, Question
+
+_ = translator(__name__)
+
+SINCE: Final = "triage.since"
+HOME_COUNTRY: Final = "profile.home_country"
+ABROAD: Final = "support.abroad"
+LOCAL_COUNTRY: Final = "support.local_country"
+TIME_ZONE: Final = "support.time_zone"
+PHONE: Final = "contacts.phone"
+EMAIL: Final = "contacts.email"
+
+#: KakaoTalk started in March 2010: an earlier start is a typo.
+EARLIEST_YEAR: Final = 2010
+
+_WEEKDAY = r"(?:\s*\([^)]{1,4}\))?"  # "2026/11/20(金)" as Japanese calendars write it
+_DATETIME: Final = re.compile(
+    r"^(?P<year>\d{4})\s*[-/.年년]\s*(?P<month>\d{1,2})\s*[-/.月월]\s*(?P<day>\d{1,2})\s*[日일]?" + _WEEKDAY
+    + r"(?:\s*T?\s*(?:"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
+    r"|(?P<hour2>\d{1,2})\s*[時시]\s*(?:(?P<minute2>\d{1,2})\s*[分분]?)?"
+    r"))?$"
+)
+
+
+class DateTimeQuestion(Question):
+    """A TEXT question whose answer is a local date with an optional time, kept as
+    ``"YYYY-MM-DD HH:MM"`` or ``"YYYY-MM-DD"``; anything else is refused with what would fit."""
+
+    def expected(self) -> Msg:
+        message = _('a date and time like "2026-11-20 14:30" (or only the date, "2026-11-20")')
+        if self.allow_unknown:
+            return _('{expected}, or "unknown"', expected=message)
+        return message
+
+    def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
+        if self.allow_unknown and isinstance(raw, str) and raw.strip().lower() == UNKNOWN:
+            return UNKNOWN
+        return parse_started(raw, today=today, expected=self.expected()).text
+
+
+class TimeZoneQuestion(Question):
+    """A TEXT question whose answer is an IANA time zone name ("America/Los_Angeles"), or empty for
+    "the main zone of the country"."""
+
+    def expected(self) -> Msg:
+        return _('a time zone name such as "America/Los_Angeles", or "" for the country\'s main zone')
+
+    def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
+        if not isinstance(raw, str) or len(raw) > 64:
+            raise AnswerValueError(self.expected())
+        name = unicodedata.normalize("NFKC", raw).strip()
+        if name and not is_zone(name):
+            raise AnswerValueError(self.expected(), _("{name} is not a known time zone", name=name[:64]))
+        return name
+
+
+class PastedTextQuestion(Question):
+    """A TEXT question answered by pasting text that can span several lines (a notice).
+
+    The commands' prompter reads it up to an empty line; in an answers file it is a TOML
+    multi-line string. Windows line endings are read as plain line breaks.
+    """
+
+    def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
+        if isinstance(raw, str):
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        return super().parse(raw, today=today)
+
+
+def is_zone(name: str) -> bool:
+    """True when `name` is a time zone the tz database knows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - loads tzdata lazily
+
+    if not re.fullmatch(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*", name):
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+#: The questions both commands share. The contact and home-country questions belong to the
+#: contact checks; they are declared here identically so that the commands can ask them.
+SINCE_QUESTION: Final = DateTimeQuestion(
+    SINCE,
+    QType.TEXT,
+    _("When did it start? Your local date and time, e.g. 2026-11-20 14:30 (only the date is fine too)."),
+    help=_("The time where you are now (your home country, or the country you are staying in). "
+           "Support asks for it; kakaoaudit also shows it in Korean time (KST)."),
+    allow_unknown=True,
+    max_length=40,
+)
+HOME_COUNTRY_QUESTION: Final = Question(
+    HOME_COUNTRY,
+    QType.COUNTRY,
+    _("Which country do you live in?"),
+    help=_("A country code such as JP or KR, or the country's name."),
+    default="JP",
+)
+ABROAD_QUESTION: Final = Question(
+    ABROAD,
+    QType.BOOL,
+    _("Are you outside your home country right now?"),
+    help=_("From abroad, support may ask for a local contact, and the time difference to Korea matters."),
+)
+LOCAL_COUNTRY_QUESTION: Final = Question(
+    LOCAL_COUNTRY,
+    QType.COUNTRY,
+    _("Which country are you in now?"),
+    help=_("A country code such as US or FR, or the country's name."),
+    when={ABROAD: True},
+)
+TIME_ZONE_QUESTION: Final = TimeZoneQuestion(
+    TIME_ZONE,
+    QType.TEXT,
+    _("Which time zone are you in?"),
+    help=_("Only asked for countries with several time zones. Empty: the country's main zone."),
+    default="",
+    max_length=64,
+)
+PHONE_QUESTION: Final = Question(
+    PHONE,
+    QType.PHONE,
+    _("The phone number registered to your Kakao account"),
+    help=_("As shown in KakaoTalk > Settings > Kakao Account. Write it with the country code (+81 ...) "
+           "if it is not from your home country."),
+)
+EMAIL_QUESTION: Final = Question(
+    EMAIL,
+    QType.EMAIL,
+    _("The email address registered to your Kakao account"),
+    help=_("As shown in KakaoTalk > Settings > Kakao Account."),
+)
+
+
+@dataclass(frozen=True)
+class Started:
+    """The local date (and time, when known) the restriction started, as the user gave it."""
+
+    day: date
+    clock: time | None
+
+    @property
+    def text(self) -> str:
+        return self.day.isoformat() + ("" if self.clock is None else f" {self.clock:%H:%M}")
+
+
+def parse_started(raw: object, *, today: date | None = None, expected: Msg | None = None) -> Started:
+    """The start from an answer: a string in one of the accepted forms, or a TOML date or
+    local date-time. `AnswerValueError` says what would fit."""
+    wanted = expected or SINCE_QUESTION.expected()
+    if isinstance(raw, datetime):
+        if raw.tzinfo is not None:
+            raise AnswerValueError(wanted, _("write the local time without a time zone offset"))
+        started = Started(raw.date(), raw.time().replace(second=0, microsecond=0))
+    elif isinstance(raw, date):
+        started = Started(raw, None)
+    elif isinstance(raw, str):
+        started = _parse_text(raw, wanted)
+    else:
+        raise AnswerValueError(wanted)
+    if started.day.year < EARLIEST_YEAR:
+        raise AnswerValueError(wanted, _("the year is too early"))
+    # One day of slack: the user's local date can be ahead of the UTC date.
+    if today is not None and started.day > today + timedelta(days=1):
+        raise AnswerValueError(wanted, _("the date is in the future"))
+    return started
+
+
+def _parse_text(raw: str, expected: Msg) -> Started:
+    text = unicodedata.normalize("NFKC", raw).strip()
+    match = _DATETIME.match(text) if len(text) <= 40 else None
+    if match is None:
+        raise AnswerValueError(expected)
+    try:
+        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        raise AnswerValueError(expected, _("there is no such date")) from None
+    hour = match["hour"] or match["hour2"]
+    if hour is None:
+        return Started(day, None)
+    minute = match["minute"] or match["minute2"] or "0"
+    try:
+        return Started(day, time(int(hour), int(minute)))
+    except ValueError:
+        raise AnswerValueError(expected, _("there is no such time")) from None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the user is: the country and the time zone used for local times."""
+
+    country: str
+    zone: str
+    #: The country has several clocks, so the zone is part of the place's name.
+    several_zones: bool = False
+    #: The country's other distinct zones (one per offset) when none was chosen and the main zone
+    #: was taken: the output lists them with how to choose.
+    other_zones: tuple[str, ...] = ()
+
+
+def location_country(answers: Answers) -> str:
+    """The country the user is in: the country of the stay when abroad, else the home country."""
+    if answers.get_bool(ABROAD):
+        local = answers.get_text(LOCAL_COUNTRY)
+        if local:
+            return local
+    return answers.get_text(HOME_COUNTRY) or "JP"
+
+
+def distinct_zones(country: str, on: date) -> tuple[str, ...]:
+    """The country's time zones, one per distinct pair of (winter, summer) offsets, main first.
+
+    The United States have 29 zone names but only a handful of different clocks.
+    """
+    from kakaoaudit import countries  # noqa: PLC0415 - the country table loads only when needed
+    from kakaoaudit.timezones import utc_offset  # noqa: PLC0415
+
+    seen: set[tuple[timedelta, timedelta]] = set()
+    zones: list[str] = []
+    for zone in countries.get(country).zones:
+        key = (utc_offset(zone, date(on.year, 1, 15)), utc_offset(zone, date(on.year, 7, 15)))
+        if key not in seen:
+            seen.add(key)
+            zones.append(zone)
+    return tuple(zones)
+
+
+def resolve_place(country: str, chosen_zone: str | None, on: date) -> Place:
+    """The place for `country`; `chosen_zone` (``support.time_zone``) wins when given."""
+    zones = distinct_zones(country, on)
+    if chosen_zone:
+        return Place(country, chosen_zone, several_zones=len(zones) != 1 or zones[0] != chosen_zone)
+    if not zones:  # uninhabited territories (BV, HM)
+        return Place(country, "UTC", several_zones=True)
+    return Place(country, zones[0], several_zones=len(zones) > 1, other_zones=zones[1:])
+
+
+def needs_zone_choice(country: str, chosen_zone: str | None, on: date) -> bool:
+    """True when the country has several clocks and no zone was chosen."""
+    return not chosen_zone and len(distinct_zones(country, on)) > 1
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The start of the restriction, placed in time: local (aware) and Korean time."""
+
+    started: Started
+    place: Place
+
+    @property
+    def local(self) -> datetime:
+        """The local start (the beginning of the day when only the date is known)."""
+        from kakaoaudit.timezones import get_zone  # noqa: PLC0415
+
+        return datetime.combine(self.started.day, self.started.clock or time(0), tzinfo=get_zone(self.place.zone))
+
+    @property
+    def local_end(self) -> datetime:
+        """The latest moment it can have been: the same as `local` when the time is known."""
+        if self.started.clock is not None:
+            return self.local
+        return self.local + timedelta(days=1) - timedelta(minutes=1)
+
+    @property
+    def utc_offset(self) -> timedelta:
+        return self.local.utcoffset() or timedelta(0)
+
+    def kst(self) -> tuple[datetime, datetime]:
+        """The start in KST: (earliest, latest); equal when the time is known."""
+        from kakaoaudit.timezones import KST  # noqa: PLC0415
+
+        return self.local.astimezone(KST), self.local_end.astimezone(KST)
+
+    def elapsed(self, now: datetime) -> tuple[timedelta, timedelta]:
+        """(shortest, longest) time since the start; equal when the time is known."""
+        return now - self.local_end.astimezone(timezone.utc), now - self.local.astimezone(timezone.utc)
+
+
+def moment_of(answers: Answers, place: Place) -> Moment | None:
+    """The start as a `Moment`, or None when the user does not know it."""
+    text = answers.get_text(SINCE)
+    if not text:
+        return None
+    return Moment(parse_started(text), place)
+
+
+def offset_text(offset: timedelta) -> str:
+    """ "UTC+9:00", "UTC-8:00"."""
+    from kakaoaudit.timezones import format_offset  # noqa: PLC0415
+
+    return "UTC" + format_offset(offset)
+
+
+def minutes(moment: datetime) -> str:
+    """ "2026-11-20 14:30": a wall-clock time as the outputs show it."""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def local_text(moment: Moment) -> Msg:
+    """The local start, with its UTC offset: "2026-11-20 14:30 (UTC+9:00)"."""
+    offset = offset_text(moment.utc_offset)
+    if moment.started.clock is None:
+        return _("{date} (time not given; {offset})", date=moment.started.day.isoformat(), offset=offset)
+    return _("{datetime} ({offset})", datetime=minutes(moment.local), offset=offset)
+
+
+def kst_text(moment: Moment) -> Msg:
+    """The start in Korean time: "2026-11-20 14:30 KST", or the span of a date-only start."""
+    earliest, latest = moment.kst()
+    if moment.started.clock is not None:
+        return _("{datetime} KST (UTC+9)", datetime=minutes(earliest))
+    if earliest.date() == latest.date() and earliest.hour == 0:
+        return _("{date} KST (UTC+9)", date=earliest.date().isoformat())
+    return _("between {start} and {end} KST (UTC+9)", start=minutes(earliest), end=minutes(latest))
+
+
+def duration_text(delta: timedelta) -> Msg:
+    """A duration in words: "3 hours 5 minutes", "2 days 4 hours", "45 minutes"."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return _("{days} d {hours} h", days=days, hours=hours) if hours else _("{days} d", days=days)
+    if hours:
+        return _("{hours} h {minutes} min", hours=hours, minutes=minutes) if minutes else _("{hours} h", hours=hours)
+    return _("{minutes} min", minutes=minutes)
+
+
+def difference_to_korea(zone: str, on: date) -> Msg:
+    """The time difference between the local zone and Korea on `on`, in words."""
+    from kakaoaudit.timezones import offset_to_kst  # noqa: PLC0415
+
+    difference = offset_to_kst(zone, on)
+    if difference == timedelta(0):
+        return _("Korean time (KST) is the same as your local time")
+    amount = duration_text(abs(difference))
+    if difference < timedelta(0):
+        return _("Korean time (KST) is {amount} ahead of your local time", amount=amount)
+    return _("Korean time (KST) is {amount} behind your local time", amount=amount)
+
+
+def zone_label(place: Place, lang: str) -> str:
+    """ "Japan", or "United States (America/Los_Angeles)" for a country with several zones."""
+    from kakaoaudit import countries  # noqa: PLC0415
+
+    name = countries.name(place.country, lang)
+    if place.several_zones:
+        return _("{country} ({zone})", country=name, zone=place.zone).render(lang)
+    return name
+
+
+def korean_number(answers: Answers) -> bool | None:
+    """Whether the registered phone number is a South Korean mobile number; None when unknown."""
+    text = answers.get_text(PHONE)
+    if not text:
+        return None
+    from kakaoaudit.contacts import PhoneType, parse_phone  # noqa: PLC0415 - phonenumbers loads only here
+
+    info = parse_phone(text, answers.get_text(HOME_COUNTRY) or "JP")
+    if not info.valid:
+        return None
+    return info.region == "KR" and info.type is PhoneType.MOBILE

@@ -1,0 +1,93 @@
+"""zxcvbn, called safely: never raises on a password, never lets the password out of this call.
+
+zxcvbn 4.5 (STANDARDS.md): raises `ValueError` above 72 characters and `IndexError` on "";
+its result holds the password and its pieces (`password`, `sequence[].token`); `guesses` is a
+`Decimal` and `calc_time` a `timedelta`; `user_inputs` is module-global state (so calls are
+serialised here, and the user's words are dropped from it afterwards). `estimate` keeps only
+what a report may show: the score, the order of magnitude of the guesses, and zxcvbn's English
+feedback strings (fixed sentences that never quote the password).
+
+zxcvbn (its frequency lists take ~0.1 s and several MB) is imported on the first estimate.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+#: zxcvbn refuses longer passwords; longer ones are scored on their first 72 characters.
+MAX_SCORED_LENGTH: Final = 72
+
+_LOCK = threading.Lock()
+
+
+class StrengthUnavailable(Exception):
+    """zxcvbn failed on this password (a bug in zxcvbn); the message never holds the password."""
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What may be reported of a zxcvbn result: nothing here contains the password."""
+
+    score: int
+    """0 (too guessable) to 4 (very unguessable)."""
+    guesses_log10: float
+    """log10 of the estimated number of guesses, rounded to one decimal (JSON-safe)."""
+    warning: str
+    """zxcvbn's warning, an English sentence from its fixed list, or ''."""
+    suggestions: tuple[str, ...]
+    """zxcvbn's suggestions, English sentences from its fixed list."""
+    truncated: bool
+    """True when only the first `MAX_SCORED_LENGTH` characters were scored."""
+
+
+def estimate(password: str, user_inputs: Sequence[str] = ()) -> Estimate:
+    """zxcvbn's estimate of `password` (not empty), taking the user's own words into account.
+
+    Raises `ValueError` for an empty password and `StrengthUnavailable` when zxcvbn fails.
+    """
+    if not password:
+        raise ValueError("an empty password has no strength estimate")
+    truncated = len(password) > MAX_SCORED_LENGTH
+    failed = False
+    with _LOCK:
+        try:
+            found = _run_zxcvbn(password[:MAX_SCORED_LENGTH], list(user_inputs))
+        except Exception:  # any zxcvbn bug becomes "could not estimate"
+            failed = True
+        finally:
+            _forget_user_inputs()
+    if failed:
+        # Raised outside the except block, so zxcvbn's exception (and its frames' locals, which hold
+        # the password) does not ride along as __context__; and without the password in this frame.
+        del password
+        raise StrengthUnavailable("zxcvbn could not estimate this password")
+    score, guesses_log10, warning, suggestions = found
+    return Estimate(score, guesses_log10, warning, suggestions, truncated)
+
+
+def _run_zxcvbn(password: str, user_inputs: list[str]) -> tuple[int, float, str, tuple[str, ...]]:
+    """Only plain values leave this frame; the raw result (with the password) dies with it."""
+    from zxcvbn import zxcvbn  # noqa: PLC0415 - heavy: loaded on the first estimate only
+
+    result: dict[str, Any] = zxcvbn(password, user_inputs=user_inputs)
+    feedback = result.get("feedback") or {}
+    score = int(result["score"])
+    guesses_log10 = round(float(result["guesses_log10"]), 1)
+    warning = str(feedback.get("warning") or "")
+    suggestions = tuple(str(text) for text in feedback.get("suggestions") or () if text)
+    if not 0 <= score <= 4 or not math.isfinite(guesses_log10):
+        raise ValueError("zxcvbn returned an unexpected result")
+    return score, guesses_log10, warning, suggestions
+
+
+def _forget_user_inputs() -> None:
+    """Drop the user's words from zxcvbn's module-global dictionaries (personal data)."""
+    try:
+        from zxcvbn import matching  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - zxcvbn is a dependency
+        return
+    matching.RANKED_DICTIONARIES.pop("user_inputs", None)

@@ -1,0 +1,92 @@
+"""KA402 logged-in devices and login history, PC/Mac security code."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from kakaoaudit.api import Severity, Status
+from kakaoaudit.checks.sessions import (
+    OVERDUE_DAYS,
+    PC_CODE_SHARED,
+    REVIEW_DAYS,
+    REVIEWED_ON,
+    UNKNOWN_FOUND,
+    SessionsReview,
+)
+
+TODAY = date(2026, 11, 28)
+
+
+def ago(days: int) -> str:
+    return (TODAY - timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            {REVIEWED_ON: ago(0), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
+            {"sessions-reviewed": Status.PASS, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
+        ),
+        (
+            {REVIEWED_ON: ago(REVIEW_DAYS), UNKNOWN_FOUND: "logged_out", PC_CODE_SHARED: True},
+            {"sessions-reviewed": Status.PASS, "sessions-unknown-logged-out": Status.WARN,
+             "pc-code-shared": Status.FAIL},
+        ),
+        (
+            {REVIEWED_ON: ago(REVIEW_DAYS + 1), UNKNOWN_FOUND: "still_there", PC_CODE_SHARED: "unknown"},
+            {"sessions-review-due": Status.WARN, "sessions-unknown-active": Status.FAIL,
+             "pc-code-unknown": Status.UNKNOWN},
+        ),
+        (
+            {REVIEWED_ON: ago(OVERDUE_DAYS), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
+            {"sessions-review-due": Status.WARN, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
+        ),
+        (
+            {REVIEWED_ON: ago(OVERDUE_DAYS + 1), UNKNOWN_FOUND: "unknown", PC_CODE_SHARED: False},
+            {"sessions-review-overdue": Status.FAIL, "sessions-unknown-unsure": Status.UNKNOWN,
+             "pc-code-private": Status.PASS},
+        ),
+        (
+            {REVIEWED_ON: "unknown", UNKNOWN_FOUND: "unknown", PC_CODE_SHARED: "unknown"},
+            {"sessions-review-unknown": Status.UNKNOWN, "sessions-unknown-unsure": Status.UNKNOWN,
+             "pc-code-unknown": Status.UNKNOWN},
+        ),
+    ],
+)
+def test_sessions(run_check: Any, raw: dict[str, Any], expected: dict[str, Status]) -> None:
+    findings = run_check(SessionsReview, raw)
+    assert {f.code: f.status for f in findings} == expected
+    for finding in findings:
+        if finding.status is not Status.PASS:
+            assert finding.advice, finding.code
+
+
+def test_an_unknown_device_still_logged_in_is_critical(run_check: Any) -> None:
+    findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "still_there",
+                                                               PC_CODE_SHARED: False})}
+    active = findings["sessions-unknown-active"]
+    assert active.severity is Severity.CRITICAL
+    advice = " ".join(a.render("en") for a in active.advice)
+    assert "Log it out now" in advice and "password" in advice and "2-step verification" in advice
+
+
+def test_the_90_days_are_reported_and_hedged(run_check: Any) -> None:
+    findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(200), UNKNOWN_FOUND: "none",
+                                                               PC_CODE_SHARED: False})}
+    detail = findings["sessions-review-overdue"].detail
+    assert detail is not None
+    text = detail.render("en")
+    assert "reportedly" in text and "90" in text and "kakaoaudit recommends" in text
+    assert "とされて" in detail.render("ja")
+    assert "http://aoe02.aoe3333.com/2025/06/blog-post_13.html" in findings["sessions-review-overdue"].references
+
+
+def test_choices_are_the_shared_ones() -> None:
+    questions = {q.id: q for q in SessionsReview.questions}
+    assert [c.value for c in questions[UNKNOWN_FOUND].choices] == ["none", "logged_out", "still_there"]
+    assert all(q.allow_unknown for q in questions.values())
+    assert questions[REVIEWED_ON].past_only

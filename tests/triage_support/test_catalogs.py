@@ -1,0 +1,54 @@
+"""Every message of the triage and support-kit modules is translated into Japanese and Korean.
+
+Read from the source with `ast`, so that a message the gettext extractor cannot see (a `_()` nested
+in the arguments of another `_()`) is caught too.
+"""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("babel")
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = {
+    "kakaoaudit.restriction": ROOT / "kakaoaudit" / "restriction.py",
+    "kakaoaudit.triage": ROOT / "kakaoaudit" / "triage.py",
+    "kakaoaudit.support_kit": ROOT / "kakaoaudit" / "support_kit.py",
+    "kakaoaudit.commands.triage": ROOT / "kakaoaudit" / "commands" / "triage.py",
+    "kakaoaudit.commands.support_kit": ROOT / "kakaoaudit" / "commands" / "support_kit.py",
+    "kakaoaudit.commands.session": ROOT / "kakaoaudit" / "commands" / "session.py",
+}
+
+
+def messages(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
+            first = node.args[0]
+            assert isinstance(first, ast.Constant) and isinstance(first.value, str), ast.dump(first)
+            found.append(first.value)
+    return found
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko"])
+@pytest.mark.parametrize("domain", sorted(MODULES))
+def test_every_message_is_translated(domain: str, lang: str) -> None:
+    from babel.messages.mofile import read_mo
+
+    with (ROOT / "kakaoaudit" / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
+        compiled = {message.id: message.string for message in read_mo(handle) if message.id}
+    found = messages(MODULES[domain])
+    assert found
+    for msgid in found:
+        translated = compiled.get(msgid)
+        assert translated, (lang, msgid)
+        assert fields(str(translated)) == fields(msgid), (lang, msgid)

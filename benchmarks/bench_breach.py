@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import array
 import hashlib
+import json
 import multiprocessing
 import os
 import random
@@ -78,7 +79,7 @@ def _serve(body: bytes, ready: Connection) -> None:
                     conn.sendall(answer)
 
 
-def bench_range(lookups: int) -> bool:
+def bench_range(lookups: int, figures: dict[str, float]) -> bool:
     canary, expected = "password", CANARIES["password"]
     body = _range_body(canary, expected)
     receiver, sender = multiprocessing.Pipe(duplex=False)
@@ -137,6 +138,10 @@ def bench_range(lookups: int) -> bool:
     validate = [_time_call(lambda: _validate_range_body(body)) for _ in range(lookups)]
     print(f"  {'  body check only':<22} {statistics.median(validate) * 1e3:>10.3f}")
     ratio = statistics.median(runs["RangeClient.count"]) / base_median
+    figures.update(range_floor_ms=base_median * 1e3,
+                   range_subject_ms=statistics.median(runs["RangeClient.count"]) * 1e3,
+                   range_fetch_ms=statistics.median(runs["  .fetch_range only"]) * 1e3,
+                   range_validate_ms=statistics.median(validate) * 1e3, range_body_bytes=len(body))
     ok = ratio <= RATIO_TARGET
     print(f"  ratio RangeClient / bare urlopen = {ratio:.2f} (target <= {RATIO_TARGET}) {'OK' if ok else 'MISSED'}")
     return ok
@@ -216,7 +221,7 @@ def build_dataset(path: Path, lines: int) -> None:
     os.replace(tmp, path)
 
 
-def bench_offline(lookups: int = 1000) -> bool:
+def bench_offline(figures: dict[str, float], lookups: int = 1000, lines: int = DATASET_LINES) -> bool:
     keep = os.environ.get(DATASET_ENV)
     with tempfile.TemporaryDirectory(prefix="kakaoaudit-bench-") as tmpdir:
         path = Path(keep) if keep else Path(tmpdir) / "pwnedpasswords.txt"
@@ -225,9 +230,9 @@ def bench_offline(lookups: int = 1000) -> bool:
         else:
             start = time.perf_counter()
             path.parent.mkdir(parents=True, exist_ok=True)
-            build_dataset(path, DATASET_LINES)
+            build_dataset(path, lines)
             print(
-                f"Offline data set: built {DATASET_LINES:,} lines, {path.stat().st_size / 1e6:,.0f} MB "
+                f"Offline data set: built {lines:,} lines, {path.stat().st_size / 1e6:,.0f} MB "
                 f"in {time.perf_counter() - start:.1f} s at {path}"
                 + ("" if keep else " (temporary; set KAKAOAUDIT_BENCH_DATASET to keep it)")
             )
@@ -252,6 +257,8 @@ def bench_offline(lookups: int = 1000) -> bool:
     median_ms = statistics.median(times) * 1e3
     mean_bytes = statistics.mean(sizes)
     max_bytes = max(sizes)
+    figures.update(offline_lines=lines, offline_median_ms=median_ms, offline_mean_bytes=mean_bytes,
+                   offline_max_bytes=max_bytes)
     ok_time = median_ms < OFFLINE_MEDIAN_TARGET_MS
     ok_bytes = mean_bytes < BYTES_TARGET and max_bytes < BYTES_TARGET
     print(f"  {lookups} random lookups ({hits} hits): median {median_ms:.3f} ms, "
@@ -266,11 +273,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lookups", type=int, default=300, help="range API lookups per method")
     parser.add_argument("--skip-offline", action="store_true", help="only the range API part")
+    parser.add_argument("--skip-range", action="store_true", help="only the offline data set part")
+    parser.add_argument("--lines", type=int, default=DATASET_LINES, help="lines of the offline data set")
+    parser.add_argument("--offline-lookups", type=int, default=1000, help="offline lookups")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of figures (for run.py)")
     args = parser.parse_args()
-    ok = bench_range(args.lookups)
+    figures: dict[str, float] = {}
+    ok = True
+    if not args.skip_range:
+        ok = bench_range(args.lookups, figures)
     if not args.skip_offline:
-        ok = bench_offline() and ok
+        ok = bench_offline(figures, args.offline_lookups, args.lines) and ok
     print("all targets met" if ok else "a target was missed")
+    if args.json:
+        print(json.dumps(figures))
     return 0 if ok else 1
 
 

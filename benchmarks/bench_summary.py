@@ -1,6 +1,7 @@
 """Benchmark of `kakaoaudit summary`: summarizing N saved reports against just parsing them.
 
-Run from the repository root: ``python benchmarks/bench_summary.py [--reports N] [--people P]``.
+Run from the repository root: ``python benchmarks/bench_summary.py [--reports N] [--people P]``
+(in-process; ``benchmarks/run.py`` times the command itself against a ``python -c`` json floor).
 
 N copies of the demo's JSON report (P people, different dates and scores) are written to a
 temporary folder. Each round times ``json.loads(path.read_bytes())`` over every file (the floor,
@@ -36,22 +37,27 @@ def demo_report() -> dict[str, object]:
     return data
 
 
+def write_reports(root: Path, reports: int, people: int) -> list[Path]:
+    """Write `reports` copies of the demo's JSON report (for `people` people, different dates) to `root`."""
+    base = demo_report()
+    today = date.today()
+    for index in range(reports):
+        day = today - timedelta(days=index)
+        data = {**base, "label": f"person-{index % people}", "generated_at": f"{day}T09:00:00Z",
+                "score": 40 + index % 60}
+        (root / f"r{index:05d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return sorted(root.iterdir())
+
+
 def main_(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--people", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
-    base = demo_report()
-    today = date.today()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for index in range(args.reports):
-            day = today - timedelta(days=index)
-            data = {**base, "label": f"person-{index % args.people}", "generated_at": f"{day}T09:00:00Z",
-                    "score": 40 + index % 60}
-            (root / f"r{index:05d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        files = sorted(root.iterdir())
+        files = write_reports(root, args.reports, args.people)
         plain_times, summary_times = [], []
         for _ in range(args.rounds):
             start = time.perf_counter()

@@ -35,19 +35,22 @@ PC_APP_URL = "https://kakao.com/talksafety/en/toolandguide/account"
 HELP_CENTRE_URL = "https://cs.kakao.com/helps"
 
 ACTIVITY = "conduct.recent_activity"
-ENVIRONMENT = "conduct.environment"
 RESTRICTED = "conduct.restricted_before"
 REASONS = "conduct.restriction_reasons"
 TERMS = "conduct.terms_read"
 
 NONE = "none"
+#: The items of the activity question that KA504 reads (the others are KA501-KA503's and KA505's).
+ENVIRONMENT_ITEMS = frozenset({"emulator", "virtual_number"})
 
 ACTIVITY_QUESTION = Question(
     ACTIVITY,
     QType.MULTI,
-    _("In the last month, did any of these happen in your KakaoTalk? (choose all that apply)"),
+    _("Do any of these apply to your KakaoTalk, in the last month or now? (choose all that apply)"),
     help=_("Kakao does not publish how many counts as 'many'. Answer for what felt like a lot compared with your "
-           "usual use, including announcements to a club, school or work group."),
+           "usual use, including announcements to a club, school or work group. An emulator runs phone apps on a "
+           "computer (for example BlueStacks or Nox). KakaoTalk for PC/Mac, Kakao's own computer app, is not an "
+           "emulator."),
     choices=(
         Choice("same_message", _("I sent the same message to many people or groups (for example an announcement)")),
         Choice("many_messages", _("I sent very many messages in a short time")),
@@ -56,6 +59,10 @@ ACTIVITY_QUESTION = Question(
         Choice("many_friends", _("I added many friends in a short time")),
         Choice("many_chats", _("I created or joined many chat rooms or open chats in a short time")),
         Choice("reported", _("Kakao or another user told me that I was reported")),
+        # KA504's set-up, asked here to save a question: a state of today rather than an event.
+        Choice("emulator", _("I use the phone version of KakaoTalk on a computer through an emulator")),
+        Choice("virtual_number", _("The account's phone number is a virtual or internet number from another "
+                                   "country, obtained through an app or a website")),
         Choice(NONE, _("None of these")),
     ),
     allow_unknown=True,
@@ -291,34 +298,22 @@ class Environment(Check):
     why = _("Kakao's systems treat a PC emulator or an unverifiable foreign virtual number like an abuser's set-up "
             "and restrict the account.")
     questions = (
-        Question(
-            ENVIRONMENT,
-            QType.MULTI,
-            _("Do any of these apply to your KakaoTalk account? (choose all that apply)"),
-            help=_("An emulator runs phone apps on a computer (for example BlueStacks or Nox). KakaoTalk for PC/Mac, "
-                   "Kakao's own computer app, is not an emulator."),
-            choices=(
-                Choice("emulator", _("I use the phone version of KakaoTalk on a computer through an emulator")),
-                Choice("virtual_number", _("The account's phone number is a virtual or internet number from another "
-                                           "country, obtained through an app or a website")),
-                Choice(NONE, _("None of these")),
-            ),
-            allow_unknown=True,
-        ),
+        ACTIVITY_QUESTION,
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        picked = selected(ctx.answers, ENVIRONMENT)
-        if picked is None:
+        activity = selected(ctx.answers, ACTIVITY)
+        if activity is None:
             yield self.finding(
                 Status.UNKNOWN,
                 _("We could not tell whether you use an emulator or a virtual phone number"),
                 code="environment-unknown",
-                detail=unknown_reason(ctx.answers, ENVIRONMENT),
+                detail=unknown_reason(ctx.answers, ACTIVITY),
                 advice=[_("If you are not sure what kind of number the account uses, look at the phone number in "
                           "KakaoTalk's settings and ask whoever set it up.")],
             )
             return
+        picked = activity & ENVIRONMENT_ITEMS
         if not picked:
             yield self.finding(Status.PASS, _("No emulator and no foreign virtual number"), code="environment-ok")
             return

@@ -39,6 +39,7 @@ from kakaoaudit.contacts import (
     same_phone,
 )
 from kakaoaudit.i18n import translator
+from kakaoaudit.questions import UNSURE
 
 _ = translator(__name__)
 
@@ -48,10 +49,13 @@ _ = translator(__name__)
 
 HOME_COUNTRY = "profile.home_country"
 PHONE = "contacts.phone"
-PHONE_CURRENT = "contacts.phone_current"
+#: The "select all that apply" question about the registered contacts, and its items: an item left
+#: out counts as "no" (never a pass); UNSURE makes the items left out unknown.
+STATUS = "contacts.status"
+PHONE_CURRENT = "phone_current"
 EMAIL = "contacts.email"
-EMAIL_ACCESS = "contacts.email_access"
-EMAIL_SPAM_CHECKED = "contacts.email_spam_checked"
+EMAIL_ACCESS = "email_access"
+EMAIL_SPAM_CHECKED = "email_spam_checked"
 BACKUP_KIND = "contacts.backup.kind"
 BACKUP_EMAIL = "contacts.backup.email"
 BACKUP_PHONE = "contacts.backup.phone"
@@ -91,12 +95,22 @@ PHONE_QUESTION = Question(
            "computer and is masked in the report."),
 )
 
-PHONE_CURRENT_QUESTION = Question(
-    PHONE_CURRENT,
-    QType.BOOL,
-    _("Is that registered number the number of the phone you use now?"),
-    help=_("After a new phone, a new contract or a long stay abroad the registered number may still be "
-           "the old one: it does not change by itself."),
+STATUS_QUESTION = Question(
+    STATUS,
+    QType.MULTI,
+    _("Which of these are true today about your registered phone number and email? (select all that apply)"),
+    help=_("After a new phone, a new contract or a long stay abroad the registered number may still be the old "
+           "one: it does not change by itself. If you are not sure about the mailbox, try it now: open it on your "
+           "phone or computer. Replies from support and notices from Kakao can be sorted into the spam folder by "
+           "mistake. An item you leave out counts as \"no\"."),
+    choices=(
+        Choice(PHONE_CURRENT, _("The registered phone number is the number of the phone I use now")),
+        Choice(EMAIL_ACCESS, _("I can sign in to the registered mailbox today (I know its password and can read "
+                               "new mail)")),
+        Choice(EMAIL_SPAM_CHECKED, _("When I wait for an important email, I also look in that mailbox's spam or "
+                                     "promotions folder")),
+        Choice(UNSURE, _("I'm not sure about these")),
+    ),
     allow_unknown=True,
 )
 
@@ -294,11 +308,12 @@ class RegisteredPhone(Check):
     )
     fix = _("Register the number of the mobile phone you use now, in KakaoTalk > Settings (gear icon) > Kakao "
             "Account, and update it after every new phone or number.")
-    questions = (HOME_COUNTRY_QUESTION, PHONE_QUESTION, PHONE_CURRENT_QUESTION)
+    # The email comes before the status question, whose items also speak of the registered mailbox.
+    questions = (HOME_COUNTRY_QUESTION, PHONE_QUESTION, EMAIL_QUESTION, STATUS_QUESTION)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
-        current = answers.get_bool(PHONE_CURRENT)
+        current = answers.get_flag(STATUS, PHONE_CURRENT)
         text = answers.get_text(PHONE)
         if text is None or not text.strip():
             yield self.finding(
@@ -490,24 +505,6 @@ DNS_TIMEOUT = 5.0
 
 _CHANGE = _("Change it in KakaoTalk > Settings (gear icon) > Kakao Account to an address you use and can open.")
 
-EMAIL_ACCESS_QUESTION = Question(
-    EMAIL_ACCESS,
-    QType.BOOL,
-    _("Can you sign in to that mailbox today (you know its password and can read new mail)?"),
-    help=_("If you are not sure, try it now: open the mailbox on your phone or computer."),
-    allow_unknown=True,
-)
-
-EMAIL_SPAM_QUESTION = Question(
-    EMAIL_SPAM_CHECKED,
-    QType.BOOL,
-    _("When you wait for an important email, do you also look in that mailbox's spam or promotions folder?"),
-    help=_("Replies from support and notices from Kakao can be sorted there by mistake."),
-    allow_unknown=True,
-    when={EMAIL_ACCESS: (True, "unknown")},
-)
-
-
 class RegisteredEmail(Check):
     """The registered email is a valid address in a mailbox you can open, and you check its spam folder.
 
@@ -554,7 +551,7 @@ class RegisteredEmail(Check):
     )
     fix = _("Register an email address you can open today, and look in its spam folder when you wait for Kakao or "
             "its support.")
-    questions = (EMAIL_QUESTION, EMAIL_ACCESS_QUESTION, EMAIL_SPAM_QUESTION)
+    questions = (EMAIL_QUESTION, STATUS_QUESTION)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
@@ -567,9 +564,11 @@ class RegisteredEmail(Check):
         yield self._syntax_finding(info)
         if check_dns and info.domain is not None:
             yield self._dns_finding(info, ctx.offline)
-        yield self._access_finding(answers.get_bool(EMAIL_ACCESS))
-        if EMAIL_SPAM_CHECKED in answers:
-            yield self._spam_finding(answers.get_bool(EMAIL_SPAM_CHECKED))
+        access = answers.get_flag(STATUS, EMAIL_ACCESS)
+        yield self._access_finding(access)
+        # The spam folder matters only for a mailbox that may be readable.
+        if access is not False:
+            yield self._spam_finding(answers.get_flag(STATUS, EMAIL_SPAM_CHECKED))
 
     def _none_finding(self) -> Finding:
         return self.finding(

@@ -8,13 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from kakaoaudit.api import Answers, Category, Check, Context, Finding, Msg, QType, Question, Severity, Status
+from kakaoaudit.api import Answers, Category, Check, Choice, Context, Finding, Msg, QType, Question, Severity, Status
 from kakaoaudit.i18n import translator
+from kakaoaudit.questions import UNSURE
 
 _ = translator(__name__)
 
-REUSED = "password.reused"
-MANAGER = "password.manager"
+#: "Select all that apply": an item left out counts as "no" (never a pass); UNSURE makes it unknown.
+#: The items are worded so that "no" is the unsafe answer: "used nowhere else", "in a manager".
+HABITS = "password.habits"
+NOT_REUSED = "not_reused"
+MANAGER = "manager"
+#: KA402's item (the PC/Mac security code), asked here with the other secrets to save a question.
+PC_CODE_PRIVATE = "pc_code_private"
 LAST_CHANGED = "password.last_changed"
 
 #: The article advises changing the password "regularly" and names no interval; kakaoaudit reminds
@@ -34,18 +40,41 @@ _ROTATION_NOTE = _("NIST SP 800-63B-4 and OWASP ASVS (6.2.10) no longer ask for 
                    "password may have leaked; the article advises changing it regularly.")
 
 
+HABITS_QUESTION = Question(
+    HABITS,
+    QType.MULTI,
+    _("Which of these are true today about your passwords and codes? (select all that apply)"),
+    help=_("\"Very similar\" counts as the same password, for example the same word with another number "
+           "at the end. The password storage built into your phone or browser counts as a password "
+           "manager, as do apps such as Bitwarden or 1Password; a notebook or a memo app does not. "
+           "KakaoTalk for PC/Mac can ask for a 4-digit code to sign in: nobody, not even Kakao, needs to "
+           "know it. An item you leave out counts as \"no\"."),
+    choices=(
+        Choice(NOT_REUSED, _("My Kakao password is used on no other app or website (not even a very "
+                             "similar one)")),
+        Choice(MANAGER, _("I keep my passwords in a password manager")),
+        Choice(PC_CODE_PRIVATE, _("I have never told anyone the 4-digit security code of KakaoTalk for "
+                                  "PC/Mac, nor typed it in because someone asked me to")),
+        Choice(UNSURE, _("I'm not sure about these")),
+    ),
+    allow_unknown=True,
+)
+
+
 def _reason(answers: Answers, key: str) -> Msg:
-    return _UNSURE if answers.is_unknown(key) else _NOT_ANSWERED
+    return _UNSURE if answers.is_unknown(key) or UNSURE in answers.get_list(key) else _NOT_ANSWERED
 
 
 class PasswordHabits(Check):
     """Your Kakao password is used nowhere else, kept in a password manager, and changed when due.
 
     What it checks
-        Three answers: whether the Kakao password (or a close variant) is also used on another app or
-        website (``password.reused``), whether you keep your passwords in a password manager
-        (``password.manager``: the one built into the phone or browser counts), and when the password
-        was last changed (``password.last_changed``).
+        Two questions. ``password.habits`` ("select all that apply"): whether the Kakao password (or a
+        close variant) is used on no other app or website (``not_reused``), and whether you keep your
+        passwords in a password manager (``manager``: the one built into the phone or browser counts).
+        An item left out counts as "no" (the password is reused, no manager): never a pass; "I'm not
+        sure about these" (``unsure``) makes the items left out unknown. And when the password was last
+        changed (``password.last_changed``).
 
         Changing: when the password is also used elsewhere, the report says to change it now, whatever the
         date; otherwise it gives the article's advice to change it regularly. The article names no
@@ -86,21 +115,7 @@ class PasswordHabits(Check):
     fix = _("Give Kakao a password used nowhere else, keep it in a password manager, and change it at once when "
             "it may have leaked.")
     questions = (
-        Question(
-            REUSED,
-            QType.BOOL,
-            _("Do you use your Kakao password, or a very similar one, on any other app or website?"),
-            help=_("\"Very similar\" counts too, for example the same word with another number at the end."),
-            allow_unknown=True,
-        ),
-        Question(
-            MANAGER,
-            QType.BOOL,
-            _("Do you keep your passwords in a password manager?"),
-            help=_("The password storage built into your phone or browser counts, as do apps such as "
-                   "Bitwarden or 1Password. A notebook or a memo app does not."),
-            allow_unknown=True,
-        ),
+        HABITS_QUESTION,
         Question(
             LAST_CHANGED,
             QType.DATE,
@@ -113,9 +128,10 @@ class PasswordHabits(Check):
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
-        reused = answers.get_bool(REUSED)
+        not_reused = answers.get_flag(HABITS, NOT_REUSED)
+        reused = None if not_reused is None else not not_reused
         yield self._reuse_finding(reused, answers)
-        yield self._manager_finding(answers.get_bool(MANAGER), answers)
+        yield self._manager_finding(answers.get_flag(HABITS, MANAGER), answers)
         yield self._change_finding(answers.get_date(LAST_CHANGED), reused, ctx.today(), answers)
 
     def _reuse_finding(self, reused: bool | None, answers: Answers) -> Finding:
@@ -124,7 +140,7 @@ class PasswordHabits(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether your Kakao password is used elsewhere"),
                 code="reuse-unknown",
-                detail=_reason(answers, REUSED),
+                detail=_reason(answers, HABITS),
                 advice=[_("If you cannot tell, give Kakao a new password that you are sure you use nowhere else."),
                         _WHERE_TO_CHANGE],
                 max_points=10, advice_ids=("P2.5",),
@@ -152,7 +168,7 @@ class PasswordHabits(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether you use a password manager"),
                 code="manager-unknown",
-                detail=_reason(answers, MANAGER),
+                detail=_reason(answers, HABITS),
                 advice=[_("Look in your phone's settings for saved passwords (iPhone: Passwords; Android: Google "
                           "Password Manager): if your passwords are there, you use one.")],
                 max_points=5, advice_ids=("P2.6",),

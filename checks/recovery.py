@@ -38,7 +38,8 @@ BOOKMARK = "recovery.help_bookmark"
 ID_DOCUMENT = "recovery.id_document"
 HABITS = "recovery.habits"
 CHAT_BACKUP = "recovery.chat_backup"
-BACKUP_PASSWORD_KEPT = "recovery.chat_backup_password_kept"  # noqa: S105 - a question id, no secret
+#: The habits item for the chat backup's password (KA705 reads it only when there is a backup to restore).
+BACKUP_PASSWORD_KEPT = "backup_password_kept"  # noqa: S105 - a choice value, no secret
 #: Shared with the contacts checks (KA3xx): same id, same type.
 PHONE = "contacts.phone"
 HOME_COUNTRY = "profile.home_country"
@@ -287,6 +288,24 @@ class IdDocument(Check):
             )
 
 
+HABITS_QUESTION = Question(
+    HABITS,
+    QType.MULTI,
+    _("Which of these do you do? (choose all that apply)"),
+    choices=(
+        Choice("screenshots", _("When KakaoTalk shows a notice or error about my account, I take a screenshot "
+                                "before closing it")),
+        Choice("keep_emails", _("I keep Kakao's emails, and look in the spam folder when I expect one")),
+        Choice("app_updates", _("I keep KakaoTalk up to date (automatic updates, or I install updates when "
+                                "offered)")),
+        # KA705's follow-up, asked here to save a question; left out, the password counts as not kept.
+        Choice(BACKUP_PASSWORD_KEPT, _("If I made a chat backup, I keep its password somewhere safe (for example "
+                                       "in a password manager)")),
+        Choice("none", _("None of these")),
+    ),
+)
+
+
 class Evidence(Check):
     """Screenshots of notices and error messages, and Kakao's emails kept.
 
@@ -310,19 +329,7 @@ class Evidence(Check):
     why = _("A closed pop-up may not come back, and the exact wording and error code tell support, and you, what "
             "kind of restriction it is.")
     questions = (
-        Question(
-            HABITS,
-            QType.MULTI,
-            _("Which of these do you do? (choose all that apply)"),
-            choices=(
-                Choice("screenshots", _("When KakaoTalk shows a notice or error about my account, I take a screenshot "
-                                        "before closing it")),
-                Choice("keep_emails", _("I keep Kakao's emails, and look in the spam folder when I expect one")),
-                Choice("app_updates", _("I keep KakaoTalk up to date (automatic updates, or I install updates when "
-                                        "offered)")),
-                Choice("none", _("None of these")),
-            ),
-        ),
+        HABITS_QUESTION,
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
@@ -380,7 +387,7 @@ class AppUpdated(Check):
     advice_ids = ("S1",)
     references = (HELP_CENTRE_URL,)
     why = _("The way to Kakao's support in the app can look different in older versions, and updates bring fixes.")
-    questions = (Evidence.questions[0],)
+    questions = (HABITS_QUESTION,)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         if HABITS not in ctx.answers:
@@ -410,6 +417,9 @@ class ChatBackup(Check):
     up chats and media automatically (K13, official). Re-verification on a new device can delete
     chats for good (K12, blog mirror of Kakao's FAQ). The "2 weeks" of the question is K13's 14 days.
 
+    Whether the backup's password is kept is an item of the habits question (``recovery.habits``,
+    shared with KA703 and KA704): left unselected, it counts as not kept.
+
     Findings: `drawer`, `backup-recent` (pass), `backup-old`, `no-backup` (warn),
     `backup-password-kept` (pass) / `backup-password-missing` (warn); "unknown" gives
     `backup-unknown`.
@@ -437,12 +447,7 @@ class ChatBackup(Check):
             ),
             allow_unknown=True,
         ),
-        Question(
-            BACKUP_PASSWORD_KEPT,
-            QType.BOOL,
-            _("Is the password of that chat backup kept somewhere safe (for example in a password manager)?"),
-            when={CHAT_BACKUP: ("recent", "older")},
-        ),
+        HABITS_QUESTION,
     )
 
     _CONTENT = _("A chat backup reportedly holds text only (no photos, videos, secret chats or open chats) and can be "
@@ -484,7 +489,7 @@ class ChatBackup(Check):
                 max_points=6,
             )
             return
-        if ctx.answers.get_bool(BACKUP_PASSWORD_KEPT):
+        if BACKUP_PASSWORD_KEPT in ctx.answers.get_list(HABITS):
             yield self.finding(Status.PASS, _("The backup password is kept safe"), code="backup-password-kept",
                                max_points=2)
         else:

@@ -7,12 +7,16 @@ from datetime import date
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
 from kakaoaudit.i18n import translator
+from kakaoaudit.questions import UNSURE
 
 _ = translator(__name__)
 
 REVIEWED_ON = "security.sessions.reviewed_on"
 UNKNOWN_FOUND = "security.sessions.unknown_found"
-PC_CODE_SHARED = "security.pc_code_shared"
+#: KA102's "select all that apply" question about secrets (checks/password_hygiene.py), and its item
+#: about the PC/Mac code. An item left out counts as "no" (the code was shared): never a pass.
+HABITS = "password.habits"
+PC_CODE_PRIVATE = "pc_code_private"
 
 #: At most this many days since the last look: pass (kakaoaudit's recommendation, based on the
 #: 90 days the login history reportedly covers; Kakao publishes no interval).
@@ -35,6 +39,29 @@ _SECURE = (
 )
 
 
+# A copy of KA102's question (check modules cannot import each other): same id, type, choices and
+# text, which tests/checks_contacts/test_sessions.py holds against the owner.
+HABITS_QUESTION = Question(
+    HABITS,
+    QType.MULTI,
+    _("Which of these are true today about your passwords and codes? (select all that apply)"),
+    help=_("\"Very similar\" counts as the same password, for example the same word with another number "
+           "at the end. The password storage built into your phone or browser counts as a password "
+           "manager, as do apps such as Bitwarden or 1Password; a notebook or a memo app does not. "
+           "KakaoTalk for PC/Mac can ask for a 4-digit code to sign in: nobody, not even Kakao, needs to "
+           "know it. An item you leave out counts as \"no\"."),
+    choices=(
+        Choice("not_reused", _("My Kakao password is used on no other app or website (not even a very "
+                               "similar one)")),
+        Choice("manager", _("I keep my passwords in a password manager")),
+        Choice(PC_CODE_PRIVATE, _("I have never told anyone the 4-digit security code of KakaoTalk for "
+                                  "PC/Mac, nor typed it in because someone asked me to")),
+        Choice(UNSURE, _("I'm not sure about these")),
+    ),
+    allow_unknown=True,
+)
+
+
 class SessionsReview(Check):
     """Logged-in devices and login history reviewed recently, unknown ones logged out, PC code kept private.
 
@@ -43,8 +70,9 @@ class SessionsReview(Check):
           (``security.sessions.reviewed_on``);
         - whether you found a device or login you did not recognise, and whether it is still logged in
           (``security.sessions.unknown_found``);
-        - whether you ever gave someone the 4-digit security code of KakaoTalk for PC/Mac
-          (``security.pc_code_shared``).
+        - whether you ever gave someone the 4-digit security code of KakaoTalk for PC/Mac: the item
+          ``pc_code_private`` of ``password.habits`` ("select all that apply", shared with KA102). Left
+          unselected it counts as shared (never a pass); "I'm not sure about these" makes it unknown.
 
     Thresholds (kakaoaudit's own recommendation: Kakao publishes no interval)
         - up to 90 days ago: pass. The login history reportedly covers the last 90 days (KAKAO-FACTS K11,
@@ -107,22 +135,16 @@ class SessionsReview(Check):
             ),
             allow_unknown=True,
         ),
-        Question(
-            PC_CODE_SHARED,
-            QType.BOOL,
-            _("Have you ever told anyone the 4-digit security code of KakaoTalk for PC/Mac, or typed it in "
-              "because someone asked you to?"),
-            help=_("KakaoTalk for PC/Mac can ask for a 4-digit code to sign in. Nobody, not even Kakao, needs to "
-                   "know it."),
-            allow_unknown=True,
-        ),
+        # Whether the PC/Mac code was ever shared is an item of the password habits question.
+        HABITS_QUESTION,
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
         yield self._review_finding(answers.get_date(REVIEWED_ON), ctx.today())
         yield self._unknown_device_finding(answers.get_text(UNKNOWN_FOUND))
-        yield self._pc_code_finding(answers.get_bool(PC_CODE_SHARED))
+        private = answers.get_flag(HABITS, PC_CODE_PRIVATE)
+        yield self._pc_code_finding(None if private is None else not private)
 
     def _review_finding(self, reviewed: date | None, today: date) -> Finding:
         days = None if reviewed is None else (today - reviewed).days

@@ -20,7 +20,7 @@ from typing import Any
 
 from kakaoaudit.errors import InputError
 from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.questions import UNKNOWN, AnswerValue, AnswerValueError, Question, looks_secret
+from kakaoaudit.questions import UNKNOWN, UNSURE, AnswerValue, AnswerValueError, Question, looks_secret
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -97,6 +97,17 @@ class Answers(Mapping[str, AnswerValue]):
     def get_list(self, key: str) -> tuple[str, ...]:
         value = self._values.get(key)
         return value if isinstance(value, tuple) else ()
+
+    def get_flag(self, key: str, item: str) -> bool | None:
+        """One item of a "select all that apply" question: True when selected; None (unknown) when the
+        question is unanswered, answered "unknown", or `item` is left out but "I'm not sure" (`UNSURE`)
+        is selected; else False, since an item left unselected means "no" (the safe direction)."""
+        value = self._values.get(key)
+        if not isinstance(value, tuple):
+            return None
+        if item in value:
+            return True
+        return None if UNSURE in value else False
 
 
 def load_answers_file(

@@ -15,7 +15,6 @@ Kept apart from `kakaoaudit.history` (storage only, English errors) and from `ka
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
@@ -27,6 +26,7 @@ import click
 from kakaoaudit.errors import InputError, KakaoauditError
 from kakaoaudit.i18n import Msg, translator
 from kakaoaudit.localtime import local_date
+from kakaoaudit.reminder import DEFAULT_REMINDER_DAYS, REMINDER_RANGE
 
 if TYPE_CHECKING:
     # Imported where used: `kakaoaudit history --help` reads the constants below without SQLite.
@@ -52,10 +52,6 @@ __all__ = [
     "settings_from",
 ]
 
-#: Days between check-ups after which the reminder speaks up (DESIGN: "every few months").
-DEFAULT_REMINDER_DAYS: Final = 90
-#: Allowed values of ``reminder_days``: a day to two years.
-REMINDER_RANGE: Final = (1, 730)
 #: The answers file's table of settings.
 SETTINGS_SECTION: Final = "settings"
 #: History error kinds that mean "this file cannot be used at all": offer to move it aside.
@@ -90,6 +86,7 @@ def parse_settings(raw: Any, path: Path) -> Settings:
     settings = Settings()
     for key, value in raw.items():
         if key != "reminder_days":
+            import difflib  # noqa: PLC0415 - only for a typo in the settings; keeps --help light
             nearest = difflib.get_close_matches(str(key), ["reminder_days"], n=1, cutoff=0.6)
             if nearest:
                 problems.append(_("{file}: [settings] unknown key '{key}'; did you mean '{suggestion}'?",

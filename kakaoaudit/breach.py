@@ -188,9 +188,11 @@ def parse_range_body(body: bytes) -> dict[str, int]:
 #    either (pass 1 puts every CR of a CRLF body right before a LF): only hex digits.
 # Speed: "[^\n]{35}" is a single-byte loop in sre and the deletion is one table pass, where a
 # full regex with a hex class tests every byte against a class (about twice the time).
-_CLEAN_LINE: Final = rb"[^\n]{35}+:[0-9]{1,15}+"
-_CLEAN_CRLF: Final = re.compile(_CLEAN_LINE + rb"(?:\r\n" + _CLEAN_LINE + rb")*+(?:\r\n)?+")
-_CLEAN_LF: Final = re.compile(_CLEAN_LINE + rb"(?:\n" + _CLEAN_LINE + rb")*+\n?+")
+# Plain quantifiers (possessive ones need Python 3.11): the fixed-width runs leave nothing to
+# backtrack into but the 1-15 digits of a count.
+_CLEAN_LINE: Final = rb"[^\n]{35}:[0-9]{1,15}"
+_CLEAN_CRLF: Final = re.compile(_CLEAN_LINE + rb"(?:\r\n" + _CLEAN_LINE + rb")*(?:\r\n)?")
+_CLEAN_LF: Final = re.compile(_CLEAN_LINE + rb"(?:\n" + _CLEAN_LINE + rb")*\n?")
 _UPPER_HEX: Final = b"0123456789ABCDEF"
 _DIGITS: Final = re.compile(rb"[0-9]+")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import io
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -76,6 +75,9 @@ def t(message: Msg) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: sys.argv) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # answered at once: building the translated commands is not needed
+        click.echo(f"kakaoaudit {__version__}")
+        return EXIT_OK
     debug = "--debug" in args
     _configure_streams()
     # The language must be known before the commands are built: their help texts are translated.
@@ -92,12 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(error).splitlines():
             _error_line(line)
         if debug:
+            import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
+
             traceback.print_exc()
         return error.exit_code
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
         if debug:
+            import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
+
             traceback.print_exc()
         _error_line(t(_("internal error ({error}); please report it. Run with --debug for details.",
                         error=type(error).__name__)))
@@ -147,7 +153,7 @@ def report_options(function: F) -> F:
     decorators = [
         click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
                      help=t(_("Output format."))),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
                      help=t(_("Write the report to this file (written whole or not at all) instead of the "
                               "screen."))),
         click.option("--fail-under", type=click.IntRange(0, 100), default=None, metavar="N",
@@ -231,7 +237,7 @@ def build_cli() -> click.Group:
 
     @cli.command(help=t(_("Write an answers file to fill in (or, with --sample, the demo profile's answers).")))
     @click.option("--sample", is_flag=True, help=t(_("Write the built-in demo profile's answers.")))
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    @click.option("--output", "-o", type=click.Path(path_type=Path, allow_dash=True),
                   default=Path(DEFAULT_ANSWERS_FILE), show_default=True,
                   help=t(_("Where to write it; '-' prints it.")))
     @click.option("--force", is_flag=True, help=t(_("Overwrite an existing file.")))

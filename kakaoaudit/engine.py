@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import io
+import os
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +24,14 @@ from kakaoaudit.scoring import CheckInfo, score
 from kakaoaudit.secret import Secret
 
 _ = translator("kakaoaudit")
+
+#: Seconds a check may run before it is reported as `error` (environment: KAKAOAUDIT_CHECK_TIMEOUT).
+DEFAULT_CHECK_TIMEOUT = 10.0
+CHECK_TIMEOUT_ENV = "KAKAOAUDIT_CHECK_TIMEOUT"
+#: Extra seconds for a check that uses the network: the breach lookup's own total limit
+#: (kakaoaudit.breach.DEFAULT_TOTAL_TIMEOUT, not imported: it would load urllib and ssl), so that a slow
+#: lookup ends as the check's `unknown`, not as a time-out `error`.
+NETWORK_ALLOWANCE = 15.0
 
 
 def select_checks(
@@ -110,6 +122,8 @@ class Auditor:
     warnings: tuple[Msg, ...] = ()
     #: Tracebacks of checks that raised, for ``--debug``.
     tracebacks: list[str] = field(default_factory=list)
+    #: Seconds each check may run; None: KAKAOAUDIT_CHECK_TIMEOUT, else `DEFAULT_CHECK_TIMEOUT`.
+    check_timeout: float | None = None
 
     def run(self, answers: Answers) -> Report:
         """Run every check in isolation and score the results."""
@@ -155,16 +169,75 @@ class Auditor:
         if check.needs_password and ctx.password is None:
             reason = ctx.password_missing or _("not checked: no password was given")
             return [_not_run(check, Status.SKIPPED, reason)]
-        try:
-            results = list(check().run(ctx))
-        except Exception as error:
-            self.tracebacks.append(f"{check.id}:\n{traceback.format_exc()}")
+        limit = self._time_limit(check)
+        outcome = _run_isolated(check, ctx, limit)
+        if outcome.error is not None:
+            self.tracebacks.append(f"{check.id}:\n{outcome.traceback}")
             return [_not_run(check, Status.ERROR, _("the check failed with {error}; run with --debug for "
-                                                     "details", error=type(error).__name__))]
+                                                     "details", error=type(outcome.error).__name__))]
+        if outcome.results is None:
+            return [_not_run(check, Status.ERROR, _("the check took longer than {seconds} s and was abandoned",
+                                                     seconds=format(limit, "g")))]
+        if outcome.printed:
+            # Output of a check would mix into the report on the screen (and could hold what it was given).
+            return [_not_run(check, Status.ERROR, _("the check printed output; checks must not print"))]
+        results = outcome.results
         problem = _invalid_results(check, results)
         if problem is not None:
             return [_not_run(check, Status.ERROR, problem)]
         return results
+
+
+    def _time_limit(self, check: type[Check]) -> float:
+        limit = self.check_timeout if self.check_timeout is not None else _env_timeout()
+        if check.needs_network or check.needs_password:
+            limit += float(self.options.get("timeout") or NETWORK_ALLOWANCE)
+        return limit
+
+
+def _env_timeout() -> float:
+    try:
+        value = float(os.environ.get(CHECK_TIMEOUT_ENV, ""))
+    except ValueError:
+        return DEFAULT_CHECK_TIMEOUT
+    return value if 0 < value < float("inf") else DEFAULT_CHECK_TIMEOUT
+
+
+@dataclass
+class _Outcome:
+    """What running one check gave: its results, or the error it raised, or neither (it timed out)."""
+
+    results: list[Any] | None = None
+    error: BaseException | None = None
+    traceback: str = ""
+    printed: bool = False
+
+
+def _run_isolated(check: type[Check], ctx: Context, limit: float) -> _Outcome:
+    """Run `check` in a worker thread for at most `limit` seconds, with its output captured.
+
+    A thread cannot be killed in Python: a check that hangs is abandoned, still running, in a daemon
+    thread (the process exits without waiting for it). Its output after the time limit is no longer
+    captured.
+    """
+    outcome = _Outcome()
+    captured = io.StringIO()
+
+    def work() -> None:
+        try:
+            outcome.results = list(check().run(ctx))
+        except BaseException as error:  # SystemExit or KeyboardInterrupt raised by a check, too
+            outcome.error = error
+            outcome.traceback = traceback.format_exc()
+
+    worker = threading.Thread(target=work, name=f"kakaoaudit-check-{check.id}", daemon=True)
+    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+        worker.start()
+        worker.join(limit)
+    if worker.is_alive():
+        return _Outcome()
+    outcome.printed = bool(captured.getvalue())
+    return outcome
 
 
 def _invalid_results(check: type[Check], results: list[Any]) -> Msg | None:

@@ -23,6 +23,9 @@ _ = translator("kakaoaudit")
 #: The answer of a question whose type is not known statically; `UNKNOWN` means "I don't know".
 AnswerValue = bool | int | str | date | tuple[str, ...]
 UNKNOWN = "unknown"
+#: The "I'm not sure about these" item of a "select all that apply" question: the items left
+#: unselected are then unknown instead of "no" (see `Answers.get_flag`).
+UNSURE = "unsure"
 
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: A key segment that looks like it holds a password or other secret; such keys are refused in
@@ -145,14 +148,19 @@ class Question:
         return message
 
     def applies(self, answers: Mapping[str, Any]) -> bool | None:
-        """Whether the question is relevant given `answers`; None while a condition is unanswered."""
+        """Whether the question is relevant given `answers`; None while a condition is unanswered.
+
+        A condition already known to be false wins over one still unanswered: the question cannot apply.
+        """
+        pending = False
         for other, wanted in self.when.items():
             if other not in answers:
-                return None
+                pending = True
+                continue
             accepted = wanted if isinstance(wanted, tuple) else (wanted,)
             if answers[other] not in accepted:
                 return False
-        return True
+        return None if pending else True
 
     def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
         """The typed answer for `raw` (from TOML or the prompter); `AnswerValueError` if it does not fit."""

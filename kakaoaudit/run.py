@@ -67,7 +67,7 @@ def interactive() -> bool:
 
 
 def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = None) -> int:
-    """The audit (or the demo): answers -> password -> checks -> report -> exit code."""
+    """The audit (or the demo): password -> answers -> checks -> report -> exit code."""
     scope = scope or Scope()
     lang = current_language()
     registry = load_registry()
@@ -83,6 +83,7 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     label = _label(options.get("label"))
     # The demo is not the user's account: it never reads or writes the history.
     history = AuditHistory(None, label=label)
+    loaded: AnswersFile | None = None
     if demo:
         collected = _demo_answers(registry, now.date())
     else:
@@ -93,17 +94,58 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
             prompter = Prompter(lang)
         loaded = load_answers(registry, options.get("answers_file"), now)
         # Before any question: "last audit N days ago", or the choice about an unusable history file.
-        history = AuditHistory.start(enabled=not options.get("no_history"), remind=mode == "audit", label=label,
+        # Only whole audits make the trend: a travel run scores the trip, not the account.
+        whole_audit = mode == "audit" and scope.category is None
+        history = AuditHistory.start(enabled=whole_audit and not options.get("no_history"), remind=whole_audit,
+                                     label=label,
                                      now=now, prompter=prompter,
                                      reminder_days=settings_from(loaded.sections if loaded else {}).reminder_days)
-        collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date(),
-                                    preset=scope.preset, loaded=loaded)
+    # The password comes first: without it the password checks are skipped, so their own questions
+    # (nickname, ID, birth date) are not asked at all.
+    password, missing = _password(checks, options, prompter, demo)
+    try:
+        if not demo:
+            questions = questions_to_ask(checks, has_password=password is not None)
+            collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date(),
+                                        preset=scope.preset, loaded=loaded)
+        return _audit(registry, checks, options=options, scope=scope, collected=collected, questions=questions,
+                      password=password, missing=missing, breach=breach, history=history, prompter=prompter,
+                      now=now, mode=mode, label=label)
+    finally:
+        if password is not None:
+            password.clear()
+
+
+def questions_to_ask(checks: Sequence[type[Check]], *, has_password: bool) -> list[Question]:
+    """The questions of the checks that will run: without a password the password checks are skipped,
+    so only the questions they share with other checks remain."""
+    return questions_of([check for check in checks if has_password or not check.needs_password])
+
+
+def _audit(
+    registry: Registry,
+    checks: Sequence[type[Check]],
+    *,
+    options: Mapping[str, Any],
+    scope: Scope,
+    collected: Collected,
+    questions: Sequence[Question],
+    password: Secret | None,
+    missing: Msg | None,
+    breach: BreachLookup | None,
+    history: AuditHistory,
+    prompter: Any,
+    now: datetime,
+    mode: str,
+    label: str | None,
+) -> int:
+    lang = current_language()
+    demo = mode == "demo"
     answers = Answers(collected.values, collected.sources)
     if scope.validate is not None:
         scope.validate(answers, now.date())
     # Without a trip, the travel checks collapse into one "no trip planned" line.
     checks = active_checks(checks, answers, now.date())
-    password, missing = _password(checks, options, prompter, demo)
     auditor = Auditor(
         checks=checks,
         now=lambda: now,
@@ -132,10 +174,16 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
     output = options.get("output")
-    emit(render(report, options.get("fmt", "table"), lang=lang, terminal=output is None), output)
-    history.record(report)  # only once the report was delivered; a failure here is a warning
+    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None)
+    if output is None:
+        emit(text, None)  # on the screen first: the question about saving the answers follows it
+    # The last question comes before anything is written: Ctrl-C there leaves no report file and
+    # no history row, so "interrupted; nothing was written" stays true.
     if prompter is not None and collected.asked:
         _offer_to_save(prompter, questions, collected, lang)
+    if output is not None:
+        emit(text, output)
+    history.record(report)  # only once the report was delivered; a failure here is a warning
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
 
 

@@ -8,6 +8,13 @@ what a report may show: the score, the order of magnitude of the guesses, and zx
 feedback strings (fixed sentences that never quote the password).
 
 zxcvbn (its frequency lists take ~0.1 s and several MB) is imported on the first estimate.
+
+Bounded work: zxcvbn's l33t matcher runs its whole dictionary search once per substitution table,
+and a password holding many l33t-ambiguous characters (``4@8(<{[3%69!1|70$5+2`` repeated) has
+hundreds of tables: about 5 s at 72 characters (benchmarks/bench_zxcvbn.py). The work is about
+tables x length², so when that exceeds `MAX_L33T_WORK` only a prefix short enough to fit is scored.
+A prefix can only look weaker than the whole (zxcvbn's guesses grow with length), so the cut errs
+on the side of warning; the passwords it hits are long runs of symbols, which score well anyway.
 """
 
 from __future__ import annotations
@@ -20,6 +27,9 @@ from typing import Any, Final
 
 #: zxcvbn refuses longer passwords; longer ones are scored on their first 72 characters.
 MAX_SCORED_LENGTH: Final = 72
+
+#: Cost bound of one estimate: l33t substitution tables x scored length² (about 1-2 µs each: 0.1-0.2 s).
+MAX_L33T_WORK: Final = 100_000
 
 _LOCK = threading.Lock()
 
@@ -73,7 +83,7 @@ def _run_zxcvbn(password: str, user_inputs: list[str]) -> tuple[int, float, str,
     """Only plain values leave this frame; the raw result (with the password) dies with it."""
     from zxcvbn import zxcvbn  # noqa: PLC0415 - heavy: loaded on the first estimate only
 
-    result: dict[str, Any] = zxcvbn(password, user_inputs=user_inputs)
+    result: dict[str, Any] = zxcvbn(_within_budget(password), user_inputs=user_inputs)
     feedback = result.get("feedback") or {}
     score = int(result["score"])
     guesses_log10 = round(float(result["guesses_log10"]), 1)
@@ -82,6 +92,17 @@ def _run_zxcvbn(password: str, user_inputs: list[str]) -> tuple[int, float, str,
     if not 0 <= score <= 4 or not math.isfinite(guesses_log10):
         raise ValueError("zxcvbn returned an unexpected result")
     return score, guesses_log10, warning, suggestions
+
+
+def _within_budget(password: str) -> str:
+    """`password`, or the longest prefix whose l33t work fits `MAX_L33T_WORK` (see the module doc)."""
+    from zxcvbn import matching  # noqa: PLC0415
+
+    while True:
+        tables = len(matching.enumerate_l33t_subs(matching.relevant_l33t_subtable(password, matching.L33T_TABLE)))
+        if tables * len(password) ** 2 <= MAX_L33T_WORK:
+            return password
+        password = password[:min(len(password) - 1, math.isqrt(MAX_L33T_WORK // max(tables, 1)))]
 
 
 def _forget_user_inputs() -> None:

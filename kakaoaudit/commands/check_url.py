@@ -11,7 +11,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -81,6 +80,7 @@ def run(urls: tuple[str, ...], fmt: str) -> int:
                 for result in results
             ],
         }
+        import json  # noqa: PLC0415 - only for --format json; keeps --help light
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         for result in results:

@@ -14,7 +14,6 @@ of the run that asks for it. Only click and the translator are imported at the t
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -51,7 +50,7 @@ def t(message: Msg) -> str:
 
 
 def _list_options(function: F) -> F:
-    from kakaoaudit.audit_history import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
+    from kakaoaudit.reminder import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
 
     decorators = [
         click.option("--label", default=None, metavar="NAME",
@@ -114,7 +113,7 @@ def build() -> click.Group:
         return run_diff(ids, label=label, fmt=fmt)
 
     @history.command(help=t(_("Print every stored audit as JSON lines (one report per line), oldest first.")))
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
                   help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
     @common_options
     def export(output: Path | None) -> int:
@@ -171,6 +170,7 @@ def run_list(
             "entries": [_entry_json(entry) for entry in entries],
             "trends": trends,
         }
+        import json  # noqa: PLC0415 - only for --format json; keeps --help light
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not entries:
@@ -227,6 +227,7 @@ def run_diff(
         raise InputError(_("there is no earlier audit (with the same label) to compare with yet: run an audit "
                            "again later, or give two numbers from 'kakaoaudit history'")) from result
     if fmt == "json":
+        import json  # noqa: PLC0415 - only for --format json; keeps --help light
         click.echo(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
     else:
         click.echo(_diff_table(result, zone))

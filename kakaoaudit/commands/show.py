@@ -26,7 +26,7 @@ _ = translator(__name__)
 @click.argument("report_file", metavar="REPORT.json", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @common_options
 @click.pass_context

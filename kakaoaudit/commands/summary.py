@@ -29,7 +29,7 @@ SUMMARY_FORMATS = ("table", "json", "html")
 @click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @common_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:

@@ -49,7 +49,7 @@ def build() -> click.Command:
                   help=_("Applying again after a refusal: add the re-application checklist.").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
                   help=_("Also write exactly what is shown to this file (whole or not at all).").render())
     @click.option("--redact", is_flag=True,
                   help=_("Mask phone numbers and email addresses (to show the draft to someone else).").render())

@@ -13,7 +13,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -140,6 +139,8 @@ def parse_date(text: str, option: str) -> date:
     from kakaoaudit.errors import UsageError  # noqa: PLC0415
 
     try:
+        import unicodedata  # noqa: PLC0415 - keeps the command list light
+
         return date.fromisoformat(unicodedata.normalize("NFKC", text).strip())
     except ValueError:
         raise UsageError(_("{option}: '{text}' is not a date; write it like 2030-12-20", option=option,

@@ -41,7 +41,7 @@ def build() -> click.Command:
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
                   help=_("Write the result to this file (whole or not at all) instead of the screen.").render())
     @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
     @common_options

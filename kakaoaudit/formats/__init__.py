@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kakaoaudit.model import Report
+if TYPE_CHECKING:  # the model is loaded only when a report is rendered: keeps --help light
+    from kakaoaudit.model import Report
 
 #: Format name -> module implementing it.
 FORMATS: dict[str, str] = {

@@ -9,7 +9,6 @@ import pytest
 from kakaoaudit.api import Check, Severity, Status
 from kakaoaudit.checks.conduct import (
     ACTIVITY,
-    ENVIRONMENT,
     REASONS,
     RESTRICTED,
     TERMS,
@@ -46,12 +45,15 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (AddingQuickly, {ACTIVITY: ["many_friends", "many_chats"]}, {"many-friends": W, "many-chats": W}),
     (AddingQuickly, {ACTIVITY: "unknown"}, {"adding-unknown": U}),
     # KA504 emulators and virtual numbers (K1)
-    (Environment, {ENVIRONMENT: ["none"]}, {"environment-ok": P}),
-    (Environment, {ENVIRONMENT: []}, {"environment-ok": P}),
-    (Environment, {ENVIRONMENT: ["emulator"]}, {"pc-emulator": F}),
-    (Environment, {ENVIRONMENT: ["virtual_number", "none"]}, {"virtual-number": F}),
-    (Environment, {ENVIRONMENT: ["emulator", "virtual_number"]}, {"pc-emulator": F, "virtual-number": F}),
-    (Environment, {ENVIRONMENT: "unknown"}, {"environment-unknown": U}),
+    (Environment, {ACTIVITY: ["none"]}, {"environment-ok": P}),
+    (Environment, {ACTIVITY: []}, {"environment-ok": P}),
+    (Environment, {ACTIVITY: ["emulator"]}, {"pc-emulator": F}),
+    (Environment, {ACTIVITY: ["virtual_number", "none"]}, {"virtual-number": F}),
+    (Environment, {ACTIVITY: ["emulator", "virtual_number"]}, {"pc-emulator": F, "virtual-number": F}),
+    # The other items of the shared activity question are not KA504's.
+    (Environment, {ACTIVITY: ["same_message", "reported"]}, {"environment-ok": P}),
+    (Environment, {ACTIVITY: ["many_friends", "emulator"]}, {"pc-emulator": F}),
+    (Environment, {ACTIVITY: "unknown"}, {"environment-unknown": U}),
     (Environment, {}, {"environment-unknown": U}),
     # KA505 earlier restrictions and reports (Q3, K1, K2)
     (HistoryAndReports, {RESTRICTED: "never", ACTIVITY: ["none"]}, {"never-restricted": P, "not-reported": P}),
@@ -87,8 +89,8 @@ def test_findings(run: Any, check: type[Check], answers: dict[str, Any], expecte
 @pytest.mark.parametrize(
     ("check", "answers", "code", "severity"),
     [
-        (Environment, {ENVIRONMENT: ["emulator"]}, "pc-emulator", Severity.HIGH),
-        (Environment, {ENVIRONMENT: ["virtual_number"]}, "virtual-number", Severity.HIGH),
+        (Environment, {ACTIVITY: ["emulator"]}, "pc-emulator", Severity.HIGH),
+        (Environment, {ACTIVITY: ["virtual_number"]}, "virtual-number", Severity.HIGH),
         (HistoryAndReports, {RESTRICTED: "several", REASONS: ["other"], ACTIVITY: ["none"]}, "restricted-repeatedly",
          Severity.HIGH),
         (HistoryAndReports, {RESTRICTED: "once", REASONS: ["other"], ACTIVITY: ["none"]}, "restricted-once",
@@ -125,15 +127,15 @@ def test_reasons_are_asked_only_after_a_restriction() -> None:
 
 
 def test_the_activity_question_is_one_shared_question() -> None:
-    declared = [q for check in (SendingVolume, InvitesAndLinks, AddingQuickly, HistoryAndReports)
+    declared = [q for check in (SendingVolume, InvitesAndLinks, AddingQuickly, Environment, HistoryAndReports)
                 for q in check.questions if q.id == ACTIVITY]
-    assert len(declared) == 4 and all(q is declared[0] for q in declared)
+    assert len(declared) == 5 and all(q is declared[0] for q in declared)
 
 
 def test_texts_never_name_a_threshold(run: Any) -> None:
     """Kakao publishes no limits (K3): no finding may state a number of messages, friends or chats."""
-    answers = {ACTIVITY: ["same_message", "group_invites", "promo_links", "many_friends", "many_chats", "reported"],
-               ENVIRONMENT: ["emulator", "virtual_number"], RESTRICTED: "several", REASONS: "unknown",
+    answers = {ACTIVITY: ["same_message", "group_invites", "promo_links", "many_friends", "many_chats", "reported",
+                          "emulator", "virtual_number"], RESTRICTED: "several", REASONS: "unknown",
                TERMS: "never"}
     for check in (SendingVolume, InvitesAndLinks, AddingQuickly, Environment, HistoryAndReports, TermsReviewed):
         for finding in run(check, {k: v for k, v in answers.items() if k in {q.id for q in check.questions}}):

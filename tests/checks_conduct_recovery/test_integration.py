@@ -110,6 +110,6 @@ def test_init_sample_contains_the_answers(cli: Cli, tmp_path: Any) -> None:
     target = tmp_path / "answers.toml"
     assert cli("init", "--sample", "--only", "conduct,recovery", "-o", str(target)).exit_code == 0
     text = target.read_text(encoding="utf-8")
-    for key in ("recent_activity", "environment", "restricted_before", "terms_read", "support_route",
+    for key in ("recent_activity", "restricted_before", "terms_read", "support_route",
                 "id_document", "habits", "chat_backup"):
         assert f"\n{key} = " in text, key

@@ -66,12 +66,16 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (AppUpdated, {}, {"habits-unknown": U}),
     # KA705 chat backup (K13, K12)
     (ChatBackup, {CHAT_BACKUP: "drawer"}, {"drawer": P}),
-    (ChatBackup, {CHAT_BACKUP: "recent", BACKUP_PASSWORD_KEPT: True}, {"backup-recent": P, "backup-password-kept": P}),
-    (ChatBackup, {CHAT_BACKUP: "recent", BACKUP_PASSWORD_KEPT: False},
+    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: [BACKUP_PASSWORD_KEPT]},
+     {"backup-recent": P, "backup-password-kept": P}),
+    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: ["screenshots"]},  # left unselected: not kept, never a pass
      {"backup-recent": P, "backup-password-missing": W}),
-    (ChatBackup, {CHAT_BACKUP: "older", BACKUP_PASSWORD_KEPT: True}, {"backup-old": W, "backup-password-kept": P}),
+    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: ["none"]}, {"backup-recent": P, "backup-password-missing": W}),
+    (ChatBackup, {CHAT_BACKUP: "older", HABITS: [BACKUP_PASSWORD_KEPT]}, {"backup-old": W, "backup-password-kept": P}),
     (ChatBackup, {CHAT_BACKUP: "older"}, {"backup-old": W, "backup-password-missing": W}),
     (ChatBackup, {CHAT_BACKUP: "none"}, {"no-backup": W}),
+    (ChatBackup, {CHAT_BACKUP: "none", HABITS: [BACKUP_PASSWORD_KEPT]}, {"no-backup": W}),
+    (ChatBackup, {CHAT_BACKUP: "drawer", HABITS: []}, {"drawer": P}),
     (ChatBackup, {CHAT_BACKUP: "unknown"}, {"backup-unknown": U}),
     # KA706 Talk Safety Pass (K4)
     (TalkSafetyPass, {PHONE: "010-1234-5678", HOME_COUNTRY: "KR"}, {"safety-pass-possible": P}),
@@ -147,15 +151,15 @@ def test_follow_up_questions_are_conditional() -> None:
     bookmark = next(q for q in SupportRoute.questions if q.id == BOOKMARK)
     assert bookmark.applies({ROUTE: "bookmark"}) is True
     assert bookmark.applies({ROUTE: "app"}) is False
-    password = next(q for q in ChatBackup.questions if q.id == BACKUP_PASSWORD_KEPT)
-    assert password.applies({CHAT_BACKUP: "older"}) is True
-    assert password.applies({CHAT_BACKUP: "drawer"}) is False
-    assert password.applies({CHAT_BACKUP: "none"}) is False
+    # The backup password is an item of the habits question, shared by KA703, KA704 and KA705.
+    shared = [q for check in (Evidence, AppUpdated, ChatBackup) for q in check.questions if q.id == HABITS]
+    assert len(shared) == 3 and all(q is shared[0] for q in shared)
+    assert BACKUP_PASSWORD_KEPT in shared[0].choice_values
 
 
 def test_blog_only_facts_are_worded_as_reported(run: Any) -> None:
     """K13 and K12 are blog-only: 'reportedly' / 「とされています」, never Kakao policy."""
-    for answers, code in (({CHAT_BACKUP: "none"}, "no-backup"), ({CHAT_BACKUP: "recent", BACKUP_PASSWORD_KEPT: False},
+    for answers, code in (({CHAT_BACKUP: "none"}, "no-backup"), ({CHAT_BACKUP: "recent", HABITS: []},
                                                                   "backup-password-missing")):
         finding = next(f for f in run(ChatBackup, answers) if f.code == code)
         assert finding.detail is not None

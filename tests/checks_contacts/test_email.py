@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Finding, Private, Severity, Status
-from kakaoaudit.checks.contacts import EMAIL, EMAIL_ACCESS, EMAIL_SPAM_CHECKED, RegisteredEmail
+from kakaoaudit.checks.contacts import EMAIL, EMAIL_ACCESS, EMAIL_SPAM_CHECKED, PHONE_CURRENT, STATUS, RegisteredEmail
+from kakaoaudit.questions import UNSURE
 
 SYNTAX_CODES = {"email-valid", "email-international", "email-unreadable", "email-none"}
 
@@ -25,7 +26,7 @@ def shown_address(finding: Finding) -> Private | None:
     return next((value for _name, value in finding.title.params if isinstance(value, Private)), None)
 
 
-BASE = {EMAIL_ACCESS: True, EMAIL_SPAM_CHECKED: True}
+BASE = {STATUS: (EMAIL_ACCESS, EMAIL_SPAM_CHECKED)}
 
 # (raw address, code, status, the normalised address shown with --no-redact, a word of the reason)
 CORPUS: list[tuple[str, str, Status, str | None, str | None]] = [
@@ -72,36 +73,35 @@ def test_email_corpus(run_check: Any, case: tuple[str, str, Status, str | None, 
 
 
 def test_no_email_skips_the_mailbox_questions(run_check: Any) -> None:
-    findings = run_check(RegisteredEmail, {EMAIL: "", EMAIL_ACCESS: False})
+    findings = run_check(RegisteredEmail, {EMAIL: "", STATUS: ()})
     assert [f.code for f in findings] == ["email-none"]
 
 
 @pytest.mark.parametrize(
-    ("access", "spam", "expected"),
+    ("selected", "expected"),
     [
-        (True, True, {"email-access": Status.PASS, "email-spam-checked": Status.PASS}),
-        (True, False, {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
-        (False, None, {"email-no-access": Status.FAIL}),
-        ("unknown", "unknown", {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
+        ((EMAIL_ACCESS, EMAIL_SPAM_CHECKED), {"email-access": Status.PASS, "email-spam-checked": Status.PASS}),
+        ((EMAIL_ACCESS,), {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
+        ((EMAIL_ACCESS, PHONE_CURRENT), {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
+        # Left unselected: "no" (never a pass); the spam folder matters only for a mailbox that may open.
+        ((), {"email-no-access": Status.FAIL}),
+        ((EMAIL_SPAM_CHECKED,), {"email-no-access": Status.FAIL}),
+        # "I'm not sure about these": what is left out is unknown; what is selected still counts.
+        ((UNSURE,), {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
+        ((EMAIL_ACCESS, UNSURE), {"email-access": Status.PASS, "email-spam-unknown": Status.UNKNOWN}),
+        ((EMAIL_SPAM_CHECKED, UNSURE), {"email-access-unknown": Status.UNKNOWN, "email-spam-checked": Status.PASS}),
+        ("unknown", {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
+        (None, {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),  # not answered
     ],
 )
-def test_mailbox_questions(run_check: Any, access: Any, spam: Any, expected: dict[str, Status]) -> None:
-    raw = {EMAIL: "taro@example.com", EMAIL_ACCESS: access}
-    if spam is not None:
-        raw[EMAIL_SPAM_CHECKED] = spam
+def test_mailbox_items(run_check: Any, selected: Any, expected: dict[str, Status]) -> None:
+    raw = {EMAIL: "taro@example.com"} if selected is None else {EMAIL: "taro@example.com", STATUS: selected}
     found = {f.code: f.status for f in run_check(RegisteredEmail, raw) if f.code not in SYNTAX_CODES}
     assert found == expected
 
 
-def test_spam_question_only_when_the_mailbox_may_be_open() -> None:
-    spam = next(q for q in RegisteredEmail.questions if q.id == EMAIL_SPAM_CHECKED)
-    assert spam.applies({EMAIL_ACCESS: False}) is False
-    assert spam.applies({EMAIL_ACCESS: True}) is True
-    assert spam.applies({EMAIL_ACCESS: "unknown"}) is True
-
-
 def test_no_access_is_high(run_check: Any) -> None:
-    found = by_code(run_check(RegisteredEmail, {EMAIL: "taro@example.com", EMAIL_ACCESS: False}))
+    found = by_code(run_check(RegisteredEmail, {EMAIL: "taro@example.com", STATUS: ()}))
     assert found["email-no-access"].severity is Severity.HIGH
 
 
@@ -187,8 +187,8 @@ def test_no_dns_for_an_unreadable_address(run_check: Any, fake_dns: Any) -> None
 def test_check_dns_from_the_command_line(cli: Any, fake_dns: Any, tmp_path: Any) -> None:
     fake = fake_dns("no-domain")
     answers = tmp_path / "answers.toml"
-    answers.write_text('[contacts]\nemail = "taro@nosuchdomain.example"\nemail_access = true\n'
-                       "email_spam_checked = true\n", encoding="utf-8")
+    answers.write_text('[contacts]\nemail = "taro@nosuchdomain.example"\n'
+                       'status = ["email_access", "email_spam_checked"]\n', encoding="utf-8")
     result = cli("audit", "--answers", str(answers), "--only", "KA302", "--check-dns", "--no-input",
                  "--no-history", "--format", "json")
     assert result.exit_code == 0, result.stderr

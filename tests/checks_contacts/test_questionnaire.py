@@ -39,10 +39,8 @@ def ask(typed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
 BASE = {
     "profile.home_country": "",  # Enter: the default
     "contacts.phone": "０９０－１２３４－５６７８",
-    "contacts.phone_current": "y",
+    "contacts.status": "1, 2",  # the phone is current and the mailbox opens; the spam folder is not looked at
     "contacts.email": "taro@example.com",
-    "contacts.email_access": "y",
-    "contacts.email_spam_checked": "n",
     "contacts.backup.kind": "1",  # email
     "contacts.backup.email": "taro.backup@example.net",
     "contacts.backup.phone": "080-1111-2222",
@@ -50,7 +48,7 @@ BASE = {
     "contacts.reviewed_on": "2026-10-01",
     "security.sessions.reviewed_on": "わからない",
     "security.sessions.unknown_found": "1",
-    "security.pc_code_shared": "いいえ",
+    "password.habits": "3",  # the PC/Mac code was never shared
     "security.country_restriction.enabled": "y",
     "security.country_restriction.countries": "日本、アメリカ",
 }
@@ -59,7 +57,8 @@ BASE = {
 def test_a_typical_person_answers_these_checks_in_few_questions() -> None:
     answers, asked = ask(BASE)
     assert "contacts.backup.phone" not in asked  # backup is an email only
-    assert len(asked) == len(set(asked)) == 15
+    assert len(asked) == len(set(asked)) == 13
+    assert answers["contacts.status"] == ("phone_current", "email_access")
     assert answers["profile.home_country"] == "JP"
     assert answers["contacts.phone"] == "090-1234-5678"  # the prompter reads full-width digits
     assert answers["contacts.backup.kind"] == "email"
@@ -71,7 +70,6 @@ def test_a_typical_person_answers_these_checks_in_few_questions() -> None:
 @pytest.mark.parametrize(
     ("change", "not_asked"),
     [
-        ({"contacts.email_access": "n"}, {"contacts.email_spam_checked"}),
         ({"contacts.backup.kind": "4"}, {"contacts.backup.email", "contacts.backup.phone",
                                           "contacts.backup.reachable_without_phone"}),
         ({"contacts.backup.kind": "u"}, {"contacts.backup.email", "contacts.backup.phone",
@@ -83,7 +81,7 @@ def test_a_typical_person_answers_these_checks_in_few_questions() -> None:
 def test_follow_ups_are_skipped(change: dict[str, str], not_asked: set[str]) -> None:
     _answers, asked = ask({**BASE, **change})
     assert not_asked.isdisjoint(asked)
-    assert len(asked) == 15 - len(not_asked & {"contacts.backup.email", "contacts.email_spam_checked",
+    assert len(asked) == 13 - len(not_asked & {"contacts.backup.email",
                                                "contacts.backup.reachable_without_phone",
                                                "security.country_restriction.countries"})
 

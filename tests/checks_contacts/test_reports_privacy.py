@@ -16,10 +16,8 @@ home_country = "JP"
 
 [contacts]
 phone = "０９０－２７１８－２８１８"
-phone_current = false
 email = "Zq.Canary.7f3@Canary-Mail.jp"
-email_access = true
-email_spam_checked = false
+status = ["email_access"]
 reviewed_on = 2024-01-01
 
 [contacts.backup]

@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Severity, Status
+from kakaoaudit.checks.password_hygiene import PasswordHabits
 from kakaoaudit.checks.sessions import (
+    HABITS,
+    HABITS_QUESTION,
     OVERDUE_DAYS,
-    PC_CODE_SHARED,
+    PC_CODE_PRIVATE,
     REVIEW_DAYS,
     REVIEWED_ON,
     UNKNOWN_FOUND,
@@ -25,33 +28,65 @@ def ago(days: int) -> str:
 
 
 @pytest.mark.parametrize(
+    ("habits", "code", "status"),
+    [
+        ([PC_CODE_PRIVATE], "pc-code-private", Status.PASS),
+        (["not_reused", PC_CODE_PRIVATE, "unsure"], "pc-code-private", Status.PASS),
+        ([], "pc-code-shared", Status.FAIL),  # left unselected: "no", never a pass
+        (["not_reused", "manager"], "pc-code-shared", Status.FAIL),
+        (["unsure"], "pc-code-unknown", Status.UNKNOWN),  # "I'm not sure about these"
+        (["manager", "unsure"], "pc-code-unknown", Status.UNKNOWN),
+        ("unknown", "pc-code-unknown", Status.UNKNOWN),
+        (None, "pc-code-unknown", Status.UNKNOWN),  # not answered
+    ],
+)
+def test_pc_code_item(run_check: Any, habits: Any, code: str, status: Status) -> None:
+    raw = {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "none"} | ({} if habits is None else {HABITS: habits})
+    found = {f.code: f.status for f in run_check(SessionsReview, raw)}
+    assert found[code] is status
+
+
+def test_the_habits_question_is_an_identical_copy_of_ka102s() -> None:
+    [owner] = [q for q in PasswordHabits.questions if q.id == HABITS]
+    assert (HABITS_QUESTION.type, HABITS_QUESTION.allow_unknown) == (owner.type, owner.allow_unknown)
+    assert HABITS_QUESTION.choice_values == owner.choice_values
+    assert HABITS_QUESTION.prompt.msgid == owner.prompt.msgid
+    assert HABITS_QUESTION.help is not None and owner.help is not None
+    assert HABITS_QUESTION.help.msgid == owner.help.msgid
+    assert [c.label.msgid for c in HABITS_QUESTION.choices] == [c.label.msgid for c in owner.choices]
+    for lang in ("ja", "ko"):
+        assert HABITS_QUESTION.prompt.render(lang) == owner.prompt.render(lang)
+        assert [c.label.render(lang) for c in HABITS_QUESTION.choices] == [c.label.render(lang) for c in owner.choices]
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         (
-            {REVIEWED_ON: ago(0), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
+            {REVIEWED_ON: ago(0), UNKNOWN_FOUND: "none", HABITS: [PC_CODE_PRIVATE]},
             {"sessions-reviewed": Status.PASS, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: ago(REVIEW_DAYS), UNKNOWN_FOUND: "logged_out", PC_CODE_SHARED: True},
+            {REVIEWED_ON: ago(REVIEW_DAYS), UNKNOWN_FOUND: "logged_out", HABITS: ["manager"]},
             {"sessions-reviewed": Status.PASS, "sessions-unknown-logged-out": Status.WARN,
              "pc-code-shared": Status.FAIL},
         ),
         (
-            {REVIEWED_ON: ago(REVIEW_DAYS + 1), UNKNOWN_FOUND: "still_there", PC_CODE_SHARED: "unknown"},
+            {REVIEWED_ON: ago(REVIEW_DAYS + 1), UNKNOWN_FOUND: "still_there", HABITS: "unknown"},
             {"sessions-review-due": Status.WARN, "sessions-unknown-active": Status.FAIL,
              "pc-code-unknown": Status.UNKNOWN},
         ),
         (
-            {REVIEWED_ON: ago(OVERDUE_DAYS), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
+            {REVIEWED_ON: ago(OVERDUE_DAYS), UNKNOWN_FOUND: "none", HABITS: [PC_CODE_PRIVATE]},
             {"sessions-review-due": Status.WARN, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: ago(OVERDUE_DAYS + 1), UNKNOWN_FOUND: "unknown", PC_CODE_SHARED: False},
+            {REVIEWED_ON: ago(OVERDUE_DAYS + 1), UNKNOWN_FOUND: "unknown", HABITS: [PC_CODE_PRIVATE]},
             {"sessions-review-overdue": Status.FAIL, "sessions-unknown-unsure": Status.UNKNOWN,
              "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: "unknown", UNKNOWN_FOUND: "unknown", PC_CODE_SHARED: "unknown"},
+            {REVIEWED_ON: "unknown", UNKNOWN_FOUND: "unknown", HABITS: "unknown"},
             {"sessions-review-unknown": Status.UNKNOWN, "sessions-unknown-unsure": Status.UNKNOWN,
              "pc-code-unknown": Status.UNKNOWN},
         ),
@@ -67,7 +102,7 @@ def test_sessions(run_check: Any, raw: dict[str, Any], expected: dict[str, Statu
 
 def test_an_unknown_device_still_logged_in_is_critical(run_check: Any) -> None:
     findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "still_there",
-                                                               PC_CODE_SHARED: False})}
+                                                               HABITS: [PC_CODE_PRIVATE]})}
     active = findings["sessions-unknown-active"]
     assert active.severity is Severity.CRITICAL
     advice = " ".join(a.render("en") for a in active.advice)
@@ -76,7 +111,7 @@ def test_an_unknown_device_still_logged_in_is_critical(run_check: Any) -> None:
 
 def test_the_90_days_are_reported_and_hedged(run_check: Any) -> None:
     findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(200), UNKNOWN_FOUND: "none",
-                                                               PC_CODE_SHARED: False})}
+                                                               HABITS: [PC_CODE_PRIVATE]})}
     detail = findings["sessions-review-overdue"].detail
     assert detail is not None
     text = detail.render("en")

@@ -1,0 +1,120 @@
+"""The privacy and reliability battery (`pytest -m hardening`): shared canaries, servers and counts.
+
+Every test module here marks itself `hardening`. The battery counts what it did (leak scans, fault
+cases, generated fuzz inputs) and prints the totals at the end of the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+_BREACH_CONFTEST = Path(__file__).resolve().parent.parent / "breach" / "conftest.py"
+
+
+def _load_breach_helpers() -> ModuleType:
+    # Test folders are not packages: the breach tests' loopback server is loaded from its file.
+    name = "kakaoaudit_tests_breach_helpers"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, _BREACH_CONFTEST)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+_helpers = _load_breach_helpers()
+RangeServer = _helpers.RangeServer
+Reply = _helpers.Reply
+make_range_body: Callable[..., bytes] = _helpers._make_body
+
+#: The canaries: values that must never show up anywhere they should not.
+PASSWORD = "Canary-Quokka-7731-Lantern"
+PHONE = "090-7391-2468"
+EMAIL = "quokka.lantern@canary-mail.example.org"
+BACKUP_EMAIL = "wombat.beacon@canary-mail.example.net"
+
+COUNTS: Counter[str] = Counter()
+
+
+def count(kind: str, amount: int = 1) -> None:
+    """Add to the battery's totals (`leak scans`, `fault cases`, `fuzz inputs`)."""
+    COUNTS[kind] += amount
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if COUNTS:
+        terminalreporter.write_line(
+            f"hardening: {COUNTS['leak scans']} leak scans, {COUNTS['fault cases']} fault cases, "
+            f"{COUNTS['fuzz inputs']} fuzz inputs"
+        )
+
+
+def sha1_hex(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest().upper()
+
+
+def password_forms(password: str) -> dict[str, bytes]:
+    """The password, its SHA-1 in both cases and the 35-character suffix in both cases."""
+    digest = sha1_hex(password)
+    forms = {"password": password, "sha1": digest, "sha1 lower": digest.lower(), "suffix": digest[5:],
+             "suffix lower": digest[5:].lower()}
+    return {name: value.encode("utf-8") for name, value in forms.items()}
+
+
+def contact_forms() -> dict[str, bytes]:
+    """The canary phone and emails unmasked, in the spellings a report could use."""
+    forms = {
+        "phone": PHONE, "phone digits": PHONE.replace("-", ""), "phone e164": "+81" + PHONE[1:].replace("-", ""),
+        "phone international": "+81 90-7391-2468", "phone tail": "7391-2468",
+        "email": EMAIL, "email local part": EMAIL.split("@", maxsplit=1)[0],
+        "backup email": BACKUP_EMAIL, "backup local part": BACKUP_EMAIL.split("@", maxsplit=1)[0],
+    }
+    return {name: value.encode("utf-8") for name, value in forms.items()}
+
+
+def hits(blob: bytes, forms: dict[str, bytes]) -> list[str]:
+    """The names of the forms found in `blob` (also as JSON-escaped or case-folded text)."""
+    lowered = blob.lower()
+    return [name for name, value in forms.items() if value in blob or value.lower() in lowered]
+
+
+@pytest.fixture
+def range_server() -> Iterator[Any]:
+    server = RangeServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def canary_answers(cli: Callable[..., Any], tmp_path: Path) -> Path:
+    """The demo profile's answers, with the canary phone and emails, in `tmp_path/input/answers.toml`."""
+    folder = tmp_path / "input"
+    folder.mkdir()
+    path = folder / "answers.toml"
+    assert cli("init", "--sample", "-o", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("090-1234-5678", PHONE), ("hanako.yamada@example.com", EMAIL),
+                     ("hanako.family@example.net", BACKUP_EMAIL)):
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def battery() -> ModuleType:
+    """This module (canaries, `count`, `hits`, the servers): test modules cannot import a conftest by name."""
+    return sys.modules[__name__]

@@ -1,0 +1,1 @@
+"""Checks that misbehave, for kakaoaudit's hardening battery."""

@@ -106,6 +106,8 @@ class SendingVolume(Check):
     references = (SENDING_LIMIT_URL,)
     why = _("Kakao limits an account that sends more than a set number of messages, whatever they say, and does "
             "not publish that number.")
+    fix = _("Spread your messages over time and send each one only to the people who need it. For an announcement, "
+            "post it once in a group chat people joined themselves, or use a channel meant for announcements.")
     questions = (ACTIVITY_QUESTION,)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
@@ -160,6 +162,8 @@ class InvitesAndLinks(Check):
     references = (SERVICE_RESTRICTION_URL, SENDING_LIMIT_URL)
     why = _("Inviting many people at once or posting links in many chats looks like spam to Kakao's systems and "
             "to the people who receive it, even when it is meant well.")
+    fix = _("Invite only people who expect it, a few at a time, or share the group chat's invitation link so that "
+            "they join themselves; post a link only where people asked for it, once.")
     questions = (ACTIVITY_QUESTION,)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
@@ -227,6 +231,8 @@ class AddingQuickly(Check):
     references = (PROTECTION_URL, NO_MANUAL_LIFT_URL)
     why = _("Kakao's protection measures start by themselves when many friends or chats are added quickly, and then "
             "block new chats and adding friends, usually for up to several weeks.")
+    fix = _("Add friends and create or join chats gradually, only the ones you need. If a measure already blocks "
+            "you, wait: it usually lifts by itself within several weeks, and customer service cannot lift it.")
     questions = (ACTIVITY_QUESTION,)
 
     _EFFECT = _("While such a measure applies you may not be able to start new chats, add friends or search for "
@@ -297,6 +303,8 @@ class Environment(Check):
     references = (PROTECTION_URL, PC_APP_URL)
     why = _("Kakao's systems treat a PC emulator or an unverifiable foreign virtual number like an abuser's set-up "
             "and restrict the account.")
+    fix = _("Use KakaoTalk for PC/Mac, Kakao's own computer app, instead of an emulator, and register a mobile "
+            "phone number of your own, from a mobile carrier, on the account.")
     questions = (
         ACTIVITY_QUESTION,
     )
@@ -373,6 +381,8 @@ class HistoryAndReports(Check):
     references = (NO_MANUAL_LIFT_URL, PROTECTION_URL)
     why = _("Kakao extends its measures when abnormal activity or reports repeat, so what led to an earlier "
             "restriction must not happen again.")
+    fix = _("Find the reason for an earlier restriction in Kakao's notice or email and avoid repeating it. Message "
+            "only people who expect your messages, and leave chats where they are not welcome.")
     questions = (
         ACTIVITY_QUESTION,
         Question(
@@ -518,6 +528,8 @@ class TermsReviewed(Check):
     advice_ids = ("P1.4",)
     references = (SERVICE_RESTRICTION_URL, HELP_CENTRE_URL)
     why = _("Kakao restricts accounts that break its operation policy, and the rules change over time.")
+    fix = _("Read Kakao's terms of use and operation policy on Kakao's official sites, and again whenever Kakao "
+            "announces a change, paying attention to spam, advertising and invitations.")
     questions = (
         Question(
             TERMS,

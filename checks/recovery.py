@@ -84,6 +84,8 @@ class SupportRoute(Check):
     references = (HELP_CENTRE_URL, NO_MANUAL_LIFT_URL)
     why = _("Only Kakao's official support can lift a restriction. Fake sites and 'unlock' services that imitate "
             "it are after your account details.")
+    fix = _("Contact Kakao only from the app (Settings (gear icon) > Kakao Customer Center or Help) or through a "
+            "bookmark of the official help centre, {url}, and never through an unlock service.", url=HELP_CENTRE_URL)
     questions = (
         Question(
             ROUTE,
@@ -226,6 +228,8 @@ class IdDocument(Check):
     references = (HELP_CENTRE_URL,)
     why = _("To lift a long restriction, Kakao's support may compare your details with an ID document; an "
             "expired or out-of-date one makes the review fail or take longer.")
+    fix = _("Keep a valid photo ID at hand (driver's licence, passport, My Number card with photo or residence "
+            "card), and have its name and address updated after a marriage or a move.")
     questions = (
         Question(
             ID_DOCUMENT,
@@ -328,6 +332,8 @@ class Evidence(Check):
     references = (SERVICE_RESTRICTION_URL, HELP_CENTRE_URL)
     why = _("A closed pop-up may not come back, and the exact wording and error code tell support, and you, what "
             "kind of restriction it is.")
+    fix = _("Take a screenshot of every notice or error about your account before closing it, and keep all of "
+            "Kakao's emails, looking in the spam and promotions folders too.")
     questions = (
         HABITS_QUESTION,
     )
@@ -387,6 +393,8 @@ class AppUpdated(Check):
     advice_ids = ("S1",)
     references = (HELP_CENTRE_URL,)
     why = _("The way to Kakao's support in the app can look different in older versions, and updates bring fixes.")
+    fix = _("Turn on automatic updates for KakaoTalk in the App Store or Google Play, and update it before "
+            "contacting support.")
     questions = (HABITS_QUESTION,)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
@@ -432,6 +440,8 @@ class ChatBackup(Check):
     references = (BACKUP_BLOG_URL, DRAWER_URL, REVERIFY_URL)
     why = _("Chats lost when the account has to be verified again on a new phone reportedly cannot be recovered "
             "without a backup.")
+    fix = _("Make a chat backup in KakaoTalk's chat settings, again right before changing phones or travelling, "
+            "and keep its password somewhere safe; or use Talk Drawer Plus, Kakao's paid automatic backup.")
     questions = (
         Question(
             CHAT_BACKUP,
@@ -526,6 +536,8 @@ class TalkSafetyPass(Check):
     references = (SAFETY_PASS_URL,)
     why = _("Talk Safety Pass can relax Kakao's protection measures, but only with a South Korean mobile number; "
             "everyone else has to wait or ask customer service.")
+    fix = _("There is nothing to fix here. Without a South Korean mobile number, keep the registered phone number "
+            "and email current, so that customer service can confirm the account is yours if a measure applies.")
     questions = (
         Question(
             HOME_COUNTRY,

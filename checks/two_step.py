@@ -54,6 +54,11 @@ class TwoStepVerification(Check):
         "With 2-step verification a stolen or leaked password is not enough to sign in to your account, "
         "and Kakao itself recommends it to protect the account."
     )
+    fix = _(
+        "Turn on 2-step verification in KakaoTalk > Settings > Kakao Account > Account security, add a backup "
+        "email you can open without your phone, and allow messages from '1644' and 'Kakao' in your phone's "
+        "spam filter."
+    )
     questions = (
         Question(
             ENABLED,

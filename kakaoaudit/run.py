@@ -14,6 +14,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
 import click
 
 from kakaoaudit import suppress
@@ -30,7 +35,7 @@ from kakaoaudit.profiles import DEMO_NAME, demo_document
 from kakaoaudit.questions import AnswerValue, Question
 from kakaoaudit.registry import Registry, discover
 from kakaoaudit.secret import Secret
-from kakaoaudit.template import condition_text, render_answers
+from kakaoaudit.template import condition_text, render_answers, render_tables
 from kakaoaudit.travel import active_checks, attach_plan
 
 _ = translator("kakaoaudit")
@@ -361,6 +366,10 @@ def _password(
     return None, _("not checked: there is no terminal for the hidden password prompt; use --password-stdin")
 
 
+#: Top-level tables of an answers file that are not answers, kept when answers are saved over it.
+RESERVED_SECTIONS = (suppress.SECTION, SETTINGS_SECTION)
+
+
 def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Collected, lang: str) -> None:
     if not prompter.confirm(_("Save your answers to a file for next time? (the password is never saved)")):
         return
@@ -369,12 +378,28 @@ def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Coll
     )
     path = Path(name).expanduser()
     kept = {q.id: collected.values[q.id] for q in questions if q.id in collected.values}
+    text = render_answers(questions, kept, lang=lang, header=_answers_header(lang))
+    if path.exists():
+        if not prompter.confirm(_("{path} exists. Replace it? (its [suppress] and [settings] sections are kept)",
+                                  path=str(path))):
+            prompter.say(_("Not saved."))
+            return
+        text += _kept_sections(path)
     try:
-        write_atomic(path, render_answers(questions, kept, lang=lang, header=_answers_header(lang)))
+        write_atomic(path, text)
     except OutputError as error:
         prompter.say(str(error))
         return
     prompter.say(_("Saved. Next time: kakaoaudit --answers {file}", file=str(path)))
+
+
+def _kept_sections(path: Path) -> str:
+    """The reserved sections of the answers file about to be replaced, as TOML (empty if unreadable)."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return render_tables(document, RESERVED_SECTIONS)
 
 
 def _answers_header(lang: str, sample: bool = False) -> list[str]:

@@ -95,3 +95,32 @@ def _as_value(wanted: object) -> AnswerValue:
     if isinstance(wanted, (bool, int, str, date)):
         return wanted
     return str(wanted)
+
+
+def render_tables(document: Mapping[str, object], names: Sequence[str]) -> str:
+    """The top-level tables `names` of a parsed TOML document, written back as TOML.
+
+    Used to keep an answers file's reserved sections (``[suppress]``, ``[settings]``) when the
+    answers are saved over it. Values may be scalars or tables of scalars (written inline).
+    """
+    lines: list[str] = []
+    for name in names:
+        table = document.get(name)
+        if not isinstance(table, Mapping) or not table:
+            continue
+        lines.extend(["", f"[{name}]"])
+        for key, value in table.items():
+            lines.append(f"{json.dumps(str(key), ensure_ascii=False)} = {_inline(value)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _inline(value: object) -> str:
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_inline(v)}" for k, v in value.items())
+        return "{ " + items + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    if isinstance(value, (bool, int, str, date)):
+        return toml_value(value)
+    return json.dumps(str(value), ensure_ascii=False)
+

@@ -38,3 +38,15 @@ def test_every_builtin_check_has_its_page_in_both_languages() -> None:
         if loaded.builtin:
             for suffix in (".md", ".ja.md"):
                 assert generator.FOLDER / f"{loaded.check.id}{suffix}" in wanted
+
+
+def test_every_builtin_check_says_why_it_matters_and_how_to_fix() -> None:
+    from kakaoaudit.registry import discover
+
+    for loaded in discover().checks:
+        if loaded.builtin:
+            check = loaded.check
+            assert check.__doc__ and check.__doc__.strip(), check.id
+            assert check.why is not None, f"{check.id} has no 'why'"
+            assert check.fix is not None, f"{check.id} has no 'fix'"
+            assert check.fix.render("ja") != check.fix.render("en"), f"{check.id}: 'fix' lacks Japanese"

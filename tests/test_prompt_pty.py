@@ -162,3 +162,24 @@ def test_plain_kakaoaudit_asks_every_enabled_check_and_reports(work: Path) -> No
     assert asked >= 10
     # Follow-up questions depend on earlier answers: the counter adapts but never goes backwards.
     assert max(totals) >= asked
+
+
+def test_saving_over_the_answers_file_keeps_its_settings(work: Path) -> None:
+    answers = work / "a.toml"
+    answers.write_text("[security.two_step]\nenabled = false\n\n[settings]\nreminder_days = 30\n", encoding="utf-8")
+    child = spawn(work, *KA401_ONLY, "--answers", "a.toml")
+    child.expect(r"\[1/1\] Does your phone block")
+    child.sendline("n")
+    child.expect("Save your answers")
+    child.sendline("y")
+    child.expect(r"File name")
+    child.sendline("a.toml")
+    child.expect(r"a.toml exists. Replace it\?")
+    child.sendline("y")
+    child.expect("Saved.")
+    assert finish(child) == 0
+    text = answers.read_text(encoding="utf-8")
+    assert "sms_filter_blocks_kakao = false" in text
+    assert '"reminder_days" = 30' in text
+    rerun = spawn(work, *KA401_ONLY, "--answers", "a.toml", "--no-input")
+    assert finish(rerun) == 0

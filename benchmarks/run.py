@@ -71,6 +71,9 @@ def child_env(cache: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(cache)
     env["HOME"] = str(cache / "home")  # the demo and summary must not touch the real history
     env["KAKAOAUDIT_LANG"] = "en"
+    env["KAKAOAUDIT_HOME"] = str(cache / "kakaoaudit-home")
+    # The figures are kakaoaudit's own: installed plugins (the example plugin in CI) stay out.
+    env["KAKAOAUDIT_NO_PLUGINS"] = "1"
     return env
 
 

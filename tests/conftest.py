@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -13,6 +14,11 @@ from typing import Any
 import pytest
 
 _LOOPBACK_PREFIXES = ("127.", "::1", "localhost")
+
+# Plugins installed in the test environment (the example plugin in CI) must not change the
+# built-in behaviour under test, also in module- and session-scoped fixtures that run before the
+# per-test environment below; plugin tests remove it from their subprocess environment.
+os.environ["KAKAOAUDIT_NO_PLUGINS"] = "1"
 
 
 def _is_loopback(address: Any) -> bool:

@@ -55,7 +55,7 @@ def test_plugin_is_listed_and_bad_entry_points_are_one_warning_each(plugin_site:
 def test_plugin_check_runs_in_the_audit(plugin_site: Path, tmp_path: Path) -> None:
     answers = tmp_path / "answers.toml"
     answers.write_text(
-        "[device]\nscreen_lock = false\n[security.two_step]\nenabled = true\nroute = \"kakaotalk\"\n"
+        "[tst]\ndevice_locked = false\n[security.two_step]\nenabled = true\nroute = \"kakaotalk\"\n"
         "backup_email = true\n[security]\nsms_filter_blocks_kakao = false\n",
         encoding="utf-8",
     )

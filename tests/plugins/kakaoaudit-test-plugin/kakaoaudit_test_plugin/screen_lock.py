@@ -16,10 +16,10 @@ class ScreenLock(Check):
     title = _("Screen lock on the phone")
     category = Category.SECURITY
     weight = 5
-    questions = (Question("device.screen_lock", QType.BOOL, _("Does your phone have a screen lock?")),)
+    questions = (Question("tst.device_locked", QType.BOOL, _("Does your phone have a screen lock?")),)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        if ctx.answers.get_bool("device.screen_lock"):
+        if ctx.answers.get_bool("tst.device_locked"):
             yield self.finding(Status.PASS, _("The phone has a screen lock"), code="on")
         else:
             yield self.finding(Status.FAIL, _("The phone has no screen lock"), code="off", severity=Severity.HIGH,

@@ -112,8 +112,22 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
 
 
 def _distribution(point: Any) -> str:
-    name = getattr(getattr(point, "dist", None), "name", None)
-    return str(name) if name else "an unknown distribution"
+    dist = getattr(point, "dist", None)
+    if dist is None:
+        return "an unknown distribution"
+    # Reading a distribution's name parses its METADATA file: once per distribution, not per entry point.
+    path = getattr(dist, "_path", None)
+    key = str(path) if path is not None else None
+    if key is None or key not in _DIST_NAMES:
+        name = getattr(dist, "name", None)
+        text = str(name) if name else "an unknown distribution"
+        if key is None:
+            return text
+        _DIST_NAMES[key] = text
+    return _DIST_NAMES[key]
+
+
+_DIST_NAMES: dict[str, str] = {}
 
 
 def _validate(obj: Any, name: str, distribution: str, accepted: dict[str, LoadedCheck]) -> Msg | None:

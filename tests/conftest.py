@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import socket
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +133,48 @@ def fixed_now() -> Iterator[Callable[[], Any]]:
 
     moment = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
     yield lambda: moment
+
+
+def _can_write(path: Path) -> bool:
+    try:
+        if path.is_dir():
+            probe = path / ".write-probe"
+            probe.write_bytes(b"")
+            probe.unlink()
+        else:
+            with path.open("r+b"):
+                pass
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture
+def make_readonly() -> Iterator[Callable[[Path], None]]:
+    """``make_readonly(path)``: make a folder or file unwritable for this process, or skip.
+
+    Uses chmod (0o500 folder, 0o400 file). Root ignores modes: there the immutable attribute
+    (chattr +i) is tried, which binds root too; without it the test is skipped. Everything is
+    restored afterwards so tmp_path can be cleaned up.
+    """
+    undo: list[Callable[[], object]] = []
+
+    def apply(path: Path) -> None:
+        if os.name != "posix":
+            pytest.skip("POSIX permissions only")
+        mode = path.stat().st_mode & 0o7777
+        path.chmod(0o500 if path.is_dir() else 0o400)
+        undo.append(lambda: path.chmod(mode))
+        if not _can_write(path):
+            return
+        chattr = shutil.which("chattr")
+        if chattr and subprocess.run([chattr, "+i", str(path)], check=False, capture_output=True).returncode == 0:
+            undo.append(lambda: subprocess.run([chattr, "-i", str(path)], check=True))
+            if not _can_write(path):
+                return
+        pytest.skip("cannot make a path read-only here (running as root without chattr +i)")
+
+    yield apply
+    for step in reversed(undo):
+        step()
+

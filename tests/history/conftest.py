@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -150,51 +148,6 @@ def v1_file(tmp_path: Path) -> Callable[[list[dict[str, Any]]], Path]:
         return path
 
     return build
-
-
-def _can_write(path: Path) -> bool:
-    """Whether this process can still write `path` (root ignores modes)."""
-    try:
-        if path.is_dir():
-            probe = path / ".write-probe"
-            probe.write_bytes(b"")
-            probe.unlink()
-        else:
-            with path.open("r+b"):
-                pass
-    except OSError:
-        return False
-    return True
-
-
-@pytest.fixture
-def make_readonly() -> Iterator[Callable[[Path], None]]:
-    """``make_readonly(path)``: make a folder or file unwritable for this process, or skip.
-
-    Uses chmod (0o500 folder, 0o400 file). Root ignores modes: there the immutable attribute
-    (chattr +i) is tried, which binds root too; without it the test is skipped. Everything is
-    restored afterwards so tmp_path can be cleaned up.
-    """
-    undo: list[Callable[[], object]] = []
-
-    def apply(path: Path) -> None:
-        if os.name != "posix":
-            pytest.skip("POSIX permissions only")
-        mode = path.stat().st_mode & 0o7777
-        path.chmod(0o500 if path.is_dir() else 0o400)
-        undo.append(lambda: path.chmod(mode))
-        if not _can_write(path):
-            return
-        chattr = shutil.which("chattr")
-        if chattr and subprocess.run([chattr, "+i", str(path)], check=False, capture_output=True).returncode == 0:
-            undo.append(lambda: subprocess.run([chattr, "-i", str(path)], check=True))
-            if not _can_write(path):
-                return
-        pytest.skip("cannot make a path read-only here (running as root without chattr +i)")
-
-    yield apply
-    for step in reversed(undo):
-        step()
 
 
 @pytest.fixture

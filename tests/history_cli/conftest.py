@@ -9,9 +9,7 @@ that dates shown in local time are predictable. Test files cannot import each ot
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -159,45 +157,6 @@ def unusable_file() -> Callable[[str, Path], bytes]:
         return path.read_bytes()
 
     return make
-
-
-def _can_write(path: Path) -> bool:
-    try:
-        if path.is_dir():
-            probe = path / ".write-probe"
-            probe.write_bytes(b"")
-            probe.unlink()
-        else:
-            with path.open("r+b"):
-                pass
-    except OSError:
-        return False
-    return True
-
-
-@pytest.fixture
-def make_readonly() -> Iterator[Callable[[Path], None]]:
-    """``make_readonly(path)``: a folder or file this process cannot write (chmod, or chattr +i as root), or skip."""
-    undo: list[Callable[[], object]] = []
-
-    def apply(folder: Path) -> None:
-        if os.name != "posix":
-            pytest.skip("POSIX permissions only")
-        mode = folder.stat().st_mode & 0o7777
-        folder.chmod(0o500 if folder.is_dir() else 0o400)
-        undo.append(lambda: folder.chmod(mode))
-        if not _can_write(folder):
-            return
-        chattr = shutil.which("chattr")
-        if chattr and subprocess.run([chattr, "+i", str(folder)], check=False, capture_output=True).returncode == 0:
-            undo.append(lambda: subprocess.run([chattr, "-i", str(folder)], check=True))
-            if not _can_write(folder):
-                return
-        pytest.skip("cannot make a path read-only here (root without chattr +i)")
-
-    yield apply
-    for step in reversed(undo):
-        step()
 
 
 @pytest.fixture

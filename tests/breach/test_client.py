@@ -353,3 +353,55 @@ def test_pwnedpasswords_package_agrees(  # noqa: PLR0917  # fixtures and paramet
     assert ours == theirs == count
     first, second = range_server.requests
     assert first.path == second.path
+
+
+# --------------------------------------------------------------------------- hosts and the Host header
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("http://127.0.0.1:8080", ("127.0.0.1", 8080, "127.0.0.1:8080")),
+        ("https://API.PwnedPasswords.com", ("api.pwnedpasswords.com", 443, "api.pwnedpasswords.com")),
+        ("https://api.pwnedpasswords.com:443/", ("api.pwnedpasswords.com", 443, "api.pwnedpasswords.com")),
+        ("http://[::1]:8080/mirror", ("::1", 8080, "[::1]:8080")),
+        ("http://[::1]", ("::1", 80, "[::1]")),
+        ("https://例え.jp", ("xn--r8jz45g.jp", 443, "xn--r8jz45g.jp")),
+    ],
+)
+def test_host_port_and_host_header(base_url: str, expected: tuple[str, int, str]) -> None:
+    client = RangeClient(base_url)
+    assert (client._host, client._port, client._host_header) == expected
+
+
+def test_mirror_path_with_spaces_is_percent_encoded(range_server: Any, reply: Any,
+                                                    make_body: Callable[..., bytes]) -> None:
+    range_server.serve(reply(body=make_body({PASSWORD: 2})))
+    assert RangeClient(range_server.url + "/my mirror/%7Ehibp").count(Secret(PASSWORD)) == 2
+    assert range_server.requests[0].path.startswith("/my%20mirror/%7Ehibp/range/")
+
+
+def test_ipv6_loopback(reply: Any, make_body: Callable[..., bytes]) -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    try:
+        listener = socket.create_server(("::1", 0), family=socket.AF_INET6)
+    except OSError:
+        pytest.skip("IPv6 loopback unavailable")
+    port = listener.getsockname()[1]
+    body = make_body({PASSWORD: 6})
+    seen: list[bytes] = []
+
+    def serve_once() -> None:
+        with listener:
+            conn, _ = listener.accept()
+            with conn:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += conn.recv(4096)
+                seen.append(request)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+
+    threading.Thread(target=serve_once, daemon=True).start()
+    assert RangeClient(f"http://[::1]:{port}").count(Secret(PASSWORD)) == 6
+    assert f"Host: [::1]:{port}\r\n".encode() in seen[0]

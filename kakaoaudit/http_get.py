@@ -75,7 +75,9 @@ class _Reader:
     def __init__(self, sock: socket.socket, deadline: float) -> None:
         self._sock = sock
         self._deadline = deadline
-        self.buffer = b""
+        # A bytearray: appends and deletions from the front are amortised O(1), so a server
+        # sending one byte per packet costs linear time, not quadratic.
+        self.buffer = bytearray()
         self.eof = False
 
     def fill(self) -> bool:
@@ -94,7 +96,8 @@ class _Reader:
         return True
 
     def take(self, size: int) -> bytes:
-        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        data = bytes(self.buffer[:size])
+        del self.buffer[:size]
         return data
 
     def line(self, limit: int) -> bytes | None:
@@ -140,17 +143,19 @@ def exchange(sock: socket.socket, request: bytes, deadline: float, max_body: int
 
 
 def _read_head(reader: _Reader) -> tuple[int, str, dict[str, str]]:
-    while (found := _HEAD_END.search(reader.buffer)) is None:
+    scanned = 0  # the end of the head is searched for only in what arrived since the last look
+    while (found := _HEAD_END.search(reader.buffer, max(0, scanned - 3))) is None:
         if len(reader.buffer) > MAX_HEAD_BYTES:
             raise ProtocolError("the response head is too long")
+        scanned = len(reader.buffer)
         if not reader.fill():
             if not reader.buffer:
                 raise ProtocolError("the server closed the connection without answering")
             raise ProtocolError("the connection closed inside the response head")
     if found.start() > MAX_HEAD_BYTES:
         raise ProtocolError("the response head is too long")
-    head = reader.buffer[:found.start()].decode("latin-1")
-    reader.buffer = reader.buffer[found.end():]
+    head = reader.take(found.start()).decode("latin-1")
+    del reader.buffer[:found.end() - found.start()]
     status_line, *lines = head.split("\n")
     matched = _STATUS_LINE.fullmatch(status_line.rstrip("\r"))
     if matched is None:

@@ -7,7 +7,6 @@ nearest known key for a typo.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import json
 import re
@@ -245,6 +244,8 @@ def _unknown_key(path: Path, key: str, questions: Mapping[str, Question]) -> Msg
             file=str(path),
             key=key,
         )
+    import difflib  # noqa: PLC0415 - only for a name that is not valid
+
     nearest = difflib.get_close_matches(key, list(questions), n=1, cutoff=0.6)
     if nearest:
         return _("{file}: unknown key '{key}'; did you mean '{suggestion}'?", file=str(path), key=key,

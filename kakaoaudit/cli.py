@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,16 +41,89 @@ EXTENSION_COMMANDS: dict[str, str] = {
     "summary": "kakaoaudit.commands.summary",
 }
 
+#: How `kakaoaudit --help` lists the extension commands without importing and building them: each
+#: one's short help (True), else its help, which click shortens (False), as a message of the
+#: command module's own domain. tests/test_cli_listing.py checks that these equal the commands' own.
+EXTENSION_LISTING: dict[str, tuple[Msg, bool]] = {
+    "travel": (Msg("kakaoaudit.commands.travel",
+                   "Check your account before a trip abroad and get a checklist."), True),
+    "triage": (Msg("kakaoaudit.commands.triage",
+                   "Work out why messages stopped sending, and what to do next."), True),
+    "support-kit": (Msg("kakaoaudit.commands.support_kit", "Draft your inquiry to Kakao's customer service."),
+                    True),
+    "check-url": (Msg("kakaoaudit.commands.check_url",
+                      "Check whether a web address is one of Kakao's official domains."), True),
+    "history": (Msg("kakaoaudit.commands.history",
+                    "Your past audits: dates, scores and the trend; 'diff' shows what changed. Without a "
+                    "subcommand, lists them. The history is kept in KAKAOAUDIT_HOME or your user data folder."),
+                False),
+    "show": (Msg("kakaoaudit.commands.show",
+                 "Show a saved JSON report (made with --format json) in any format and language; the file is "
+                 "checked first. Use - to read it from standard input."), False),
+    "summary": (Msg("kakaoaudit.commands.summary",
+                    "Summarize saved JSON reports, one row per person (the reports' --label): latest score, worst "
+                    "findings, change since the previous report, days since the last audit. Give report files or "
+                    "a folder of them; files that are not reports are listed and skipped."), False),
+}
+
+
+class HelpContext(click.Context):
+    """click's context, choosing the help's width as click does but without importing shutil (its
+    compression modules are a noticeable share of ``kakaoaudit --help``)."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        width = self.terminal_width if self.terminal_width is not None else help_width(self.max_content_width)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
+def help_width(max_width: int | None) -> int:
+    """The width `click.HelpFormatter` takes when given none: click's forced width (its test
+    runner's), else the terminal's at most `max_width` (80 by default), minus 2, at least 50."""
+    from click import formatting  # noqa: PLC0415 - loaded with click; read at call time
+
+    if formatting.FORCED_WIDTH is not None:
+        return formatting.FORCED_WIDTH
+    return max(min(terminal_columns(), 80 if max_width is None else max_width) - 2, 50)
+
+
+def terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`: ``COLUMNS``, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
 
 class KakaoauditGroup(click.Group):
     """The command group; extension commands are imported lazily from `EXTENSION_COMMANDS`."""
 
+    context_class = HelpContext
+    _listing = False
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        available = [name for name in EXTENSION_COMMANDS if self._load(name) is not None]
+        available = [name for name in EXTENSION_COMMANDS if name in EXTENSION_LISTING or self._load(name) is not None]
         return sorted({*super().list_commands(ctx), *available})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        return super().get_command(ctx, cmd_name) or self._load(cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is None and self._listing and cmd_name in EXTENSION_LISTING:
+            return listed_command(cmd_name)
+        return command or self._load(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The list needs only each command's short help: the extension commands are not imported for it.
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
     @staticmethod
     def _load(name: str) -> click.Command | None:
@@ -65,6 +139,13 @@ class KakaoauditGroup(click.Group):
             raise
         command: click.Command = module.command
         return command
+
+
+def listed_command(name: str) -> click.Command:
+    """A stand-in for the extension command `name` that only tells its short help, for the command list."""
+    text, short = EXTENSION_LISTING[name]
+    rendered = text.render()
+    return click.Command(name, short_help=rendered) if short else click.Command(name, help=rendered)
 
 
 def t(message: Msg) -> str:

@@ -11,6 +11,7 @@ English, Japanese or Korean ("Japan", "日本", "일본") or a common alias ("US
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import unicodedata
@@ -98,8 +99,22 @@ def normalize_key(text: str) -> str:
     "Côte d’Ivoire" -> "cotedivoire", "U.S.A." -> "usa", "ｊａｐａｎ" -> "japan",
     "대한 민국" -> "대한민국"; kana keep their voicing marks ("ガーナ" stays distinct from "カーナ").
     """
+    if text.isascii():
+        # The same result, fast: ASCII is NFKC already, folds to lower case, and its letters and
+        # digits are its only characters of the categories L, N and M.
+        return text.lower().translate(_ASCII_DROPPED)
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(_fold_char(ch) for ch in folded if unicodedata.category(ch)[0] in ("L", "N", "M"))
+    return "".join(map(_key_char, folded))
+
+
+#: The ASCII characters a key drops: all but letters and digits.
+_ASCII_DROPPED: Final = dict.fromkeys(code for code in range(128) if not chr(code).isalnum())
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_char(ch: str) -> str:
+    """What `ch` (already NFKC and case-folded) becomes in a key: folded, or dropped."""
+    return _fold_char(ch) if unicodedata.category(ch)[0] in ("L", "N", "M") else ""
 
 
 def _fuzzy_key(key: str) -> str:
@@ -108,9 +123,9 @@ def _fuzzy_key(key: str) -> str:
 
 
 def _read_json() -> dict[str, Any]:
-    from importlib import resources  # noqa: PLC0415 - lazy: ~20 ms cold, only needed once
+    from kakaoaudit.package_files import files  # noqa: PLC0415 - lazy: only needed once
 
-    ref = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(_DATA_FILE)
+    ref = files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(_DATA_FILE)
     raw: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
     if raw.get("format") != _FORMAT:
         raise RuntimeError(f"countries.json has format {raw.get('format')!r}, expected {_FORMAT}")

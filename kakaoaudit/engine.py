@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import difflib
+import contextvars
 import io
 import os
+import sys
 import threading
-import traceback
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -66,6 +66,8 @@ def _resolve_name(name: str, checks: Sequence[type[Check]]) -> str:
     if name.lower() in categories:
         return name.lower()
     valid = sorted(ids | categories)
+    import difflib  # noqa: PLC0415 - only for a name that is not valid
+
     nearest = difflib.get_close_matches(name, valid, n=1, cutoff=0.5) or difflib.get_close_matches(
         name.upper(), valid, n=1, cutoff=0.5
     )
@@ -140,9 +142,19 @@ class Auditor:
             redact=self.redact,
             options=self.options,
         )
+        # Checks that cannot run (offline, no password) are listed without running; the others run
+        # one after another in a worker thread, each within its time limit.
+        not_run = [self._not_runnable(check, ctx) for check in self.checks]
+        runnable = [check for check, skipped in zip(self.checks, not_run, strict=True) if skipped is None]
+        limits = [self._time_limit(check) for check in runnable]
+        ran = iter(zip(runnable, limits, _run_isolated(runnable, limits, ctx), strict=True))
         findings: list[Finding] = []
-        for check in self.checks:
-            findings.extend(self._run_one(check, ctx))
+        for skipped in not_run:
+            if skipped is not None:
+                findings.append(skipped)
+            else:
+                check, limit, outcome = next(ran)
+                findings.extend(self._findings(check, outcome, limit))
         infos = [CheckInfo(c.id, c.title, c.category, c.weight) for c in self.checks]
         scored = score(infos, findings)
         return Report(
@@ -162,15 +174,18 @@ class Auditor:
             warnings=self.warnings,
         )
 
-    def _run_one(self, check: type[Check], ctx: Context) -> list[Finding]:
+    def _not_runnable(self, check: type[Check], ctx: Context) -> Finding | None:
+        """The `skipped` finding of a check that cannot run here; None when it can run."""
         if check.needs_network and self.offline and self.breach is None:
-            return [_not_run(check, Status.SKIPPED, _("not checked: --offline was given and this check "
-                                                       "needs the network"))]
+            return _not_run(check, Status.SKIPPED, _("not checked: --offline was given and this check "
+                                                      "needs the network"))
         if check.needs_password and ctx.password is None:
             reason = ctx.password_missing or _("not checked: no password was given")
-            return [_not_run(check, Status.SKIPPED, reason)]
-        limit = self._time_limit(check)
-        outcome = _run_isolated(check, ctx, limit)
+            return _not_run(check, Status.SKIPPED, reason)
+        return None
+
+    def _findings(self, check: type[Check], outcome: _Outcome, limit: float) -> list[Finding]:
+        """The findings of a check that ran: its own, or one `error` finding saying what went wrong."""
         if outcome.error is not None:
             self.tracebacks.append(f"{check.id}:\n{outcome.traceback}")
             return [_not_run(check, Status.ERROR, _("the check failed with {error}; run with --debug for "
@@ -186,7 +201,6 @@ class Auditor:
         if problem is not None:
             return [_not_run(check, Status.ERROR, problem)]
         return results
-
 
     def _time_limit(self, check: type[Check]) -> float:
         limit = self.check_timeout if self.check_timeout is not None else _env_timeout()
@@ -213,31 +227,104 @@ class _Outcome:
     printed: bool = False
 
 
-def _run_isolated(check: type[Check], ctx: Context, limit: float) -> _Outcome:
-    """Run `check` in a worker thread for at most `limit` seconds, with its output captured.
+def _run_isolated(checks: Sequence[type[Check]], limits: Sequence[float], ctx: Context) -> list[_Outcome]:
+    """Run `checks` in turn, each for at most its limit in `limits`, with its output captured.
 
-    A thread cannot be killed in Python: a check that hangs is abandoned, still running, in a daemon
-    thread (the process exits without waiting for it). Its output after the time limit is no longer
-    captured.
+    The checks run one after another in a daemon worker thread while this thread waits, waking up
+    only when the running check's limit has passed (no thread and no hand-over per check). A
+    thread cannot be killed in Python: a check still running at its limit is abandoned, still
+    running, in its thread (the process exits without waiting for it), its outcome is "timed out",
+    and the checks after it continue in a new worker thread. Its output after the time limit is
+    no longer captured.
     """
-    outcome = _Outcome()
-    captured = io.StringIO()
+    outcomes: list[_Outcome] = []
+    while len(outcomes) < len(checks):
+        done = len(outcomes)
+        outcomes.extend(_Worker(checks[done:], limits[done:], ctx).run())
+    return outcomes
 
-    def work() -> None:
+
+class _Worker:
+    """One worker thread running checks in turn; `run` (in the caller's thread) watches their limits.
+
+    State shared by both threads is guarded by `_lock`: once the caller gives up (a check's limit
+    passed, or the caller was interrupted) it sets `_abandoned` and puts back the standard streams;
+    from then on the worker thread records nothing and touches no stream.
+    """
+
+    def __init__(self, checks: Sequence[type[Check]], limits: Sequence[float], ctx: Context) -> None:
+        self._checks = checks
+        self._limits = limits
+        self._ctx = ctx
+        self._lock = threading.Lock()
+        # Set by the worker when all checks are done, or when a check starts whose limit ends before
+        # the moment the caller is sleeping until (a short limit after a long one).
+        self._wake = threading.Event()
+        self._waiting_until = 0.0
+        self._abandoned = False
+        self._outcomes: list[_Outcome] = []
+        self._captured = io.StringIO()
+        self._deadline = 0.0
+
+    def run(self) -> list[_Outcome]:
+        """The outcomes of the checks in order, up to and including the first that timed out."""
+        saved = sys.stdout, sys.stderr
+        thread = threading.Thread(target=self._work, name=f"kakaoaudit-check-{self._checks[0].id}", daemon=True)
         try:
-            outcome.results = list(check().run(ctx))
-        except BaseException as error:  # SystemExit or KeyboardInterrupt raised by a check, too
-            outcome.error = error
-            outcome.traceback = traceback.format_exc()
+            with self._lock:
+                self._start(0)
+            thread.start()
+            while True:
+                with self._lock:
+                    if len(self._outcomes) == len(self._checks):
+                        break
+                    remaining = self._deadline - time.monotonic()
+                    if remaining <= 0:
+                        self._abandoned = True
+                        self._outcomes.append(_Outcome())  # timed out: neither results nor an error
+                        break
+                    self._waiting_until = self._deadline
+                    self._wake.clear()
+                self._wake.wait(remaining)
+        finally:
+            with self._lock:
+                self._abandoned = True
+                sys.stdout, sys.stderr = saved
+        return self._outcomes
 
-    worker = threading.Thread(target=work, name=f"kakaoaudit-check-{check.id}", daemon=True)
-    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        worker.start()
-        worker.join(limit)
-    if worker.is_alive():
-        return _Outcome()
-    outcome.printed = bool(captured.getvalue())
-    return outcome
+    def _start(self, index: int) -> None:
+        """Make check `index` the running one: its limit starts now and its output goes to a new buffer."""
+        self._deadline = time.monotonic() + self._limits[index]
+        if self._deadline < self._waiting_until:
+            self._wake.set()
+        self._captured = io.StringIO()
+        sys.stdout = sys.stderr = self._captured
+
+    def _work(self) -> None:
+        for index, check in enumerate(self._checks):
+            threading.current_thread().name = f"kakaoaudit-check-{check.id}"
+            captured = self._captured
+            outcome = _Outcome()
+            try:
+                # A fresh context per check, as in a thread of its own: no context variable leaks between checks.
+                outcome.results = contextvars.Context().run(_results, check, self._ctx)
+            except BaseException as error:  # SystemExit or KeyboardInterrupt raised by a check, too
+                import traceback  # noqa: PLC0415 - only when a check fails
+
+                outcome.error = error
+                outcome.traceback = traceback.format_exc()
+            with self._lock:
+                if self._abandoned:
+                    return
+                outcome.printed = bool(captured.getvalue())
+                self._outcomes.append(outcome)
+                if index + 1 < len(self._checks):
+                    self._start(index + 1)
+        self._wake.set()
+
+
+def _results(check: type[Check], ctx: Context) -> list[Any]:
+    return list(check().run(ctx))
 
 
 def _invalid_results(check: type[Check], results: list[Any]) -> Msg | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from kakaoaudit.errors import OutputError
@@ -26,6 +25,8 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = True) -> None
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(_("{path}: the folder {folder} does not exist", path=str(target), folder=str(parent)))
+    import tempfile  # noqa: PLC0415 - only when a file is written (with its imports, a share of start-up)
+
     temp_name = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)

@@ -5,20 +5,21 @@ API (online, `--hibp-url`, `--timeout`), a downloaded copy (`--hibp-dataset`, of
 (`--offline` without a copy). The demo uses a sample password and a tiny sample list shipped in the
 package, so that it shows the password checks without any input or network.
 
-Kept light (kakaoaudit.breach, with urllib and ssl, is imported only when a lookup is built), so
-that the checks can import `SamplePassword` and `lookup_source` without loading the network stack.
+Kept light: kakaoaudit.breach is imported only when a lookup is built, and the network stack
+(kakaoaudit.range_client: ssl, urllib, http.client) only for an online one, so that the checks can
+import `SamplePassword` and `lookup_source`, and the demo can run, without loading it.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kakaoaudit.errors import InputError
 from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.package_files import files
 from kakaoaudit.secret import Secret
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def lookup_source(lookup: object) -> str | None:
 
 def demo_dataset() -> Path:
     """The sample list shipped in the package."""
-    return Path(str(resources.files("kakaoaudit.data").joinpath(DEMO_DATASET_NAME)))
+    return Path(str(files("kakaoaudit.data").joinpath(DEMO_DATASET_NAME)))
 
 
 def sample_password() -> SamplePassword:
@@ -75,7 +76,7 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
     A dataset that cannot be used, or a base URL that is not http(s), is an `InputError` (one
     line) so that the audit stops at start-up rather than after the questions.
     """
-    from kakaoaudit import breach  # noqa: PLC0415 - urllib and ssl only when a lookup is built
+    from kakaoaudit import breach  # noqa: PLC0415 - only when a lookup is built
 
     if demo:
         return SourcedLookup(breach.OfflineDataset(demo_dataset()), DEMO)
@@ -90,8 +91,10 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
         return None
     timeout = float(options.get("timeout") or breach.DEFAULT_TOTAL_TIMEOUT)
     base_url = (options.get("hibp_url") or "").strip() or breach.DEFAULT_BASE_URL
+    from kakaoaudit.range_client import RangeClient  # noqa: PLC0415 - the network stack, online only
+
     try:
-        client = breach.RangeClient(
+        client = RangeClient(
             base_url,
             connect_timeout=min(breach.DEFAULT_CONNECT_TIMEOUT, timeout),
             total_timeout=timeout,

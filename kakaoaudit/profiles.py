@@ -7,8 +7,9 @@ that `kakaoaudit demo` and `kakaoaudit init --sample` run without any input or n
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from typing import Any
+
+from kakaoaudit.package_files import files
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,7 +23,7 @@ DEMO_NAME = "<built-in demo profile>"
 
 def demo_document() -> dict[str, Any]:
     """The demo answers as one TOML document: the area files merged, in name order."""
-    folder = resources.files(DEMO_PACKAGE).joinpath(DEMO_FOLDER)
+    folder = files(DEMO_PACKAGE).joinpath(DEMO_FOLDER)
     merged: dict[str, Any] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):

@@ -20,10 +20,10 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any
 
 from kakaoaudit.api import Check
+from kakaoaudit.entry_points import ScannedEntryPoint, scan
 from kakaoaudit.i18n import Msg, translator
 from kakaoaudit.model import Category
 from kakaoaudit.questions import Question
@@ -81,7 +81,7 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
 
     With ``KAKAOAUDIT_NO_PLUGINS=1`` only kakaoaudit's own checks are loaded.
     """
-    points = list(metadata.entry_points(group=GROUP) if entry_points is None else entry_points)
+    points = list(installed_entry_points() if entry_points is None else entry_points)
     if plugins_disabled():
         points = [point for point in points if _distribution(point) == BUILTIN_DISTRIBUTION]
     # Built-ins first so that a plugin can never take over a built-in ID.
@@ -111,7 +111,24 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
     return Registry(ordered, tuple(warnings))
 
 
+def installed_entry_points() -> list[Any]:
+    """The entry points of the group ``kakaoaudit.checks`` of every installed distribution.
+
+    Read directly from the metadata folders on ``sys.path`` (`kakaoaudit.entry_points`), the same
+    answer as `importlib.metadata` in a fraction of its time; `importlib.metadata` where only it
+    can tell (a custom importer, a zip on ``sys.path``).
+    """
+    scanned = scan(GROUP)
+    if scanned is not None:
+        return list(scanned)
+    from importlib import metadata  # noqa: PLC0415 - only when the fast scan cannot answer
+
+    return list(metadata.entry_points(group=GROUP))
+
+
 def _distribution(point: Any) -> str:
+    if isinstance(point, ScannedEntryPoint):
+        return point.distribution or "an unknown distribution"
     dist = getattr(point, "dist", None)
     if dist is None:
         return "an unknown distribution"

@@ -213,8 +213,9 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | Non
 
 
 #: Modules whose `QUESTIONS` (a tuple of Question) are asked by commands rather than by checks
-#: (triage, support kit). Every command knows them, so one answers file serves all commands.
-COMMAND_QUESTION_MODULES = ("kakaoaudit.triage", "kakaoaudit.support_kit")
+#: (triage, support kit). Every command knows them, so one answers file serves all commands; they
+#: hold only the questions (not the commands' logic), so that reading them stays light.
+COMMAND_QUESTION_MODULES = ("kakaoaudit.triage_questions", "kakaoaudit.support_kit_questions")
 
 
 def load_registry() -> Registry:

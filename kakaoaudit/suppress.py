@@ -23,7 +23,6 @@ ahead: a suppression is a reminder to come back, not a way to forget.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -273,6 +272,8 @@ def _unknown_check(file: str, key: str, raw_id: str, ids: Mapping[str, str]) -> 
     if not _CHECK_ID.match(raw_id):
         return _("{file}: [suppress] {key}: a key is a check ID such as KA401, or ID.code such as "
                  "\"KA401.backup-email-missing\"", file=file, key=key)
+    import difflib  # noqa: PLC0415 - only for a name that is not valid
+
     nearest = difflib.get_close_matches(raw_id.upper(), list(ids), n=1, cutoff=0.6)
     if nearest:
         return _("{file}: [suppress] {key}: no installed check has the ID {id}; did you mean {suggestion}?",

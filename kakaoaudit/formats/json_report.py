@@ -7,12 +7,11 @@ also carries its messages in `i18n` (msgid and parameters), from which `from_dic
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timezone
-from importlib import resources
 from typing import Any
 
 from kakaoaudit.disclaimer import DISCLAIMER
+from kakaoaudit.formats.json_text import dumps
 from kakaoaudit.i18n import Msg
 from kakaoaudit.model import (
     Category,
@@ -29,6 +28,7 @@ from kakaoaudit.model import (
     TopAction,
     TravelPlan,
 )
+from kakaoaudit.package_files import files
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_RESOURCE = "report.schema.json"
@@ -38,12 +38,12 @@ LITERAL_DOMAIN = "kakaoaudit.literal"
 
 def schema_text() -> str:
     """The JSON Schema of the report, as shipped in the package."""
-    return resources.files("kakaoaudit.formats").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    return files("kakaoaudit.formats").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
 
 
 def render(report: Report, *, lang: str) -> str:
     """The report as pretty-printed JSON (stable key and finding order), ending with a newline."""
-    return json.dumps(to_dict(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(report, lang=lang)) + "\n"
 
 
 def to_dict(report: Report, *, lang: str) -> dict[str, Any]:

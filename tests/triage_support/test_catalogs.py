@@ -15,13 +15,14 @@ import pytest
 pytest.importorskip("babel")
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = {
-    "kakaoaudit.restriction": ROOT / "kakaoaudit" / "restriction.py",
-    "kakaoaudit.triage": ROOT / "kakaoaudit" / "triage.py",
-    "kakaoaudit.support_kit": ROOT / "kakaoaudit" / "support_kit.py",
-    "kakaoaudit.commands.triage": ROOT / "kakaoaudit" / "commands" / "triage.py",
-    "kakaoaudit.commands.support_kit": ROOT / "kakaoaudit" / "commands" / "support_kit.py",
-    "kakaoaudit.commands.session": ROOT / "kakaoaudit" / "commands" / "session.py",
+SRC = ROOT / "kakaoaudit"
+MODULES = {  # domain -> the source files writing into it
+    "kakaoaudit.restriction": [SRC / "restriction.py", SRC / "restriction_questions.py"],
+    "kakaoaudit.triage": [SRC / "triage.py", SRC / "triage_questions.py"],
+    "kakaoaudit.support_kit": [SRC / "support_kit.py", SRC / "support_kit_questions.py"],
+    "kakaoaudit.commands.triage": [SRC / "commands" / "triage.py"],
+    "kakaoaudit.commands.support_kit": [SRC / "commands" / "support_kit.py"],
+    "kakaoaudit.commands.session": [SRC / "commands" / "session.py"],
 }
 
 
@@ -46,8 +47,8 @@ def test_every_message_is_translated(domain: str, lang: str) -> None:
 
     with (ROOT / "kakaoaudit" / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
         compiled = {message.id: message.string for message in read_mo(handle) if message.id}
-    found = messages(MODULES[domain])
-    assert found
+    found = [msgid for path in MODULES[domain] for msgid in messages(path)]
+    assert all(messages(path) for path in MODULES[domain])
     for msgid in found:
         translated = compiled.get(msgid)
         assert translated, (lang, msgid)

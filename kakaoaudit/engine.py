@@ -29,8 +29,9 @@ _ = translator("kakaoaudit")
 DEFAULT_CHECK_TIMEOUT = 10.0
 CHECK_TIMEOUT_ENV = "KAKAOAUDIT_CHECK_TIMEOUT"
 #: Extra seconds for a check that uses the network: the breach lookup's own total limit
-#: (kakaoaudit.breach.DEFAULT_TOTAL_TIMEOUT, not imported: it would load urllib and ssl), so that a slow
-#: lookup ends as the check's `unknown`, not as a time-out `error`.
+#: (kakaoaudit.breach.DEFAULT_TOTAL_TIMEOUT, not imported: the engine starts with every command and needs
+#: no hashlib; tests/test_engine_isolation.py keeps the two equal), so that a slow lookup ends as the
+#: check's `unknown`, not as a time-out `error`.
 NETWORK_ALLOWANCE = 15.0
 
 

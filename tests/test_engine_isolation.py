@@ -171,3 +171,10 @@ def test_checks_run_one_after_another_in_a_thread_of_their_own() -> None:
     audit(*(make(f"EXM10{n}", records) for n in range(1, 4)))
     assert running == ["EXM101", "EXM102", "EXM103"]
     assert names == ["kakaoaudit-check-EXM101", "kakaoaudit-check-EXM102", "kakaoaudit-check-EXM103"]
+
+
+def test_the_network_allowance_is_the_lookups_own_limit() -> None:
+    from kakaoaudit.breach import DEFAULT_TOTAL_TIMEOUT
+    from kakaoaudit.engine import NETWORK_ALLOWANCE
+
+    assert NETWORK_ALLOWANCE == DEFAULT_TOTAL_TIMEOUT

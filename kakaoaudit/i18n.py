@@ -185,8 +185,9 @@ def _read_catalog(path: str) -> gettext.NullTranslations:
     except (ValueError, IndexError, LookupError, struct.error):
         messages = None
     if messages is None:
-        with open(path, "rb") as stream:
-            return gettext.GNUTranslations(stream)
+        import io  # noqa: PLC0415 - built in; the file is read once either way
+
+        return gettext.GNUTranslations(io.BytesIO(data))
     return _Catalog(messages)
 
 

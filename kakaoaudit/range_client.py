@@ -477,9 +477,7 @@ class RangeClient:
             answer = http_get.exchange(sock, request, deadline, self.max_body_bytes)
         finally:
             sock.close()
-        if answer.status == 200 or not 200 <= answer.status < 300:
-            return answer.status, answer.reason, answer.headers.get("retry-after"), answer.body
-        return answer.status, answer.reason, None, None
+        return answer.status, answer.reason, answer.headers.get("retry-after"), answer.body
 
     def _header_block(self, headers: dict[str, str]) -> bytes:
         lines = {"Host": self._host_header, **headers, "Accept-Encoding": "identity", "Connection": "close"}

@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kakaoaudit.breach import OfflineDataset, RangeClient, _validate_range_body
-from kakaoaudit.secret import Secret
+from kakaoaudit.breach.ranges import OfflineDataset, RangeClient, _validate_range_body
+from kakaoaudit.core.secret import Secret
 
 RATIO_TARGET = 1.2
 OFFLINE_MEDIAN_TARGET_MS = 2.0

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kakaoaudit.strength import MAX_SCORED_LENGTH, estimate
+from kakaoaudit.password.strength import MAX_SCORED_LENGTH, estimate
 
 WIDTH = MAX_SCORED_LENGTH
 

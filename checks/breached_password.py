@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 
 from kakaoaudit.api import Category, Check, Context, Finding, Msg, Severity, Status
-from kakaoaudit.errors import KakaoauditError
-from kakaoaudit.i18n import translator
-from kakaoaudit.password_input import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SamplePassword, lookup_source
+from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.password.inputs import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SamplePassword, lookup_source
 
 _ = translator(__name__)
 

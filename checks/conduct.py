@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.i18n import Msg, translator
 
 _ = translator(__name__)
 

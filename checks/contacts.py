@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from kakaoaudit import countries
 from kakaoaudit.api import (
     Answers,
     Category,
@@ -27,7 +26,7 @@ from kakaoaudit.api import (
     Severity,
     Status,
 )
-from kakaoaudit.contacts import (
+from kakaoaudit.contacts.phone_email import (
     EmailInfo,
     PhoneInfo,
     PhoneType,
@@ -38,8 +37,9 @@ from kakaoaudit.contacts import (
     same_email,
     same_phone,
 )
-from kakaoaudit.i18n import translator
-from kakaoaudit.questions import UNSURE
+from kakaoaudit.core import countries
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.questions import UNSURE
 
 _ = translator(__name__)
 

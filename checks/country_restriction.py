@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kakaoaudit import countries
 from kakaoaudit.api import Answers, Category, Check, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
+from kakaoaudit.core import countries
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 

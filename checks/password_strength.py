@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Category, Check, Context, Finding, Msg, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.password_context import (
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.password.inputs import DEMO_PASSWORD, SamplePassword
+from kakaoaudit.password.personal import (
     BIRTH_DATE,
     EMAIL,
     KAKAO_ID,
@@ -25,8 +26,7 @@ from kakaoaudit.password_context import (
     personal_kinds_in,
     phone_digit_forms,
 )
-from kakaoaudit.password_input import DEMO_PASSWORD, SamplePassword
-from kakaoaudit.strength import MAX_SCORED_LENGTH, Estimate, StrengthUnavailable, estimate
+from kakaoaudit.password.strength import MAX_SCORED_LENGTH, Estimate, StrengthUnavailable, estimate
 
 _ = translator(__name__)
 
@@ -425,7 +425,7 @@ def _phone_forms(number: str | None, region: str) -> list[str]:
     """The phone number's digits in the forms people type (phonenumbers gives E.164 and national)."""
     if not number or not number.strip():
         return []
-    from kakaoaudit.contacts import parse_phone  # noqa: PLC0415 - phonenumbers only when there is a number
+    from kakaoaudit.contacts.phone_email import parse_phone  # noqa: PLC0415 - phonenumbers only when there is a number
 
     info = parse_phone(number, default_region=region)
     raw_digits = "".join(ch for ch in info.raw_normalized if ch in "0123456789")

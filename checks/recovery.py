@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, Private, QType, Question, Severity, Status
-from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.i18n import Msg, translator
 
 _ = translator(__name__)
 
@@ -157,7 +157,7 @@ class SupportRoute(Check):
                                code="route-unknown", detail=_NOT_ANSWERED, advice=[_IN_APP, _BOOKMARK_IT])
 
     def _bookmark(self, answers: Answers) -> Finding:
-        from kakaoaudit import urlcheck  # noqa: PLC0415 - loads idna only when a bookmark is checked
+        from kakaoaudit.urls import classify as urlcheck  # noqa: PLC0415 - loads idna only when a bookmark is checked
 
         address = answers.get_text(BOOKMARK)
         if address is None:
@@ -556,7 +556,7 @@ class TalkSafetyPass(Check):
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        from kakaoaudit.contacts import PhoneType, mask_phone, parse_phone  # noqa: PLC0415 - phonenumbers
+        from kakaoaudit.contacts.phone_email import PhoneType, mask_phone, parse_phone  # noqa: PLC0415 - phonenumbers
 
         number = ctx.answers.get_text(PHONE)
         if number is None:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.questions import UNSURE
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.questions import UNSURE
 
 _ = translator(__name__)
 

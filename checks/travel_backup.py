@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kakaoaudit.api import Answers, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import ON_TRIP, TravelCheck, Trip
-from kakaoaudit.travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP
+from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip
 
 _ = translator(__name__)
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import ON_TRIP, TravelCheck, Trip, country_label
-from kakaoaudit.travel_shared import (
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import (
     BACKUP_KIND,
     BACKUP_QUESTIONS,
     BACKUP_REACHABLE,
@@ -25,6 +24,7 @@ from kakaoaudit.travel_shared import (
     TWO_STEP_QUESTIONS,
     TWO_STEP_ROUTE,
 )
+from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip, country_label
 
 _ = translator(__name__)
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Context, Finding, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import TravelCheck, Trip, country_label, country_list
-from kakaoaudit.travel_shared import (
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import (
     ALLOWED_COUNTRIES,
     COUNTRY_RESTRICTION,
     K6_PROTECTIVE_MEASURE,
@@ -21,6 +20,7 @@ from kakaoaudit.travel_shared import (
     RESTRICTION_WHERE,
     TRIP,
 )
+from kakaoaudit.travel.trip import TravelCheck, Trip, country_label, country_list
 
 _ = translator(__name__)
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import ON_TRIP, TravelCheck, Trip, country_choice, country_label
-from kakaoaudit.travel_shared import (
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import (
     ALLOWED_COUNTRIES,
     COUNTRY_RESTRICTION,
     K1_PROTECTION,
@@ -20,6 +19,7 @@ from kakaoaudit.travel_shared import (
     RESTRICTION_QUESTIONS,
     TRIP,
 )
+from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip, country_choice, country_label
 
 _ = translator(__name__)
 

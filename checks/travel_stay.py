@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import ON_TRIP, TravelCheck, Trip, country_label
-from kakaoaudit.travel_shared import K12_REVERIFICATION, K14_HELP_CENTRE, TRIP
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import K12_REVERIFICATION, K14_HELP_CENTRE, TRIP
+from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip, country_label
 
 _ = translator(__name__)
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Context, Finding, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase
-from kakaoaudit.travel import TravelCheck, Trip, country_label, support_hours, window_label
-from kakaoaudit.travel_shared import K14_HELP_CENTRE, K15_TZ, TRIP
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase
+from kakaoaudit.travel.questions import K14_HELP_CENTRE, K15_TZ, TRIP
+from kakaoaudit.travel.trip import TravelCheck, Trip, country_label, support_hours, window_label
 
 _ = translator(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 

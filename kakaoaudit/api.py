@@ -3,7 +3,7 @@
 A check is a small declarative class::
 
     from kakaoaudit.api import Category, Check, Context, Finding, Question, QType, Severity, Status
-    from kakaoaudit.i18n import translator
+    from kakaoaudit.core.i18n import translator
 
     _ = translator("mycompany-checks", localedir=Path(__file__).parent / "locale")
 
@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar, Protocol
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.i18n import Msg, Private, translator
-from kakaoaudit.model import Category, Finding, Severity, Status
-from kakaoaudit.questions import NO_DEFAULT, UNKNOWN, Choice, QType, Question
-from kakaoaudit.secret import Secret
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.i18n import Msg, Private, translator
+from kakaoaudit.core.model import Category, Finding, Severity, Status
+from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, Choice, QType, Question
+from kakaoaudit.core.secret import Secret
 
 __all__ = [
     "NO_DEFAULT",

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import click
 
 from kakaoaudit import __version__
-from kakaoaudit.disclaimer import DISCLAIMER
-from kakaoaudit.errors import KakaoauditError
+from kakaoaudit.core.disclaimer import DISCLAIMER
+from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.i18n import LANGUAGES, Msg, detect_language, set_language, translator
 from kakaoaudit.formats import FORMATS
-from kakaoaudit.i18n import LANGUAGES, Msg, detect_language, set_language, translator
 
 _ = translator("kakaoaudit")
 
@@ -295,7 +295,7 @@ def build_cli() -> click.Group:
     @report_options
     @common_options
     def audit(**options: Any) -> int:
-        from kakaoaudit.run import run_audit  # noqa: PLC0415 - keeps --help light
+        from kakaoaudit.commands.audit import run_audit  # noqa: PLC0415 - keeps --help light
 
         return run_audit(options, mode="audit")
 
@@ -303,7 +303,7 @@ def build_cli() -> click.Group:
     @report_options
     @common_options
     def demo(**options: Any) -> int:
-        from kakaoaudit.run import run_audit  # noqa: PLC0415
+        from kakaoaudit.commands.audit import run_audit  # noqa: PLC0415
 
         return run_audit(options, mode="demo")
 
@@ -312,7 +312,7 @@ def build_cli() -> click.Group:
                   help=t(_("Output format.")))
     @common_options
     def list_checks(fmt: str) -> int:
-        from kakaoaudit.run import list_checks as run_list  # noqa: PLC0415
+        from kakaoaudit.commands.audit import list_checks as run_list  # noqa: PLC0415
 
         return run_list(fmt)
 
@@ -326,7 +326,7 @@ def build_cli() -> click.Group:
     @click.option("--skip", multiple=True, metavar="ID|CATEGORY", help=t(_("Leave out these checks' questions.")))
     @common_options
     def init(sample: bool, output: Path, force: bool, only: tuple[str, ...], skip: tuple[str, ...]) -> int:
-        from kakaoaudit.run import write_init  # noqa: PLC0415
+        from kakaoaudit.commands.audit import write_init  # noqa: PLC0415
 
         return write_init(sample=sample, output=output, force=force, only=only, skip=skip)
 

@@ -89,7 +89,7 @@ class Result:
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """Run kakaoaudit in-process: cli("demo", "--format", "json", stdin="...")."""
     from kakaoaudit.cli import main
-    from kakaoaudit.i18n import set_language
+    from kakaoaudit.core.i18n import set_language
 
     def run(*args: str, stdin: str = "") -> Result:
         capsys.readouterr()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit.answers import MAX_FILE_BYTES, Answers, load_answers_file, parse_answers_text
-from kakaoaudit.errors import InputError
-from kakaoaudit.i18n import translator
-from kakaoaudit.questions import UNKNOWN, AnswerValueError, Choice, QType, Question
+from kakaoaudit.core.answers import MAX_FILE_BYTES, Answers, load_answers_file, parse_answers_text
+from kakaoaudit.core.errors import InputError
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.questions import UNKNOWN, AnswerValueError, Choice, QType, Question
 
 _ = translator("kakaoaudit")
 TODAY = date(2026, 11, 28)

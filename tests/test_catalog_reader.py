@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit import i18n
+from kakaoaudit.core import i18n
 
 LOCALEDIR = Path(i18n.BUILTIN_LOCALEDIR)
 DOMAINS = sorted({path.stem for path in LOCALEDIR.glob("*/LC_MESSAGES/*.mo")})

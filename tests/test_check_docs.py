@@ -30,7 +30,7 @@ def test_check_reference_is_up_to_date() -> None:
 
 
 def test_every_builtin_check_has_its_page_in_both_languages() -> None:
-    from kakaoaudit.registry import discover
+    from kakaoaudit.core.registry import discover
 
     generator = load_generator()
     wanted = generator.pages()
@@ -41,7 +41,7 @@ def test_every_builtin_check_has_its_page_in_both_languages() -> None:
 
 
 def test_every_builtin_check_says_why_it_matters_and_how_to_fix() -> None:
-    from kakaoaudit.registry import discover
+    from kakaoaudit.core.registry import discover
 
     for loaded in discover().checks:
         if loaded.builtin:

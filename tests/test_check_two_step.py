@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Context, Severity, Status
 from kakaoaudit.checks.two_step import BACKUP_EMAIL, ENABLED, ROUTE, SMS_FILTER, TwoStepVerification
+from kakaoaudit.core.answers import Answers
 
 
 def run(answers: dict[str, object]) -> dict[str, tuple[Status, Severity]]:

@@ -145,7 +145,7 @@ def test_init_template_then_audit_reports_missing_answers(cli: Cli, tmp_path: Pa
 
 
 def test_init_sample_reproduces_the_demo(cli: Cli, tmp_path: Path) -> None:
-    from kakaoaudit.password_input import demo_dataset
+    from kakaoaudit.password.inputs import demo_dataset
 
     sample = tmp_path / "sample.toml"
     assert cli("init", "--sample", "-o", str(sample)).exit_code == 0
@@ -189,7 +189,7 @@ def test_keyboard_interrupt_exits_130(cli: Cli, monkeypatch: pytest.MonkeyPatch)
     def interrupt(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kakaoaudit.run.run_audit", interrupt)
+    monkeypatch.setattr("kakaoaudit.commands.audit.run_audit", interrupt)
     result = cli("demo")
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
@@ -199,7 +199,7 @@ def test_internal_error_is_one_line_and_debug_shows_traceback(cli: Cli, monkeypa
     def bug(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("kakaoaudit.run.run_audit", bug)
+    monkeypatch.setattr("kakaoaudit.commands.audit.run_audit", bug)
     plain = cli("demo")
     assert plain.exit_code == 70
     assert "Traceback" not in plain.stderr
@@ -224,8 +224,8 @@ def test_python_dash_m_works() -> None:
 def test_help_does_not_load_heavy_modules() -> None:
     code = (
         "import sys\nfrom kakaoaudit.cli import main\ncode = main(['--help'])\n"
-        "heavy = [m for m in ('zxcvbn', 'phonenumbers', 'email_validator', 'tabulate', 'kakaoaudit.run',"
-        " 'kakaoaudit.engine', 'sqlite3', 'urllib.request') if m in sys.modules]\nprint(heavy)"
+        "heavy = [m for m in ('zxcvbn', 'phonenumbers', 'email_validator', 'tabulate', 'kakaoaudit.commands.audit',"
+        " 'kakaoaudit.core.engine', 'sqlite3', 'urllib.request') if m in sys.modules]\nprint(heavy)"
     )
     result = run_subprocess("-c", code)
     assert result.returncode == 0, result.stderr
@@ -243,9 +243,9 @@ def test_output_survives_a_legacy_encoding_pipe() -> None:
 def test_template_declares_each_table_once() -> None:
     import sys as _sys
 
-    from kakaoaudit.i18n import translator
-    from kakaoaudit.questions import QType, Question
-    from kakaoaudit.template import render_answers
+    from kakaoaudit.core.i18n import translator
+    from kakaoaudit.core.questions import QType, Question
+    from kakaoaudit.questionnaire.template import render_answers
 
     if _sys.version_info >= (3, 11):
         import tomllib

@@ -19,7 +19,7 @@ import pytest
 from click import formatting
 
 from kakaoaudit import cli as cli_module
-from kakaoaudit.i18n import LANGUAGES, set_language
+from kakaoaudit.core.i18n import LANGUAGES, set_language
 
 
 def command_in(lang: str, name: str) -> click.Command:
@@ -104,13 +104,15 @@ def test_help_imports_no_command_module_and_no_shutil() -> None:
 
 
 def test_version_imports_only_the_command_line() -> None:
-    assert modules_after("--version") <= {"kakaoaudit", "kakaoaudit.cli", "kakaoaudit.i18n", "kakaoaudit.disclaimer",
-                                          "kakaoaudit.errors", "kakaoaudit.formats", "dataclasses"}
+    assert modules_after("--version") <= {"kakaoaudit", "kakaoaudit.cli", "kakaoaudit.core", "kakaoaudit.core.i18n",
+                                          "kakaoaudit.core.disclaimer", "kakaoaudit.core.errors", "kakaoaudit.formats",
+                                          "dataclasses"}
 
 
 def test_the_demo_needs_neither_the_network_stack_nor_the_commands_logic() -> None:
     loaded = modules_after("demo", "--format", "json")
-    unwanted = {"kakaoaudit.range_client", "kakaoaudit.http_get", "urllib.request", "ssl", "http.client", "tempfile",
-                "zipfile", "kakaoaudit.triage", "kakaoaudit.support_kit", "kakaoaudit.restriction"}
+    unwanted = {"kakaoaudit.breach.online", "kakaoaudit.breach.http_get", "urllib.request", "ssl", "http.client",
+                "tempfile", "zipfile", "kakaoaudit.triage.assess", "kakaoaudit.triage.support_kit",
+                "kakaoaudit.triage.restriction"}
     assert not loaded & unwanted
-    assert {"kakaoaudit.triage_questions", "kakaoaudit.support_kit_questions"} <= loaded
+    assert {"kakaoaudit.triage.questions", "kakaoaudit.triage.support_kit_questions"} <= loaded

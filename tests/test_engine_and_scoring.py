@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Category, Check, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.engine import Auditor, applicable, questions_of, select_checks
-from kakaoaudit.errors import UsageError
-from kakaoaudit.i18n import translator
-from kakaoaudit.scoring import CheckInfo, grade_for, score
-from kakaoaudit.secret import Secret
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
+from kakaoaudit.core.errors import UsageError
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.scoring import CheckInfo, grade_for, score
+from kakaoaudit.core.secret import Secret
 
 _ = translator("kakaoaudit")
 

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Category, Check, Context, Finding, Status
-from kakaoaudit.engine import Auditor
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.engine import Auditor
+from kakaoaudit.core.i18n import translator
 
 _ = translator("kakaoaudit")
 
@@ -174,7 +174,7 @@ def test_checks_run_one_after_another_in_a_thread_of_their_own() -> None:
 
 
 def test_the_network_allowance_is_the_lookups_own_limit() -> None:
-    from kakaoaudit.breach import DEFAULT_TOTAL_TIMEOUT
-    from kakaoaudit.engine import NETWORK_ALLOWANCE
+    from kakaoaudit.breach.ranges import DEFAULT_TOTAL_TIMEOUT
+    from kakaoaudit.core.engine import NETWORK_ALLOWANCE
 
     assert NETWORK_ALLOWANCE == DEFAULT_TOTAL_TIMEOUT

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit import entry_points, registry
-from kakaoaudit.entry_points import ScannedEntryPoint, scan
+from kakaoaudit.core import entry_points, registry
+from kakaoaudit.core.entry_points import ScannedEntryPoint, scan
 
 GROUP = "kakaoaudit.checks"
 
@@ -142,9 +142,9 @@ def test_a_scanned_entry_point_loads_like_importlib_metadata() -> None:
     point = ScannedEntryPoint("X", "kakaoaudit.checks.two_step:TwoStepVerification", GROUP, "kakaoaudit")
     standard_point = metadata.EntryPoint("X", point.value, GROUP)
     assert point.load() is standard_point.load()
-    module_only = ScannedEntryPoint("X", "kakaoaudit.entry_points", GROUP, "kakaoaudit")
+    module_only = ScannedEntryPoint("X", "kakaoaudit.core.entry_points", GROUP, "kakaoaudit")
     assert module_only.load() is entry_points
-    for value in ("not a valid value!", "kakaoaudit.entry_points:NoSuchThing"):
+    for value in ("not a valid value!", "kakaoaudit.core.entry_points:NoSuchThing"):
         with pytest.raises(Exception) as ours:
             ScannedEntryPoint("X", value, GROUP, "d").load()
         with pytest.raises(Exception) as theirs:

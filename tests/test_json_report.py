@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.engine import Auditor
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.engine import Auditor
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
+from kakaoaudit.core.registry import discover
 from kakaoaudit.formats.json_report import from_dict, to_dict
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
-from kakaoaudit.registry import discover
 
 _ = translator("kakaoaudit")
 

@@ -18,17 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit import (
-    countries,
-    restriction,
-    restriction_questions,
-    support_kit,
-    support_kit_questions,
-    triage,
-    triage_questions,
-)
-from kakaoaudit.package_files import files
-from kakaoaudit.run import command_questions
+from kakaoaudit.commands.audit import command_questions
+from kakaoaudit.core import countries
+from kakaoaudit.core.package_files import files
+from kakaoaudit.triage import assess as triage
+from kakaoaudit.triage import questions as triage_questions
+from kakaoaudit.triage import restriction, restriction_questions, support_kit, support_kit_questions
 
 
 @pytest.mark.parametrize("package", ["kakaoaudit", "kakaoaudit.data", "kakaoaudit.formats", "kakaoaudit.checks"])

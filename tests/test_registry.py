@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Category, Check, Context, Finding, QType, Question, Status
-from kakaoaudit.i18n import translator
-from kakaoaudit.registry import discover
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.registry import discover
 
 _ = translator("kakaoaudit")
 

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from kakaoaudit.i18n import Msg, Private, detect_language, gettext_for, translator
-from kakaoaudit.secret import Secret
+from kakaoaudit.core.i18n import Msg, Private, detect_language, gettext_for, translator
+from kakaoaudit.core.secret import Secret
 
 _ = translator("kakaoaudit")
 
@@ -91,7 +91,7 @@ def test_broken_translation_falls_back_to_source(monkeypatch: pytest.MonkeyPatch
         def gettext(self, msgid: str) -> str:
             return "{missing} placeholder"
 
-    monkeypatch.setattr("kakaoaudit.i18n.gettext_for", lambda domain, lang: Broken())
+    monkeypatch.setattr("kakaoaudit.core.i18n.gettext_for", lambda domain, lang: Broken())
     assert _("Date: {date}", date="today").render("ja") == "Date: today"
 
 

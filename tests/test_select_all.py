@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.i18n import translator
-from kakaoaudit.questions import UNKNOWN, UNSURE, QType, Question
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.questions import UNKNOWN, UNSURE, QType, Question
 
 _ = translator("kakaoaudit")
 

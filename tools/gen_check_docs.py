@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from kakaoaudit.api import Check
-from kakaoaudit.questions import QType
-from kakaoaudit.registry import discover
-from kakaoaudit.template import condition_text
+from kakaoaudit.core.questions import QType
+from kakaoaudit.core.registry import discover
+from kakaoaudit.questionnaire.template import condition_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "docs" / "checks"

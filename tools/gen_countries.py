@@ -172,7 +172,7 @@ def build() -> dict[str, object]:
 
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from kakaoaudit.countries import normalize_key  # the runtime's own key function
+    from kakaoaudit.core.countries import normalize_key  # the runtime's own key function
 
     names = {lang: _territories(lang) for lang in LANGUAGES}
     codes = {c for c in names["en"] if len(c) == 2 and c.isalpha() and c.isupper()}

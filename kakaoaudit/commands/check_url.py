@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 
@@ -57,7 +57,7 @@ def __getattr__(name: str) -> Any:
 
 def run(urls: tuple[str, ...], fmt: str) -> int:
     """Classify `urls` ('-' = standard input), print the verdicts, return the exit code."""
-    from kakaoaudit import urlcheck  # noqa: PLC0415 - keeps the command list light
+    from kakaoaudit.urls import classify as urlcheck  # noqa: PLC0415 - keeps the command list light
 
     addresses = _addresses(urls)
     results = [urlcheck.classify(address) for address in addresses]

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.core.i18n import Msg, translator
 
 if TYPE_CHECKING:
-    from kakaoaudit.history import Diff, Entry, FindingChange, HistoryError, HistoryStore
+    from kakaoaudit.history.store import Diff, Entry, FindingChange, HistoryError, HistoryStore
 
 _ = translator(__name__)
 
@@ -50,7 +50,7 @@ def t(message: Msg) -> str:
 
 
 def _list_options(function: F) -> F:
-    from kakaoaudit.reminder import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
+    from kakaoaudit.history.reminder import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
 
     decorators = [
         click.option("--label", default=None, metavar="NAME",
@@ -88,7 +88,7 @@ def build() -> click.Group:
         names = {"label": "--label", "fmt": "--format", "reminder_days": "--reminder-days"}
         given = [flag for name, flag in names.items() if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
         if given:
-            from kakaoaudit.errors import UsageError  # noqa: PLC0415
+            from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
 
             example = " ".join(("kakaoaudit history", str(ctx.invoked_subcommand), *given))
             raise UsageError(_("{options}: put the options after the subcommand ({command})",
@@ -194,7 +194,7 @@ def run_diff(
     zone: tzinfo | None = None,
 ) -> int:
     """`kakaoaudit history diff [OLD_ID [NEW_ID]]`."""
-    from kakaoaudit.errors import InputError, UsageError  # noqa: PLC0415
+    from kakaoaudit.core.errors import InputError, UsageError  # noqa: PLC0415
 
     if len(ids) > 2:
         raise UsageError(_("diff takes at most two audit numbers (OLD_ID NEW_ID); 'kakaoaudit history' lists them"))
@@ -248,7 +248,7 @@ def run_export(output: Path | None, *, store: HistoryStore | None = None) -> int
         for line in lines:
             click.echo(line, nl=False)
         return EXIT_OK
-    from kakaoaudit.output import write_atomic  # noqa: PLC0415
+    from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
 
     write_atomic(output, "".join(lines))
     click.echo(t(_("Exported {count} audit(s) to {path}.", count=len(lines), path=str(output))), err=True)
@@ -263,7 +263,7 @@ def run_prune(
     zone: tzinfo | None = None,
 ) -> int:
     """`kakaoaudit history prune --before DATE`: delete the audits made before the start of DATE (local time)."""
-    from kakaoaudit.localtime import start_of_local_day  # noqa: PLC0415
+    from kakaoaudit.core.localtime import start_of_local_day  # noqa: PLC0415
 
     store = _store(store)
     cutoff = start_of_local_day(before, zone)
@@ -289,8 +289,8 @@ def run_prune(
 
 def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
     """`kakaoaudit history forget`: delete the history file, and the files moved aside from it."""
-    from kakaoaudit.errors import KakaoauditError  # noqa: PLC0415
-    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+    from kakaoaudit.core.errors import KakaoauditError  # noqa: PLC0415
+    from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
     store = _store(store)
     moved = _moved_aside(store.path)
@@ -305,7 +305,7 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
             if error.kind == "foreign":
                 # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another
                 # program's folder): not ours to delete.
-                from kakaoaudit.audit_history import describe  # noqa: PLC0415
+                from kakaoaudit.history.audit import describe  # noqa: PLC0415
 
                 raise KakaoauditError(describe(error), _("kakaoaudit does not delete it; move it or delete it "
                                                          "yourself if you are sure.")) from error
@@ -339,7 +339,7 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
 
 def run_move_aside(*, store: HistoryStore | None = None) -> int:
     """`kakaoaudit history move-aside`: keep the file under another name; a new history starts."""
-    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+    from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
     store = _store(store)
     if not store.path.exists():
@@ -362,7 +362,7 @@ T = TypeVar("T")
 def _store(store: HistoryStore | None) -> HistoryStore:
     if store is not None:
         return store
-    from kakaoaudit.history import HistoryStore  # noqa: PLC0415
+    from kakaoaudit.history.store import HistoryStore  # noqa: PLC0415
 
     return HistoryStore()
 
@@ -373,8 +373,8 @@ def _guarded(store: HistoryStore, action: Callable[[], T]) -> T | None:
     Returns None when the user was asked and chose (the caller then stops); raises a
     `KakaoauditError` (exit 2) with what is wrong and how to fix it otherwise.
     """
-    from kakaoaudit.audit_history import UNUSABLE, HistoryUnusable, describe, remedy  # noqa: PLC0415
-    from kakaoaudit.history import HistoryError  # noqa: PLC0415
+    from kakaoaudit.history.audit import UNUSABLE, HistoryUnusable, describe, remedy  # noqa: PLC0415
+    from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
     try:
         return action()
@@ -394,7 +394,7 @@ def _guarded(store: HistoryStore, action: Callable[[], T]) -> T | None:
 
 
 def _fail(error: HistoryError) -> NoReturn:
-    from kakaoaudit.audit_history import HistoryUnusable, describe, remedy  # noqa: PLC0415
+    from kakaoaudit.history.audit import HistoryUnusable, describe, remedy  # noqa: PLC0415
 
     raise HistoryUnusable(describe(error), remedy(error)) from error
 
@@ -404,8 +404,8 @@ def _interactive() -> bool:
 
 
 def _prompter() -> Any:
-    from kakaoaudit.i18n import current_language  # noqa: PLC0415
-    from kakaoaudit.prompt import Prompter  # noqa: PLC0415
+    from kakaoaudit.core.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.questionnaire.prompt import Prompter  # noqa: PLC0415
 
     return Prompter(current_language())
 
@@ -414,7 +414,7 @@ def _confirmed(question: Msg, yes: bool, name: str) -> bool:
     if yes:
         return True
     if not _interactive():
-        from kakaoaudit.errors import UsageError  # noqa: PLC0415
+        from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
 
         raise UsageError(_("{question} There is no terminal to ask: add --yes to confirm (kakaoaudit history "
                            "{command} --yes).", question=question, command=name))
@@ -479,9 +479,9 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
 
 def _trend(label: str | None, group: Sequence[Entry], now: datetime, reminder_days: int,
            zone: tzinfo | None) -> dict[str, Any]:
-    from kakaoaudit.audit_history import days_between  # noqa: PLC0415
-    from kakaoaudit.history import sparkline  # noqa: PLC0415
-    from kakaoaudit.localtime import local_date  # noqa: PLC0415
+    from kakaoaudit.core.localtime import local_date  # noqa: PLC0415
+    from kakaoaudit.history.audit import days_between  # noqa: PLC0415
+    from kakaoaudit.history.store import sparkline  # noqa: PLC0415
 
     last = group[-1]
     days = days_between(last.generated_at, now, zone)
@@ -499,7 +499,7 @@ def _trend(label: str | None, group: Sequence[Entry], now: datetime, reminder_da
 
 
 def _local_text(moment: datetime, zone: tzinfo | None) -> str:
-    from kakaoaudit.localtime import local  # noqa: PLC0415
+    from kakaoaudit.core.localtime import local  # noqa: PLC0415
 
     return local(moment, zone).strftime("%Y-%m-%d %H:%M")
 
@@ -508,8 +508,8 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
                 trends: Sequence[dict[str, Any]], *, reminder_days: int, zone: tzinfo | None) -> str:
     from tabulate import tabulate  # noqa: PLC0415
 
-    from kakaoaudit.audit_history import last_audit_message  # noqa: PLC0415
-    from kakaoaudit.localtime import local_date  # noqa: PLC0415
+    from kakaoaudit.core.localtime import local_date  # noqa: PLC0415
+    from kakaoaudit.history.audit import last_audit_message  # noqa: PLC0415
 
     labelled = any(entry.label is not None for entry in entries)
     headers = [t(_("No.")), t(_("Date")), t(_("Score")), t(_("Grade"))] + ([t(_("Label"))] if labelled else [])
@@ -542,8 +542,8 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
 
 
 def _status_text(side: dict[str, Any] | None) -> str:
-    from kakaoaudit.history import SUPPRESSED  # noqa: PLC0415
-    from kakaoaudit.model import Status  # noqa: PLC0415
+    from kakaoaudit.core.model import Status  # noqa: PLC0415
+    from kakaoaudit.history.store import SUPPRESSED  # noqa: PLC0415
 
     if side is None:
         return t(_("absent"))
@@ -557,7 +557,7 @@ def _status_text(side: dict[str, Any] | None) -> str:
 
 
 def _change_line(mark: str, change: FindingChange) -> str:
-    from kakaoaudit.history import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
+    from kakaoaudit.history.store import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
 
     side = change.after or change.before or {}
     title = side.get("title") or change.code

@@ -17,14 +17,14 @@ from typing import Any
 
 import click
 
-from kakaoaudit.answers import Answers, Source
-from kakaoaudit.engine import applicable
-from kakaoaudit.errors import InputError, OutputError, UsageError
-from kakaoaudit.i18n import Msg, current_language, translator
-from kakaoaudit.output import write_atomic
-from kakaoaudit.prompt import Prompter
-from kakaoaudit.questions import AnswerValue, AnswerValueError, Choice, QType, Question
-from kakaoaudit.restriction import (
+from kakaoaudit.core.answers import Answers, Source
+from kakaoaudit.core.engine import applicable
+from kakaoaudit.core.errors import InputError, OutputError, UsageError
+from kakaoaudit.core.i18n import Msg, current_language, translator
+from kakaoaudit.core.output import write_atomic
+from kakaoaudit.core.questions import AnswerValue, AnswerValueError, Choice, QType, Question
+from kakaoaudit.questionnaire.prompt import Prompter
+from kakaoaudit.triage.restriction import (
     SINCE,
     TIME_ZONE,
     Moment,
@@ -113,7 +113,7 @@ def questions_to_ask(own: Sequence[Question], known: Mapping[str, Question]) -> 
 
 def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
     """Collect the answers for a command's questions and place the restriction in time."""
-    from kakaoaudit.run import _demo_answers, collect_answers, interactive, known_questions, load_registry  # noqa: PLC0415
+    from kakaoaudit.commands.audit import _demo_answers, collect_answers, interactive, known_questions, load_registry  # noqa: PLC0415
 
     moment_now = now()
     today = moment_now.date()
@@ -152,9 +152,9 @@ def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
 
 def ask_zone(prompter: CommandPrompter, country: str, today: date) -> str:
     """Ask which of the country's clocks the user is on."""
-    from kakaoaudit import countries  # noqa: PLC0415
-    from kakaoaudit.restriction import distinct_zones, offset_text  # noqa: PLC0415
-    from kakaoaudit.timezones import utc_offset  # noqa: PLC0415
+    from kakaoaudit.core import countries  # noqa: PLC0415
+    from kakaoaudit.core.timezones import utc_offset  # noqa: PLC0415
+    from kakaoaudit.triage.restriction import distinct_zones, offset_text  # noqa: PLC0415
 
     zones = distinct_zones(country, today)
     question = Question(
@@ -191,8 +191,8 @@ def offer_to_save(session: Session, own: Sequence[Question]) -> None:
     if path.exists() and not prompter.confirm(_("{path} exists. Replace it?", path=str(path))):
         prompter.say(_("Not saved."))
         return
-    from kakaoaudit.run import known_questions, load_registry  # noqa: PLC0415
-    from kakaoaudit.template import render_answers  # noqa: PLC0415
+    from kakaoaudit.commands.audit import known_questions, load_registry  # noqa: PLC0415
+    from kakaoaudit.questionnaire.template import render_answers  # noqa: PLC0415
 
     known = {**known_questions(load_registry()), **{q.id: q for q in own}}
     questions = [question for question in known.values() if question.id in session.answers]

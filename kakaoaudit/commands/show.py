@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, common_options, t
-from kakaoaudit.i18n import LANGUAGES, current_language, translator
+from kakaoaudit.core.i18n import LANGUAGES, current_language, translator
 
 _ = translator(__name__)
 
@@ -32,9 +32,9 @@ _ = translator(__name__)
 @click.pass_context
 def command(ctx: click.Context, report_file: Path, fmt: str, output: Path | None) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
     from kakaoaudit.formats import render  # noqa: PLC0415
     from kakaoaudit.formats.reading import load_report  # noqa: PLC0415
-    from kakaoaudit.output import write_atomic  # noqa: PLC0415
 
     report = load_report(report_file)
     if any(not check.check_id.startswith("KA") for check in report.checks):
@@ -62,6 +62,6 @@ def _lang_given(ctx: click.Context | None) -> bool:
 
 def _load_plugin_catalogs() -> None:
     """Plugins register their catalogs when imported: load them so their texts translate too."""
-    from kakaoaudit.registry import discover  # noqa: PLC0415
+    from kakaoaudit.core.registry import discover  # noqa: PLC0415
 
     discover()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kakaoaudit.cli import EXIT_OK, common_options, t
-from kakaoaudit.i18n import current_language, translator
+from kakaoaudit.core.i18n import current_language, translator
 
 _ = translator(__name__)
 
@@ -34,10 +34,10 @@ SUMMARY_FORMATS = ("table", "json", "html")
 @common_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
-    from kakaoaudit.errors import InputError  # noqa: PLC0415
+    from kakaoaudit.core.errors import InputError  # noqa: PLC0415
+    from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
     from kakaoaudit.formats.summary import collect, render  # noqa: PLC0415
     from kakaoaudit.formats.terminal import FILE_WIDTH, terminal_width  # noqa: PLC0415
-    from kakaoaudit.output import write_atomic  # noqa: PLC0415
 
     lang = current_language()
     summary = collect(paths, lang=lang)

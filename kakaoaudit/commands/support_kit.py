@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 
@@ -71,8 +71,9 @@ def render(fmt: str, kit: Any) -> str:
     """The kit in `fmt` ("text", "markdown" or "json")."""
     import json  # noqa: PLC0415
 
-    from kakaoaudit import __version__, textdoc  # noqa: PLC0415
-    from kakaoaudit import support_kit as logic  # noqa: PLC0415
+    from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
+    from kakaoaudit.triage import support_kit as logic  # noqa: PLC0415
 
     if fmt == "json":
         return json.dumps(logic.to_json(kit, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
@@ -82,9 +83,9 @@ def render(fmt: str, kit: Any) -> str:
 
 def run(options: dict[str, Any]) -> int:
     """Collect the answers, draft, show, and write only where asked."""
-    from kakaoaudit import support_kit as logic  # noqa: PLC0415
     from kakaoaudit.commands import session  # noqa: PLC0415
-    from kakaoaudit.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.core.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.triage import support_kit as logic  # noqa: PLC0415
 
     state = session.start(logic.QUESTIONS, options)
     kit = logic.build(state.answers, moment=state.moment, place=state.place, now=state.now,

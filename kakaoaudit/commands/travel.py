@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 
@@ -71,9 +71,9 @@ def today() -> date:
 
 def run(options: dict[str, Any]) -> int:
     """Check the options, then run the travel checks through the audit with the trip preset."""
-    from kakaoaudit.model import Category  # noqa: PLC0415
-    from kakaoaudit.run import Scope, run_audit  # noqa: PLC0415
-    from kakaoaudit.travel import validate_trip  # noqa: PLC0415
+    from kakaoaudit.commands.audit import Scope, run_audit  # noqa: PLC0415
+    from kakaoaudit.core.model import Category  # noqa: PLC0415
+    from kakaoaudit.travel.trip import validate_trip  # noqa: PLC0415
 
     preset = trip_options(options.get("destination"), options.get("depart"), options.get("return_date"))
     if options.get("only") or options.get("skip"):
@@ -87,10 +87,10 @@ def run(options: dict[str, Any]) -> int:
 
 def _check_selection(only: tuple[str, ...], skip: tuple[str, ...]) -> None:
     """`UsageError` when --only/--skip leave no travel check (the report would be empty)."""
-    from kakaoaudit.engine import select_checks  # noqa: PLC0415
-    from kakaoaudit.errors import UsageError  # noqa: PLC0415
-    from kakaoaudit.model import Category  # noqa: PLC0415
-    from kakaoaudit.run import load_registry  # noqa: PLC0415
+    from kakaoaudit.commands.audit import load_registry  # noqa: PLC0415
+    from kakaoaudit.core.engine import select_checks  # noqa: PLC0415
+    from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.core.model import Category  # noqa: PLC0415
 
     selected = select_checks([loaded.check for loaded in load_registry().checks], only, skip)
     if not any(check.category is Category.TRAVEL for check in selected):
@@ -100,8 +100,8 @@ def _check_selection(only: tuple[str, ...], skip: tuple[str, ...]) -> None:
 
 def trip_options(destination: str | None, depart: str | None, return_date: str | None) -> dict[str, Any]:
     """The answers the options give (travel.planned is always true); `UsageError` for a bad value."""
-    from kakaoaudit.answers import Answers, Source  # noqa: PLC0415
-    from kakaoaudit.travel import DEPART, DESTINATION, PLANNED, RETURN, validate_trip  # noqa: PLC0415
+    from kakaoaudit.core.answers import Answers, Source  # noqa: PLC0415
+    from kakaoaudit.travel.trip import DEPART, DESTINATION, PLANNED, RETURN, validate_trip  # noqa: PLC0415
 
     preset: dict[str, Any] = {PLANNED: True}
     if destination is not None:
@@ -117,9 +117,9 @@ def trip_options(destination: str | None, depart: str | None, return_date: str |
 
 def parse_country(text: str) -> str:
     """The ISO code of the country `text` names; `UsageError` with suggestions otherwise."""
-    from kakaoaudit import countries  # noqa: PLC0415
-    from kakaoaudit.errors import UsageError  # noqa: PLC0415
-    from kakaoaudit.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.core import countries  # noqa: PLC0415
+    from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.core.i18n import current_language  # noqa: PLC0415
 
     try:
         return countries.lookup(text).code
@@ -136,7 +136,7 @@ def parse_country(text: str) -> str:
 
 def parse_date(text: str, option: str) -> date:
     """A calendar date written as YYYY-MM-DD (full-width digits too); `UsageError` otherwise."""
-    from kakaoaudit.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
 
     try:
         import unicodedata  # noqa: PLC0415 - keeps the command list light

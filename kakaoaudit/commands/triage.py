@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from kakaoaudit.i18n import translator
+from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 
@@ -61,8 +61,9 @@ def render(fmt: str, triage: Any, lang: str) -> str:
     """The triage in `fmt` ("table", "markdown" or "json")."""
     import json  # noqa: PLC0415
 
-    from kakaoaudit import __version__, textdoc  # noqa: PLC0415
-    from kakaoaudit import triage as logic  # noqa: PLC0415
+    from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.triage import assess as logic  # noqa: PLC0415
+    from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
 
     if fmt == "json":
         return json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
@@ -72,10 +73,10 @@ def render(fmt: str, triage: Any, lang: str) -> str:
 
 def run(options: dict[str, Any]) -> int:
     """Collect the answers, assess, print (or write) the result."""
-    from kakaoaudit import triage as logic  # noqa: PLC0415
     from kakaoaudit.commands import session  # noqa: PLC0415
-    from kakaoaudit.i18n import current_language  # noqa: PLC0415
-    from kakaoaudit.restriction import korean_number  # noqa: PLC0415
+    from kakaoaudit.core.i18n import current_language  # noqa: PLC0415
+    from kakaoaudit.triage import assess as logic  # noqa: PLC0415
+    from kakaoaudit.triage.restriction import korean_number  # noqa: PLC0415
 
     state = session.start(logic.QUESTIONS, options)
     facts = logic.facts_from(state.answers, moment=state.moment, place=state.place,

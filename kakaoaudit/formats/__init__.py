@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the model is loaded only when a report is rendered: keeps --help light
-    from kakaoaudit.model import Report
+    from kakaoaudit.core.model import Report
 
 #: Format name -> module implementing it.
 FORMATS: dict[str, str] = {

@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from kakaoaudit.disclaimer import DISCLAIMER
-from kakaoaudit.formats.json_text import dumps
-from kakaoaudit.i18n import Msg
-from kakaoaudit.model import (
+from kakaoaudit.core.disclaimer import DISCLAIMER
+from kakaoaudit.core.i18n import Msg
+from kakaoaudit.core.model import (
     Category,
     CategoryScore,
     ChecklistItem,
@@ -28,7 +27,8 @@ from kakaoaudit.model import (
     TopAction,
     TravelPlan,
 )
-from kakaoaudit.package_files import files
+from kakaoaudit.core.package_files import files
+from kakaoaudit.formats.json_text import dumps
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_RESOURCE = "report.schema.json"

@@ -15,11 +15,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kakaoaudit.errors import InputError
+from kakaoaudit.core.errors import InputError
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import Report
 from kakaoaudit.formats.json_report import SCHEMA_VERSION, from_dict, schema_text
 from kakaoaudit.formats.schema_check import Validator
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import Report
 
 _ = translator("kakaoaudit.formats")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kakaoaudit.i18n import Msg, translator
+from kakaoaudit.core.i18n import Msg, translator
 
 _ = translator("kakaoaudit.formats")
 

@@ -16,8 +16,8 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from kakaoaudit.i18n import Msg, Param, translator
-from kakaoaudit.model import (
+from kakaoaudit.core.i18n import Msg, Param, translator
+from kakaoaudit.core.model import (
     Category,
     ChecklistItem,
     Finding,
@@ -240,7 +240,7 @@ def travel_view(plan: TravelPlan) -> TravelView:
 def country_name(code: str, lang: str) -> str:
     """The destination's name in `lang` ("TW" -> 台湾), or the code when it is not known."""
     try:
-        from kakaoaudit.countries import name  # noqa: PLC0415 - the country data is read only for trips
+        from kakaoaudit.core.countries import name  # noqa: PLC0415 - the country data is read only for trips
 
         return name(code, lang)
     except (KeyError, LookupError, ImportError):

@@ -25,12 +25,12 @@ from html import escape
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from kakaoaudit.errors import InputError
+from kakaoaudit.core.errors import InputError
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.model import Severity, Status
 from kakaoaudit.formats.reading import check_kind, read_json
 from kakaoaudit.formats.sections import Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, wrap
-from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.model import Severity, Status
 
 _ = translator("kakaoaudit.formats")
 

@@ -14,12 +14,12 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from kakaoaudit.disclaimer import DISCLAIMER
+from kakaoaudit.core.disclaimer import DISCLAIMER
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
 from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, pad, style, wrap
-from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.model import Finding, Report, Status, TravelPlan
 
 MARKS = {
     Status.PASS: "✓",

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
 from kakaoaudit.formats.terminal import FILE_WIDTH, wrap
-from kakaoaudit.i18n import Msg, translator
-from kakaoaudit.model import ChecklistItem, Phase, SupportHours, TravelPlan
-from kakaoaudit.travel import PHASE_ORDER, country_label, window_label
+from kakaoaudit.travel.trip import PHASE_ORDER, country_label, window_label
 
 _ = translator(__name__)
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit import __version__
-from kakaoaudit.breach import BreachLookupError, RangeClient
-from kakaoaudit.secret import Secret
+from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.core.secret import Secret
 
 PASSWORD = "correct horse battery staple"
 FAST = {"connect_timeout": 0.5, "total_timeout": 1.0}

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit.breach import BreachLookupError, _count_in_body, _is_clean, parse_range_body
+from kakaoaudit.breach.ranges import BreachLookupError, _count_in_body, _is_clean, parse_range_body
 
 SUFFIX = "1E4C9B93F3F0682250B6CF8331B7EE68FD8"  # SHA-1("password") after 5BAA6
 A35 = "A" * 35

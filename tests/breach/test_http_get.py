@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit.http_get import (
+from kakaoaudit.breach.http_get import (
     MAX_HEAD_BYTES,
     BodyCutShort,
     BodyTooLarge,

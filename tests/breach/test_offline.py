@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach import BreachLookupError, OfflineDataset
-from kakaoaudit.secret import Secret
+from kakaoaudit.breach.ranges import BreachLookupError, OfflineDataset
+from kakaoaudit.core.secret import Secret
 
 MAX_READ = 64 * 1024
 

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit.breach import (
+from kakaoaudit.breach.ranges import (
     ERROR_KINDS,
     BreachLookupError,
     _count_in_body,
     parse_range_body,
     sha1_prefix_suffix,
 )
-from kakaoaudit.errors import KakaoauditError
-from kakaoaudit.secret import Secret
+from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.secret import Secret
 
 PASSWORD_SUFFIX = "1E4C9B93F3F0682250B6CF8331B7EE68FD8"  # SHA-1("password") after 5BAA6
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach import BreachLookupError, RangeClient
-from kakaoaudit.secret import Secret
+from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.core.secret import Secret
 
 PASSWORD = "tls canary password"
 

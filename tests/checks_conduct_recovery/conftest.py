@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Check, Context, Finding
-from kakaoaudit.questions import AnswerValue
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.questions import AnswerValue
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 Run = Callable[..., list[Finding]]

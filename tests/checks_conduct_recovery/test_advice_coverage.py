@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kakaoaudit.cli import EXTENSION_COMMANDS, KakaoauditGroup, build_cli
-from kakaoaudit.registry import discover
+from kakaoaudit.core.registry import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 COVERAGE = ROOT / "docs" / "advice-coverage.md"

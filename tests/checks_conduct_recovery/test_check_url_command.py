@@ -92,6 +92,6 @@ def test_help_is_translated_and_listed(cli: Cli) -> None:
 def test_the_command_module_stays_light() -> None:
     """Listing commands imports the module; that must not pull in idna or the checks."""
     code = ("import sys, kakaoaudit.commands.check_url as m; m.command; "
-            "print(sorted(n for n in ('idna', 'kakaoaudit.urlcheck', 'phonenumbers') if n in sys.modules))")
+            "print(sorted(n for n in ('idna', 'kakaoaudit.urls.classify', 'phonenumbers') if n in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ import pytest
 
 from kakaoaudit.api import Check, Status
 from kakaoaudit.checks import conduct, recovery
-from kakaoaudit.registry import discover
+from kakaoaudit.core.registry import discover
 
 MINE: tuple[type[Check], ...] = (
     conduct.SendingVolume, conduct.InvitesAndLinks, conduct.AddingQuickly, conduct.Environment,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kakaoaudit import urlcheck
-from kakaoaudit.urlcheck import Verdict, classify, distance, skeleton
+from kakaoaudit.urls import classify as urlcheck
+from kakaoaudit.urls.classify import Verdict, classify, distance, skeleton
 
 OFFICIAL, LOOKALIKE, NOT_OFFICIAL, INVALID = Verdict.OFFICIAL, Verdict.LOOKALIKE, Verdict.NOT_OFFICIAL, Verdict.INVALID
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Check, Context, Finding
+from kakaoaudit.core.answers import Answers
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 

@@ -57,7 +57,7 @@ def test_the_country_names_are_in_the_audits_language(run_check: Any) -> None:
 
 @pytest.mark.parametrize("raw", [["Atlantis"], "JP; KR", [1, 2], {"JP": True}])
 def test_bad_country_lists_are_refused_by_the_question(run_check: Any, raw: Any) -> None:
-    from kakaoaudit.questions import AnswerValueError
+    from kakaoaudit.core.questions import AnswerValueError
 
     with pytest.raises(AnswerValueError):
         run_check(CountryRestriction, {ENABLED: True, COUNTRIES: raw})

@@ -8,7 +8,7 @@ import pytest
 
 from kakaoaudit.api import Finding, Private, Severity, Status
 from kakaoaudit.checks.contacts import EMAIL, EMAIL_ACCESS, EMAIL_SPAM_CHECKED, PHONE_CURRENT, STATUS, RegisteredEmail
-from kakaoaudit.questions import UNSURE
+from kakaoaudit.core.questions import UNSURE
 
 SYNTAX_CODES = {"email-valid", "email-international", "email-unreadable", "email-none"}
 

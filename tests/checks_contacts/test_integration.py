@@ -12,7 +12,7 @@ from kakaoaudit.api import Check, Msg
 from kakaoaudit.checks.contacts import BackupContacts, ContactsReview, RegisteredEmail, RegisteredPhone
 from kakaoaudit.checks.country_restriction import CountryRestriction
 from kakaoaudit.checks.sessions import SessionsReview
-from kakaoaudit.questions import QType
+from kakaoaudit.core.questions import QType
 
 CHECKS: tuple[type[Check], ...] = (
     RegisteredPhone, RegisteredEmail, BackupContacts, ContactsReview, SessionsReview, CountryRestriction,
@@ -39,7 +39,7 @@ SHARED = {
 
 
 def test_registered_without_warnings() -> None:
-    from kakaoaudit.registry import discover
+    from kakaoaudit.core.registry import discover
 
     registry = discover()
     loaded = {entry.check.id: entry for entry in registry.checks}
@@ -205,7 +205,7 @@ LAYOUT = re.compile(r"^(\{\w+\}\s*)+$")
 
 @pytest.mark.parametrize("lang", ["ja", "ko"])
 def test_every_text_is_translated(all_messages: dict[str, Msg], lang: str) -> None:
-    from kakaoaudit.i18n import gettext_for
+    from kakaoaudit.core.i18n import gettext_for
 
     for msgid, message in all_messages.items():
         if LAYOUT.match(msgid):

@@ -8,7 +8,7 @@ import pytest
 
 from kakaoaudit.api import Finding, Private, Severity, Status
 from kakaoaudit.checks.contacts import EMAIL_ACCESS, HOME_COUNTRY, PHONE, PHONE_CURRENT, STATUS, RegisteredPhone
-from kakaoaudit.questions import UNSURE
+from kakaoaudit.core.questions import UNSURE
 
 
 def current_items(current: Any) -> Any:
@@ -159,7 +159,7 @@ def test_current_number(run_check: Any, current: Any, code: str, status: Status)
 
 
 def test_questions_are_the_shared_ones() -> None:
-    from kakaoaudit.questions import QType
+    from kakaoaudit.core.questions import QType
 
     questions = {q.id: q for q in RegisteredPhone.questions}
     assert questions[HOME_COUNTRY].type is QType.COUNTRY and questions[HOME_COUNTRY].default == "JP"

@@ -11,8 +11,8 @@ import pytest
 from kakaoaudit.checks.contacts import BackupContacts, ContactsReview, RegisteredEmail, RegisteredPhone
 from kakaoaudit.checks.country_restriction import CountryRestriction
 from kakaoaudit.checks.sessions import SessionsReview
-from kakaoaudit.engine import questions_of
-from kakaoaudit.prompt import Prompter
+from kakaoaudit.core.engine import questions_of
+from kakaoaudit.questionnaire.prompt import Prompter
 
 CHECKS = [RegisteredPhone, RegisteredEmail, BackupContacts, ContactsReview, SessionsReview, CountryRestriction]
 

@@ -45,7 +45,7 @@ def test_unknown_is_never_a_pass(run_check: Any) -> None:
 
 @pytest.mark.parametrize("raw", ["2026-13-01", "yesterday", "2027-01-01", "1850-01-01", 20240101])
 def test_bad_dates_are_refused_by_the_question(run_check: Any, raw: Any) -> None:
-    from kakaoaudit.questions import AnswerValueError
+    from kakaoaudit.core.questions import AnswerValueError
 
     with pytest.raises(AnswerValueError):
         run_check(ContactsReview, {REVIEWED_ON: raw})

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 import pytest
 
-from kakaoaudit.countries import Country, CountryNotFound, all_countries, get, lookup, name, normalize_key
+from kakaoaudit.core.countries import Country, CountryNotFound, all_countries, get, lookup, name, normalize_key
 
 ROOT = Path(__file__).resolve().parents[2]
 

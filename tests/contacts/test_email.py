@@ -11,7 +11,7 @@ import dns.exception
 import dns.resolver
 import pytest
 
-from kakaoaudit.contacts import EMAIL_PROBLEMS, MAX_EMAIL_INPUT, EmailInfo, parse_email, same_email
+from kakaoaudit.contacts.phone_email import EMAIL_PROBLEMS, MAX_EMAIL_INPUT, EmailInfo, parse_email, same_email
 
 
 class Valid(NamedTuple):

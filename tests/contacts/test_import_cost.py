@@ -48,10 +48,10 @@ def _modules_after(code: str) -> set[str]:
 @pytest.mark.parametrize(
     "code",
     [
-        "import kakaoaudit.contacts",
-        "import kakaoaudit.contacts as c; c.parse_phone('090-1234-5678'); c.mask_phone('+82 10-1234-5678')",
-        "import kakaoaudit.countries as c; c.lookup('Japan'); c.all_countries()",
-        "import datetime, kakaoaudit.timezones as t; t.offset_to_kst('UTC', datetime.date(2025, 1, 1))",
+        "import kakaoaudit.contacts.phone_email",
+        "import kakaoaudit.contacts.phone_email as c; c.parse_phone('090-1234-5678'); c.mask_phone('+82 10-1234-5678')",
+        "import kakaoaudit.core.countries as c; c.lookup('Japan'); c.all_countries()",
+        "import datetime, kakaoaudit.core.timezones as t; t.offset_to_kst('UTC', datetime.date(2025, 1, 1))",
     ],
 )
 def test_no_heavy_imports(code: str) -> None:
@@ -61,7 +61,7 @@ def test_no_heavy_imports(code: str) -> None:
 
 
 def test_parse_email_loads_email_validator_but_not_dns() -> None:
-    loaded = _modules_after("import kakaoaudit.contacts as c; c.parse_email('taro@例え.jp')")
+    loaded = _modules_after("import kakaoaudit.contacts.phone_email as c; c.parse_email('taro@例え.jp')")
     assert "email_validator" in loaded
     assert not any(m == "dns" or m.startswith("dns.") for m in loaded)
     assert "phonenumbers.geocoder" not in loaded

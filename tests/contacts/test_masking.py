@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit.contacts import mask_email, mask_phone, parse_email, parse_phone
+from kakaoaudit.contacts.phone_email import mask_email, mask_phone, parse_email, parse_phone
 
 # 300 examples each; no example database (reproducible runs, nothing written next to the repo).
 PROPERTY_SETTINGS = settings(

@@ -7,7 +7,14 @@ from typing import NamedTuple
 
 import pytest
 
-from kakaoaudit.contacts import MAX_PHONE_INPUT, PHONE_PROBLEMS, PhoneInfo, PhoneType, parse_phone, same_phone
+from kakaoaudit.contacts.phone_email import (
+    MAX_PHONE_INPUT,
+    PHONE_PROBLEMS,
+    PhoneInfo,
+    PhoneType,
+    parse_phone,
+    same_phone,
+)
 
 
 class Valid(NamedTuple):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from kakaoaudit.timezones import KST, format_offset, get_zone, kst_window_in_local, offset_to_kst, utc_offset
+from kakaoaudit.core.timezones import KST, format_offset, get_zone, kst_window_in_local, offset_to_kst, utc_offset
 
 JAN = date(2025, 1, 15)
 JUL = date(2025, 7, 15)

@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Category, Check, Context, Finding, Private, Severity, Status
-from kakaoaudit.engine import Auditor
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.engine import Auditor
+from kakaoaudit.core.i18n import LANGUAGES, translator
+from kakaoaudit.core.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
 from kakaoaudit.formats.json_report import to_dict
-from kakaoaudit.i18n import LANGUAGES, translator
-from kakaoaudit.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
 
 _ = translator("tests.formats")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kakaoaudit.core.model import Report
 from kakaoaudit.formats import render
-from kakaoaudit.model import Report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kakaoaudit.core.i18n import LANGUAGES
+from kakaoaudit.core.model import Report
 from kakaoaudit.formats.json_report import to_dict
 from kakaoaudit.formats.json_text import dumps
-from kakaoaudit.i18n import LANGUAGES
-from kakaoaudit.model import Report
 
 KINDS = ("demo", "all-pass", "all-unknown", "nothing", "mixed")  # the report kinds of conftest.report_of
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.i18n import LANGUAGES, Msg, detect_language
+from kakaoaudit.core.i18n import LANGUAGES, Msg, detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 babel = pytest.importorskip("babel")

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
+from kakaoaudit.core.i18n import LANGUAGES, set_language
+from kakaoaudit.core.model import Report
 from kakaoaudit.formats import FORMATS, render
 from kakaoaudit.formats.json_report import from_dict, to_dict
 from kakaoaudit.formats.sections import T_UNMASKED
 from kakaoaudit.formats.terminal import cells
-from kakaoaudit.i18n import LANGUAGES, set_language
-from kakaoaudit.model import Report
 
 KINDS = ("demo", "all-pass", "all-unknown", "nothing", "mixed")
 SECTION_TITLES = {

@@ -11,9 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from kakaoaudit.core.model import Report
 from kakaoaudit.formats.json_report import schema_text, to_dict
 from kakaoaudit.formats.schema_check import Validator, format_path, unsupported_keywords
-from kakaoaudit.model import Report
 
 SCHEMA = json.loads(schema_text())
 OURS = Validator(SCHEMA)

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import Category, ChecklistItem, Finding, Phase, Report, Severity, Status, TravelPlan
 from kakaoaudit.formats import sections as s
 from kakaoaudit.formats.sections import SectionKey, section_of
 from kakaoaudit.formats.sections import build as arrange
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import Category, ChecklistItem, Finding, Phase, Report, Severity, Status, TravelPlan
 
 _ = translator("tests.formats")
 

@@ -25,7 +25,7 @@ TODAY = datetime.now(timezone.utc).date()
 def base() -> dict[str, Any]:
     """The demo's JSON report: a realistic size and shape."""
     from kakaoaudit.cli import main
-    from kakaoaudit.i18n import set_language
+    from kakaoaudit.core.i18n import set_language
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -15,10 +15,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from kakaoaudit.answers import parse_answers_text
-    from kakaoaudit.errors import KakaoauditError
-    from kakaoaudit.registry import discover
-    from kakaoaudit.run import known_questions
+    from kakaoaudit.commands.audit import known_questions
+    from kakaoaudit.core.answers import parse_answers_text
+    from kakaoaudit.core.errors import KakaoauditError
+    from kakaoaudit.core.registry import discover
 
 QUESTIONS = known_questions(discover())
 TODAY = date(2026, 11, 28)

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kakaoaudit import contacts, countries
-from kakaoaudit.errors import KakaoauditError
-from kakaoaudit.questions import AnswerValueError, QType, Question
+from kakaoaudit.contacts import phone_email as contacts
+from kakaoaudit.core import countries
+from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.questions import AnswerValueError, QType, Question
 
 pytestmark = pytest.mark.hardening
 
@@ -41,18 +42,18 @@ toml_scalar = st.one_of(st.booleans(), st.integers(-10**20, 10**20), text, st.da
 
 @pytest.fixture(scope="module")
 def known() -> dict[str, Question]:
-    from kakaoaudit.registry import discover
-    from kakaoaudit.run import known_questions
+    from kakaoaudit.commands.audit import known_questions
+    from kakaoaudit.core.registry import discover
 
     return known_questions(discover())
 
 
 @pytest.fixture(scope="module")
 def demo_report() -> dict[str, Any]:
-    from kakaoaudit.answers import Answers
-    from kakaoaudit.engine import Auditor
+    from kakaoaudit.core.answers import Answers
+    from kakaoaudit.core.engine import Auditor
+    from kakaoaudit.core.registry import discover
     from kakaoaudit.formats.json_report import to_dict
-    from kakaoaudit.registry import discover
 
     # Every built-in check over no answers: a valid report full of unknown and error findings.
     report = Auditor(checks=[c.check for c in discover().checks]).run(Answers({}))
@@ -66,7 +67,7 @@ def _toml_line(key: str, value: Any) -> str:
 @examples(700)
 @given(data=st.data())
 def test_answers_loader_accepts_or_explains(data: st.DataObject, known: dict[str, Question], battery: Any) -> None:
-    from kakaoaudit.answers import parse_answers_text
+    from kakaoaudit.core.answers import parse_answers_text
 
     battery.count("fuzz inputs")
     keys = st.one_of(st.sampled_from(sorted(known)), st.from_regex(r"[a-z][a-z_.]{0,20}", fullmatch=True))

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 #: The first audit of the tests; later ones are days after it.
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import kakaoaudit
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 PROCESSES = 20
 REPORTS_EACH = 10
@@ -21,7 +21,7 @@ REPORTS_EACH = 10
 WORKER = """
 import sys, time
 from pathlib import Path
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 path, start, worker, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 deadline = time.monotonic() + 60
@@ -91,7 +91,7 @@ def test_parallel_processes_never_lose_a_row(tmp_path: Path) -> None:
 CRASHER = """
 import os, sqlite3, sys
 from pathlib import Path
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 path = Path(sys.argv[1])
 store = HistoryStore(path)

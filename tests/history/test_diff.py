@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import REASON_CHECK_ADDED, REASON_CHECK_REMOVED, FindingChange, HistoryStore
+from kakaoaudit.history.store import REASON_CHECK_ADDED, REASON_CHECK_REMOVED, FindingChange, HistoryStore
 
 
 def keys(changes: tuple[FindingChange, ...]) -> list[tuple[str, str]]:

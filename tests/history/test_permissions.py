@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import HistoryError, HistoryStore
+from kakaoaudit.history.store import HistoryError, HistoryStore
 
 
 def kind_of(call: Any) -> HistoryError:

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit import history
-from kakaoaudit.history import HistoryError, HistoryStore
+from kakaoaudit.history import store as history
+from kakaoaudit.history.store import HistoryError, HistoryStore
 
 
 def pragma(path: Path, name: str) -> Any:

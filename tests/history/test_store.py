@@ -16,9 +16,9 @@ from typing import Any
 import platformdirs
 import pytest
 
-from kakaoaudit import history
-from kakaoaudit.errors import KakaoauditError
-from kakaoaudit.history import (
+from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.history import store as history
+from kakaoaudit.history.store import (
     Entry,
     HistoryError,
     HistoryStore,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 #: KA401 fully answered: 2-step on through the phone, no backup email (warn), SMS filter on (fail).
 KA401_ANSWERS = """\

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 import kakaoaudit
-from kakaoaudit.audit_history import AuditHistory
-from kakaoaudit.history import SCHEMA_VERSION, HistoryStore
-from kakaoaudit.i18n import Private, translator
-from kakaoaudit.model import Finding, Report, Severity, Status
+from kakaoaudit.core.i18n import Private, translator
+from kakaoaudit.core.model import Finding, Report, Severity, Status
+from kakaoaudit.history.audit import AuditHistory
+from kakaoaudit.history.store import SCHEMA_VERSION, HistoryStore
 
 _ = translator("kakaoaudit")
 
@@ -326,6 +326,6 @@ def test_a_report_the_history_refuses_is_a_warning_not_a_lost_report(
 def test_days_are_calendar_days_in_the_users_zone(earlier: str, now: str, zone: str, days: int) -> None:
     from zoneinfo import ZoneInfo
 
-    from kakaoaudit.audit_history import days_between
+    from kakaoaudit.history.audit import days_between
 
     assert days_between(datetime.fromisoformat(earlier), datetime.fromisoformat(now), ZoneInfo(zone)) == days

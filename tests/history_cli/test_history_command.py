@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 Cli = Callable[..., Any]
 Add = Callable[..., int]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")

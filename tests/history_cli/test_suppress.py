@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kakaoaudit.answers import load_answers_file
-from kakaoaudit.errors import InputError
-from kakaoaudit.i18n import translator
-from kakaoaudit.localtime import end_of_local_day
-from kakaoaudit.model import Category, Finding, Report, Severity, Status
-from kakaoaudit.scoring import CheckInfo, score
-from kakaoaudit.suppress import Suppression, Suppressions, apply, parse_section, section_parser
+from kakaoaudit.core.answers import load_answers_file
+from kakaoaudit.core.errors import InputError
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.localtime import end_of_local_day
+from kakaoaudit.core.model import Category, Finding, Report, Severity, Status
+from kakaoaudit.core.scoring import CheckInfo, score
+from kakaoaudit.core.suppress import Suppression, Suppressions, apply, parse_section, section_parser
 
 _ = translator("kakaoaudit")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.history import HistoryStore
+from kakaoaudit.history.store import HistoryStore
 
 Cli = Callable[..., Any]
 AUDIT = ("audit", "--only", "KA401", "--no-input", "--no-password", "--format", "json")

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
 from kakaoaudit.api import Context, Secret
+from kakaoaudit.core.answers import Answers
 
 _BREACH_CONFTEST = Path(__file__).resolve().parent.parent / "breach" / "conftest.py"
 

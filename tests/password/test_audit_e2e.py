@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit import __version__
-from kakaoaudit.breach import MAX_BODY_BYTES
+from kakaoaudit.breach.ranges import MAX_BODY_BYTES
 
 CANARY = "Quokka-Lantern-5521-Canary"
 
@@ -241,7 +241,7 @@ def test_empty_input(cli: Callable[..., Any], answers: Path, stdin: str, reason:
 
 
 def _demo_list() -> Path:
-    from kakaoaudit.password_input import demo_dataset
+    from kakaoaudit.password.inputs import demo_dataset
 
     return demo_dataset()
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Context, Finding, Secret, Severity, Status
-from kakaoaudit.breach import ERROR_KINDS, BreachLookupError, OfflineDataset
+from kakaoaudit.breach.ranges import ERROR_KINDS, BreachLookupError, OfflineDataset
 from kakaoaudit.checks.breached_password import BreachedPassword
-from kakaoaudit.password_input import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SourcedLookup, make_breach, sample_password
+from kakaoaudit.password.inputs import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SourcedLookup, make_breach, sample_password
 
 
 class FakeLookup:
@@ -123,8 +123,8 @@ def test_offline_copies_end_to_end(make_ctx: Callable[..., Context], tmp_path: P
 
 def test_offline_with_a_downloaded_copy_runs_and_without_it_skips(tmp_path: Path,
                                                                   dataset_file: Callable[..., Path]) -> None:
-    from kakaoaudit.answers import Answers
-    from kakaoaudit.engine import Auditor
+    from kakaoaudit.core.answers import Answers
+    from kakaoaudit.core.engine import Auditor
 
     copy = SourcedLookup(OfflineDataset(dataset_file(tmp_path / "p.txt", {"hunter2": 8})), OFFLINE)
     with_copy = Auditor(checks=[BreachedPassword], offline=True, breach=copy, password=Secret("hunter2"))

@@ -10,7 +10,7 @@ import pytest
 
 from kakaoaudit.api import Context, Severity, Status
 from kakaoaudit.checks.password_hygiene import HABITS, LAST_CHANGED, MANAGER, NOT_REUSED, PasswordHabits
-from kakaoaudit.questions import UNSURE
+from kakaoaudit.core.questions import UNSURE
 
 NOT_REUSED_ONLY, MANAGER_ONLY, BOTH, NEITHER = (NOT_REUSED,), (MANAGER,), (NOT_REUSED, MANAGER), ()
 
@@ -88,7 +88,7 @@ def test_every_message_is_translated(make_ctx: Callable[..., Context]) -> None:
 
 def test_last_changed_refuses_future_dates() -> None:
     question = next(q for q in PasswordHabits.questions if q.id == LAST_CHANGED)
-    from kakaoaudit.questions import AnswerValueError
+    from kakaoaudit.core.questions import AnswerValueError
 
     with pytest.raises(AnswerValueError):
         question.parse("2099-01-01", today=date(2026, 11, 28))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kakaoaudit.password_context import (
+from kakaoaudit.password.personal import (
     BIRTH_DATE,
     EMAIL,
     KAKAO_ID,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit.checks import password_strength
-from kakaoaudit.password_context import personal_context, phone_digit_forms
-from kakaoaudit.strength import MAX_SCORED_LENGTH, StrengthUnavailable, estimate
+from kakaoaudit.password.personal import personal_context, phone_digit_forms
+from kakaoaudit.password.strength import MAX_SCORED_LENGTH, StrengthUnavailable, estimate
 
 
 def test_empty_password_is_refused_before_zxcvbn() -> None:

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers, Source
 from kakaoaudit.api import Check, Context
-from kakaoaudit.model import Finding
+from kakaoaudit.core.answers import Answers, Source
+from kakaoaudit.core.model import Finding
 
 #: "Today" of the unit tests (the CLI tests use the real date).
 TODAY = date(2026, 11, 28)

@@ -14,9 +14,8 @@ from kakaoaudit.checks.travel_country import CountryLoginList
 from kakaoaudit.checks.travel_network import VPN_EXIT, VPN_USED, WIFI_PLAN, PublicWifi, VpnExitCountry
 from kakaoaudit.checks.travel_stay import DOCUMENTS, LONG_STAY, IdentityDocuments, LongStay
 from kakaoaudit.checks.travel_support import SupportFromAbroad
-from kakaoaudit.model import Phase
-from kakaoaudit.travel import TravelCheck, trip_of
-from kakaoaudit.travel_shared import (
+from kakaoaudit.core.model import Phase
+from kakaoaudit.travel.questions import (
     ALLOWED_COUNTRIES,
     BACKUP_KIND,
     BACKUP_REACHABLE,
@@ -25,6 +24,7 @@ from kakaoaudit.travel_shared import (
     TWO_STEP_BACKUP_EMAIL,
     TWO_STEP_ROUTE,
 )
+from kakaoaudit.travel.trip import TravelCheck, trip_of
 
 ON = {COUNTRY_RESTRICTION: True}
 ALL_CHECKS = (CountryLoginList, CodesAbroad, SignInWithoutPhoneNumber, VpnExitCountry, PublicWifi, LongStay,

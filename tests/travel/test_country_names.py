@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit import countries
-from kakaoaudit.i18n import Msg
-from kakaoaudit.travel import country_choice, country_label, country_list
+from kakaoaudit.core import countries
+from kakaoaudit.core.i18n import Msg
+from kakaoaudit.travel.trip import country_choice, country_label, country_list
 
 ROOT = Path(__file__).resolve().parents[2]
 

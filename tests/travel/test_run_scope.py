@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit.answers import Source
-from kakaoaudit.errors import InputError, UsageError
-from kakaoaudit.model import Category
-from kakaoaudit.registry import discover
-from kakaoaudit.run import Scope, collect_answers, run_audit
+from kakaoaudit.commands.audit import Scope, collect_answers, run_audit
+from kakaoaudit.core.answers import Source
+from kakaoaudit.core.errors import InputError, UsageError
+from kakaoaudit.core.model import Category
+from kakaoaudit.core.registry import discover
 
 TODAY = date(2026, 11, 28)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
 from kakaoaudit.formats.travel_section import group_hours, render_travel_markdown, render_travel_text
-from kakaoaudit.i18n import translator
-from kakaoaudit.model import ChecklistItem, Phase, SupportHours, TravelPlan
-from kakaoaudit.travel import Trip, support_hours
+from kakaoaudit.travel.trip import Trip, support_hours
 
 _ = translator("kakaoaudit.travel")
 TODAY = date(2026, 11, 28)

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from kakaoaudit import countries
-from kakaoaudit.model import SupportHours
-from kakaoaudit.timezones import offset_to_kst
-from kakaoaudit.travel import Trip, local_window, support_hours, window_label
+from kakaoaudit.core import countries
+from kakaoaudit.core.model import SupportHours
+from kakaoaudit.core.timezones import offset_to_kst
+from kakaoaudit.travel.trip import Trip, local_window, support_hours, window_label
 
 TODAY = date(2026, 11, 28)
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Source
-from kakaoaudit.errors import UsageError
-from kakaoaudit.model import Status
-from kakaoaudit.registry import discover
-from kakaoaudit.travel import (
+from kakaoaudit.core.answers import Source
+from kakaoaudit.core.errors import UsageError
+from kakaoaudit.core.model import Status
+from kakaoaudit.core.registry import discover
+from kakaoaudit.travel.trip import (
     DEPART,
     DESTINATION,
     HOME_COUNTRY,

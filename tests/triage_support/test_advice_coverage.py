@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kakaoaudit import support_kit
-from kakaoaudit.restriction import resolve_place
-from kakaoaudit.triage import KEEP, NEVER, STEPS, Assessment, Confidence, Facts, Situation, notes
+from kakaoaudit.triage import support_kit
+from kakaoaudit.triage.assess import KEEP, NEVER, STEPS, Assessment, Confidence, Facts, Situation, notes
+from kakaoaudit.triage.restriction import resolve_place
 
 COVERAGE = Path(__file__).resolve().parents[2] / "docs" / "advice-coverage.md"
 ROW = re.compile(r"^\|\s*(?P<id>[A-Z]\d+(?:\.\d+)?)\s*\|[^|]*\|(?P<covered>[^|]*)\|\s*$")

@@ -17,9 +17,9 @@ pytest.importorskip("babel")
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "kakaoaudit"
 MODULES = {  # domain -> the source files writing into it
-    "kakaoaudit.restriction": [SRC / "restriction.py", SRC / "restriction_questions.py"],
-    "kakaoaudit.triage": [SRC / "triage.py", SRC / "triage_questions.py"],
-    "kakaoaudit.support_kit": [SRC / "support_kit.py", SRC / "support_kit_questions.py"],
+    "kakaoaudit.restriction": [SRC / "triage" / "restriction.py", SRC / "triage" / "restriction_questions.py"],
+    "kakaoaudit.triage": [SRC / "triage" / "assess.py", SRC / "triage" / "questions.py"],
+    "kakaoaudit.support_kit": [SRC / "triage" / "support_kit.py", SRC / "triage" / "support_kit_questions.py"],
     "kakaoaudit.commands.triage": [SRC / "commands" / "triage.py"],
     "kakaoaudit.commands.support_kit": [SRC / "commands" / "support_kit.py"],
     "kakaoaudit.commands.session": [SRC / "commands" / "session.py"],

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.i18n import LANGUAGES
+from kakaoaudit.core.i18n import LANGUAGES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -183,8 +183,9 @@ def test_nothing_sensitive_beyond_what_the_user_typed(run_cli: Cli, lang: str) -
 
 
 def test_the_draft_never_asks_for_or_holds_a_password(run_cli: Cli) -> None:
-    from kakaoaudit import support_kit, triage
-    from kakaoaudit.questions import looks_secret
+    from kakaoaudit.core.questions import looks_secret
+    from kakaoaudit.triage import assess as triage
+    from kakaoaudit.triage import support_kit
 
     assert not [q.id for q in (*support_kit.QUESTIONS, *triage.QUESTIONS) if looks_secret(q.id)]
     data = run_cli("support-kit", "--demo", "--format", "json").json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kakaoaudit.notice_phrases import MAX_NOTICE_CHARS, PHRASES, T3_PHRASE_IDS, Signal, detect, normalize
+from kakaoaudit.triage.notice_phrases import MAX_NOTICE_CHARS, PHRASES, T3_PHRASE_IDS, Signal, detect, normalize
 
 # (phrase id, language, text as a user may paste it)
 T3_CASES = [
@@ -61,7 +61,7 @@ def test_every_t3_phrase_has_a_case_in_every_language() -> None:
 
 @pytest.mark.parametrize("phrase", PHRASES, ids=lambda p: f"{p.id}-{p.language}")
 def test_every_variant_matches_itself_and_in_a_longer_text(phrase: object) -> None:
-    from kakaoaudit.notice_phrases import Phrase
+    from kakaoaudit.triage.notice_phrases import Phrase
 
     assert isinstance(phrase, Phrase)
     for variant in phrase.variants:

@@ -70,7 +70,7 @@ def test_triage_asks_reads_a_pasted_notice_and_saves(tmp_path: Path) -> None:
 
 
 def test_support_kit_asks_the_time_zone_of_a_country_with_several(tmp_path: Path) -> None:
-    from kakaoaudit.restriction import distinct_zones
+    from kakaoaudit.triage.restriction import distinct_zones
 
     text = (ANSWERS / "abroad.toml").read_text(encoding="utf-8").replace('time_zone = "America/Los_Angeles"\n', "")
     (tmp_path / "a.toml").write_text(text, encoding="utf-8")

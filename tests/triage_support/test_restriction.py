@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.questions import AnswerValueError
-from kakaoaudit.restriction import (
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.questions import AnswerValueError
+from kakaoaudit.triage.restriction import (
     SINCE_QUESTION,
     TIME_ZONE_QUESTION,
     Moment,

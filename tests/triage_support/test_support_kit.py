@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.questions import looks_secret
-from kakaoaudit.restriction import Moment, Started, resolve_place
-from kakaoaudit.support_kit import QUESTIONS, build, document, subject, to_json
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.questions import looks_secret
+from kakaoaudit.triage.restriction import Moment, Started, resolve_place
+from kakaoaudit.triage.support_kit import QUESTIONS, build, document, subject, to_json
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 HOME: dict[str, Any] = {

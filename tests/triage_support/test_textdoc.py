@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kakaoaudit.textdoc import Document, Section, render_markdown, render_text
+from kakaoaudit.triage.document import Document, Section, render_markdown, render_text
 
 DOC = Document(
     title="見出し title",

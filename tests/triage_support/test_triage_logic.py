@@ -7,10 +7,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from kakaoaudit import notice_phrases
-from kakaoaudit.answers import Answers
-from kakaoaudit.restriction import Moment, Started, resolve_place
-from kakaoaudit.triage import (
+from kakaoaudit.core.answers import Answers
+from kakaoaudit.triage import notice_phrases
+from kakaoaudit.triage.assess import (
     KEEP,
     NEVER,
     QUESTIONS,
@@ -22,6 +21,7 @@ from kakaoaudit.triage import (
     assess,
     facts_from,
 )
+from kakaoaudit.triage.restriction import Moment, Started, resolve_place
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 JAPAN = resolve_place("JP", "", NOW.date())

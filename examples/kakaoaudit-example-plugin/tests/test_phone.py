@@ -8,8 +8,7 @@ from importlib import metadata
 import pytest
 from kakaoaudit_example_plugin.phone import OS_UPDATES, SCREEN_LOCK, PhoneSecurity
 
-from kakaoaudit.answers import Answers
-from kakaoaudit.api import Context, Status
+from kakaoaudit.api import Answers, Context, Status
 
 
 def findings(answers: dict[str, object]) -> dict[str, Status]:

@@ -1,0 +1,494 @@
+"""What the commands do, between parsing (cli.py) and the core: gather answers, run, render, exit.
+
+Kept apart from cli.py so that `kakaoaudit --help` imports none of it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+import click
+
+from kakaoaudit.api import BreachLookup, Check
+from kakaoaudit.core import suppress
+from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
+from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
+from kakaoaudit.core.errors import InputError, OutputError
+from kakaoaudit.core.i18n import Msg, current_language, translator
+from kakaoaudit.core.model import Category, Report, Severity, Status
+from kakaoaudit.core.output import write_atomic
+from kakaoaudit.core.questions import AnswerValue, Question
+from kakaoaudit.core.registry import Registry, discover
+from kakaoaudit.core.secret import Secret
+from kakaoaudit.formats import render
+from kakaoaudit.history.audit import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
+from kakaoaudit.questionnaire.demo_profile import DEMO_NAME, demo_document
+from kakaoaudit.questionnaire.template import condition_text, render_answers, render_tables
+from kakaoaudit.travel.trip import active_checks, attach_plan
+
+_ = translator("kakaoaudit")
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The answers of one run and where each came from."""
+
+    values: dict[str, AnswerValue]
+    sources: dict[str, Source]
+    asked: bool
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    """The answers file's reserved sections, parsed (``suppress``, ``settings``)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How a command narrows the audit (``kakaoaudit travel``: its options and the travel checks)."""
+
+    preset: Mapping[str, AnswerValue] = field(default_factory=dict)
+    """Answers given as command options: they override the answers file and are never asked."""
+    category: Category | None = None
+    """Run only the checks of this category."""
+    validate: Callable[[Answers, date], None] | None = None
+    """Called with every answer (and today's date) before any check runs; raises a `KakaoauditError`."""
+
+
+def interactive() -> bool:
+    """Prompts only on a terminal."""
+    return sys.stdin.isatty()
+
+
+def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = None) -> int:
+    """The audit (or the demo): password -> answers -> checks -> report -> exit code."""
+    scope = scope or Scope()
+    lang = current_language()
+    registry = load_registry()
+    checks = select_checks([c.check for c in registry.checks], options.get("only", ()), options.get("skip", ()))
+    if scope.category is not None:
+        checks = [check for check in checks if check.category is scope.category]
+    now = datetime.now(timezone.utc)
+    questions = questions_of(checks)
+    demo = mode == "demo"
+    # Before any question, so that an unusable --hibp-dataset or --hibp-url stops the audit at once.
+    breach = make_breach(options, demo=demo) if any(c.needs_password or c.needs_network for c in checks) else None
+    prompter = None
+    label = _label(options.get("label"))
+    # The demo is not the user's account: it never reads or writes the history.
+    history = AuditHistory(None, label=label)
+    loaded: AnswersFile | None = None
+    if demo:
+        collected = _demo_answers(registry, now.date())
+    else:
+        use_prompt = interactive() and not options.get("no_input") and not options.get("password_stdin")
+        if use_prompt:
+            from kakaoaudit.questionnaire.prompt import Prompter  # noqa: PLC0415 - only on a terminal
+
+            prompter = Prompter(lang)
+        loaded = load_answers(registry, options.get("answers_file"), now)
+        # Before any question: "last audit N days ago", or the choice about an unusable history file.
+        # Only whole audits make the trend: a travel run scores the trip, not the account.
+        whole_audit = mode == "audit" and scope.category is None
+        history = AuditHistory.start(enabled=whole_audit and not options.get("no_history"), remind=whole_audit,
+                                     label=label,
+                                     now=now, prompter=prompter,
+                                     reminder_days=settings_from(loaded.sections if loaded else {}).reminder_days)
+    # The password comes first: without it the password checks are skipped, so their own questions
+    # (nickname, ID, birth date) are not asked at all.
+    password, missing = _password(checks, options, prompter, demo)
+    try:
+        if not demo:
+            questions = questions_to_ask(checks, has_password=password is not None)
+            collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date(),
+                                        preset=scope.preset, loaded=loaded)
+        return _audit(registry, checks, options=options, scope=scope, collected=collected, questions=questions,
+                      password=password, missing=missing, breach=breach, history=history, prompter=prompter,
+                      now=now, mode=mode, label=label)
+    finally:
+        if password is not None:
+            password.clear()
+
+
+def questions_to_ask(checks: Sequence[type[Check]], *, has_password: bool) -> list[Question]:
+    """The questions of the checks that will run: without a password the password checks are skipped,
+    so only the questions they share with other checks remain."""
+    return questions_of([check for check in checks if has_password or not check.needs_password])
+
+
+def _audit(
+    registry: Registry,
+    checks: Sequence[type[Check]],
+    *,
+    options: Mapping[str, Any],
+    scope: Scope,
+    collected: Collected,
+    questions: Sequence[Question],
+    password: Secret | None,
+    missing: Msg | None,
+    breach: BreachLookup | None,
+    history: AuditHistory,
+    prompter: Any,
+    now: datetime,
+    mode: str,
+    label: str | None,
+) -> int:
+    lang = current_language()
+    demo = mode == "demo"
+    answers = Answers(collected.values, collected.sources)
+    if scope.validate is not None:
+        scope.validate(answers, now.date())
+    # Without a trip, the travel checks collapse into one "no trip planned" line.
+    checks = active_checks(checks, answers, now.date())
+    auditor = Auditor(
+        checks=checks,
+        now=lambda: now,
+        lang=lang,
+        offline=demo or bool(options.get("offline")),
+        redact=not options.get("no_redact"),
+        password=password,
+        password_missing=missing,
+        breach=breach,
+        options=check_options(options),
+        label=label,
+        mode=mode,
+        warnings=registry.warnings,
+    )
+    try:
+        report = auditor.run(answers)
+    finally:
+        if password is not None:
+            password.clear()
+    report = suppress.apply(report, collected.sections.get(suppress.SECTION), now=now)
+    # After the suppressions: the travel readiness note states the final score.
+    report = attach_plan(report, checks, answers, now.date())
+    if options.get("debug"):
+        for trace in auditor.tracebacks:
+            click.echo(trace, err=True)
+    for warning in registry.warnings:
+        click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
+    output = options.get("output")
+    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None)
+    if output is None:
+        emit(text, None)  # on the screen first: the question about saving the answers follows it
+    # The last question comes before anything is written: Ctrl-C there leaves no report file and
+    # no history row, so "interrupted; nothing was written" stays true.
+    if prompter is not None and collected.asked:
+        _offer_to_save(prompter, questions, collected, lang)
+    if output is not None:
+        emit(text, output)
+    history.record(report)  # only once the report was delivered; a failure here is a warning
+    return exit_code(report, options.get("fail_under"), options.get("fail_on"))
+
+
+def check_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The command options that checks may honour (through `Context.options`)."""
+    return {
+        "check_dns": bool(options.get("check_dns")),
+        "timeout": options.get("timeout"),
+    }
+
+
+def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | None:
+    """The breach lookup for the password checks: online client, offline dataset, or none.
+
+    See kakaoaudit.password_input: the demo's sample list in the demo, ``--hibp-dataset`` (offline),
+    None with ``--offline`` and no dataset, else the range API (``--hibp-url``, ``--timeout``). A
+    dataset or URL that cannot be used is an `InputError`.
+    """
+    from kakaoaudit.password import inputs as password_input  # noqa: PLC0415 - builds kakaoaudit.breach only when needed
+
+    return password_input.make_breach(options, demo=demo)
+
+
+#: Modules whose `QUESTIONS` (a tuple of Question) are asked by commands rather than by checks
+#: (triage, support kit). Every command knows them, so one answers file serves all commands; they
+#: hold only the questions (not the commands' logic), so that reading them stays light.
+COMMAND_QUESTION_MODULES = ("kakaoaudit.triage.questions", "kakaoaudit.triage.support_kit_questions")
+
+
+def load_registry() -> Registry:
+    return discover()
+
+
+def command_questions() -> dict[str, Question]:
+    """The questions of the command modules that exist, by id."""
+    found: dict[str, Question] = {}
+    for name in COMMAND_QUESTION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name and name.startswith(error.name):
+                continue
+            raise
+        for question in getattr(module, "QUESTIONS", ()):
+            found.setdefault(question.id, question)
+    return found
+
+
+def known_questions(registry: Registry) -> dict[str, Question]:
+    """Every question an answers file may answer: the checks' and the commands'."""
+    return {**command_questions(), **registry.questions()}
+
+
+def _label(raw: object) -> str | None:
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    label = " ".join(raw.split())
+    if len(label) > 100:
+        raise InputError(_("--label: at most 100 characters"))
+    return label
+
+
+def _demo_answers(registry: Registry, today: date) -> Collected:
+    known = known_questions(registry)
+    parsed = parse_answers(demo_document(), Path(DEMO_NAME), known, today=today)
+    values = dict(parsed.values)
+    sources = dict.fromkeys(values, Source.FILE)
+    # Plugins' questions are not in the demo profile: their defaults, else "unknown" when allowed.
+    for question in known.values():
+        if question.id not in values and question.has_default:
+            values[question.id] = question.parse(question.default, today=today)
+            sources[question.id] = Source.DEFAULT
+    return Collected(values, sources, asked=False)
+
+
+def collect_answers(
+    registry: Registry,
+    questions: Sequence[Question],
+    answers_file: Path | None,
+    prompter: Any,
+    today: date,
+    *,
+    preset: Mapping[str, AnswerValue] | None = None,
+    loaded: AnswersFile | None = None,
+) -> Collected:
+    """Answers from the file, then `preset` (command options, overriding the file), then the prompter
+    (on a terminal), then declared defaults.
+
+    `loaded` is the answers file already read by `load_answers` (else it is read here).
+    Without a terminal, missing answers are an `InputError` listing each with how to supply it.
+    """
+    values: dict[str, AnswerValue] = {}
+    sources: dict[str, Source] = {}
+    if loaded is None and answers_file is not None:
+        loaded = load_answers(registry, answers_file, datetime.now(timezone.utc))
+    if loaded is not None:
+        values.update(loaded.values)
+        sources.update(dict.fromkeys(loaded.values, Source.FILE))
+    for key, value in (preset or {}).items():
+        values[key] = value
+        sources[key] = Source.OPTION
+    asked = False
+    if prompter is not None:
+        before = set(values)
+        prompter.ask_all(questions, values, today)
+        new = set(values) - before
+        sources.update(dict.fromkeys(new, Source.PROMPT))
+        asked = bool(new)
+    # Defaults can make further questions applicable; repeat until nothing changes.
+    while True:
+        pending = applicable(questions, values)
+        defaults = [q for q in pending if q.has_default]
+        if not defaults:
+            break
+        for question in defaults:
+            values[question.id] = question.parse(question.default, today=today)
+            sources[question.id] = Source.DEFAULT
+    missing = applicable(questions, values)
+    if missing:
+        raise InputError(*_missing_messages(missing, answers_file))
+    return Collected(values, sources, asked, loaded.sections if loaded is not None else {})
+
+
+def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -> AnswersFile | None:
+    """The answers file with its reserved sections parsed: ``[suppress]`` (`kakaoaudit.suppress`) and
+    ``[settings]`` (`kakaoaudit.audit_history`); None without a file."""
+    if answers_file is None:
+        return None
+    sections = {
+        suppress.SECTION: suppress.section_parser(registry.ids(), now),
+        SETTINGS_SECTION: parse_settings,
+    }
+    return load_answers_file(answers_file, known_questions(registry), today=now.date(), sections=sections)
+
+
+def _missing_messages(missing: Sequence[Question], answers_file: Path | None) -> list[Msg]:
+    lines = [_("{count} question(s) have no answer and there is no terminal to ask them:", count=len(missing))]
+    for question in missing:
+        line = _("  {id}: {prompt}", id=question.id, prompt=question.prompt)
+        if question.when:
+            line = _("{message} (only when {condition})", message=line, condition=condition_text(question))
+        lines.append(line)
+    if answers_file is None:
+        lines.append(_("Run kakaoaudit in a terminal to be asked, or write the answers in a file "
+                       "('kakaoaudit init' creates one) and pass it with --answers FILE."))
+    else:
+        lines.append(_("Add these keys to {file} ('kakaoaudit init -o -' shows every key with its "
+                       "explanation), or run kakaoaudit in a terminal to be asked.", file=str(answers_file)))
+    return lines
+
+
+def _password(
+    checks: Sequence[type[Check]], options: Mapping[str, Any], prompter: Any, demo: bool
+) -> tuple[Secret | None, Msg | None]:
+    """The password for the checks that need one, or why there is none."""
+    if not any(check.needs_password for check in checks):
+        return None, None
+    if demo:
+        # The demo's published sample password (never the user's): it shows the password checks.
+        from kakaoaudit.password.inputs import sample_password  # noqa: PLC0415
+
+        return sample_password(), None
+    if options.get("no_password"):
+        return None, _("not checked: --no-password was given")
+    if options.get("password_stdin"):
+        line = sys.stdin.readline()
+        if not line:
+            return None, _("not checked: standard input was empty (--password-stdin)")
+        # Only the line ending is removed: spaces can be part of a password.
+        return Secret(line[:-2] if line.endswith("\r\n") else line.rstrip("\n")), None
+    if prompter is not None:
+        secret = prompter.ask_password()
+        if secret is None:
+            return None, _("not checked: you chose not to enter the password")
+        return secret, None
+    return None, _("not checked: there is no terminal for the hidden password prompt; use --password-stdin")
+
+
+#: Top-level tables of an answers file that are not answers, kept when answers are saved over it.
+RESERVED_SECTIONS = (suppress.SECTION, SETTINGS_SECTION)
+
+
+def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Collected, lang: str) -> None:
+    if not prompter.confirm(_("Save your answers to a file for next time? (the password is never saved)")):
+        return
+    name = prompter.ask_text(_("File name [{default}]:", default="kakaoaudit-answers.toml")) or (
+        "kakaoaudit-answers.toml"
+    )
+    path = Path(name).expanduser()
+    kept = {q.id: collected.values[q.id] for q in questions if q.id in collected.values}
+    text = render_answers(questions, kept, lang=lang, header=_answers_header(lang))
+    if path.exists():
+        if not prompter.confirm(_("{path} exists. Replace it? (its [suppress] and [settings] sections are kept)",
+                                  path=str(path))):
+            prompter.say(_("Not saved."))
+            return
+        text += _kept_sections(path)
+    try:
+        write_atomic(path, text)
+    except OutputError as error:
+        prompter.say(str(error))
+        return
+    prompter.say(_("Saved. Next time: kakaoaudit --answers {file}", file=str(path)))
+
+
+def _kept_sections(path: Path) -> str:
+    """The reserved sections of the answers file about to be replaced, as TOML (empty if unreadable)."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return render_tables(document, RESERVED_SECTIONS)
+
+
+def _answers_header(lang: str, sample: bool = False) -> list[str]:
+    first = _("kakaoaudit answers (the demo profile's sample answers)") if sample else _("kakaoaudit answers")
+    return [
+        first.render(lang),
+        _("Use: kakaoaudit audit --answers THIS_FILE. Never write your password here.").render(lang),
+        _("Questions left commented out are asked when you run kakaoaudit in a terminal.").render(lang),
+    ]
+
+
+def emit(text: str, output: Path | None) -> None:
+    """The report to the screen, or to `output` atomically."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(Path(output), text)
+    click.echo(_("Report written to {path}", path=str(output)).render(), err=True)
+
+
+def exit_code(report: Report, fail_under: int | None, fail_on: str | None) -> int:
+    """1 when the score is under `fail_under` (or unknown) or a problem reaches `fail_on`."""
+    if fail_under is not None and (report.score is None or report.score < fail_under):
+        return EXIT_FINDINGS
+    if fail_on is not None:
+        threshold = Severity.parse(fail_on)
+        if any(f.status in (Status.FAIL, Status.WARN) and f.severity >= threshold for f in report.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def list_checks(fmt: str) -> int:
+    """`kakaoaudit checks`: every installed check."""
+    lang = current_language()
+    registry = load_registry()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": loaded.check.id,
+            "title": loaded.check.title.render(lang),
+            "category": loaded.check.category.value,
+            "weight": loaded.check.weight,
+            "network": loaded.check.needs_network,
+            "password": loaded.check.needs_password,
+            "advice_ids": list(loaded.check.advice_ids),
+            "distribution": loaded.distribution,
+        }
+        for loaded in registry.checks
+    ]
+    for warning in registry.warnings:
+        click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps({"checks": rows}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from tabulate import tabulate  # noqa: PLC0415
+
+    yes, no = _("yes").render(lang), _("no").render(lang)
+    table = [
+        [r["id"], r["title"], r["category"], r["weight"], yes if r["network"] else no,
+         " ".join(r["advice_ids"]), r["distribution"]]
+        for r in rows
+    ]
+    headers = ["ID", _("Title").render(lang), _("Category").render(lang), _("Weight").render(lang),
+               _("Network").render(lang), "ADVICE", _("From").render(lang)]
+    click.echo(tabulate(table, headers=headers, tablefmt="simple"))
+    return EXIT_OK
+
+
+def write_init(*, sample: bool, output: Path, force: bool, only: Sequence[str], skip: Sequence[str]) -> int:
+    """`kakaoaudit init`: a commented answers template (or the demo profile's answers)."""
+    lang = current_language()
+    registry = load_registry()
+    checks = select_checks([c.check for c in registry.checks], only, skip)
+    questions = questions_of(checks)
+    if not only and not skip:
+        # The commands' questions too (triage, support-kit): one answers file serves every command.
+        seen = {question.id for question in questions}
+        questions += [question for question in command_questions().values() if question.id not in seen]
+    values: dict[str, AnswerValue] = {}
+    if sample:
+        values = _demo_answers(registry, datetime.now(timezone.utc).date()).values
+    text = render_answers(questions, values, lang=lang, header=_answers_header(lang, sample))
+    if str(output) == "-":
+        click.echo(text, nl=False)
+        return EXIT_OK
+    if output.exists() and not force:
+        raise InputError(_("{path} already exists; use --force to overwrite it, or -o another file",
+                           path=str(output)))
+    write_atomic(output, text)
+    click.echo(_("Wrote {path}. Fill it in, then run: kakaoaudit audit --answers {path}",
+                 path=str(output)).render(lang), err=True)
+    return EXIT_OK

@@ -1,0 +1,2 @@
+"""Phone numbers and email addresses: parse, classify, compare and mask them (phonenumbers,
+email-validator)."""

@@ -1,0 +1,277 @@
+"""Translation: lazy messages rendered in the language of the report.
+
+Every user-facing string is written in English in the source and wrapped with a domain's
+translator, conventionally bound to `_`::
+
+    from kakaoaudit.core.i18n import translator
+    _ = translator("kakaoaudit")
+    title = _("2-step verification is off")
+    detail = _("{count} devices are logged in", count=3)
+
+`_` returns a `Msg`, not a string: the text is looked up in the gettext catalog only when the
+report is rendered, so the same report can be shown in Japanese, English or Korean, and a saved
+JSON report can be rendered again in another language (`Msg.to_json` / `Msg.from_json`).
+
+Catalogs are gettext `.po` files, compiled to `.mo` (`python tools/i18n.py compile`), under
+`<localedir>/<lang>/LC_MESSAGES/<domain>.mo`. Built-in domains live in `kakaoaudit/locale`; a
+plugin passes its own `localedir` to `translator`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Union
+
+#: Languages with complete catalogs, in the order the help lists them.
+LANGUAGES: tuple[str, ...] = ("ja", "en", "ko")
+#: The source language of every msgid.
+SOURCE_LANGUAGE = "en"
+
+BUILTIN_LOCALEDIR = Path(__file__).resolve().parent.parent / "locale"
+
+_localedirs: dict[str, Path] = {}
+_current_language = SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Private:
+    """A personal detail (phone number, email address) inside a message.
+
+    It renders masked unless redaction was explicitly turned off (`--no-redact`), so a report
+    shared with a relative does not expose contacts by default.
+    """
+
+    value: str
+    masked: str
+
+    def __repr__(self) -> str:
+        return f"Private(masked={self.masked!r})"
+
+
+Param = Union[str, int, float, "Msg", Private]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A translatable message: a msgid of a gettext domain with named parameters."""
+
+    domain: str
+    msgid: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def render(self, lang: str | None = None, *, redact: bool = True) -> str:
+        """The message in `lang` (default: the current language), parameters filled in."""
+        language = lang or _current_language
+        text = gettext_for(self.domain, language).gettext(self.msgid)
+        if not self.params:
+            return text
+        values = {name: _render_param(value, language, redact) for name, value in self.params}
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must never crash a report: fall back to the source text.
+            return self.msgid.format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_json(self, *, redact: bool = True) -> dict[str, Any]:
+        """A JSON form from which `from_json` rebuilds the message (private values as rendered)."""
+        params: dict[str, Any] = {}
+        for name, value in self.params:
+            if isinstance(value, Msg):
+                params[name] = {"msg": value.to_json(redact=redact)}
+            elif isinstance(value, Private):
+                params[name] = value.masked if redact else value.value
+            else:
+                params[name] = value
+        return {"domain": self.domain, "msgid": self.msgid, "params": params}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Msg:
+        """Inverse of `to_json`; raises `ValueError` on a malformed structure."""
+        try:
+            domain, msgid, raw_params = data["domain"], data["msgid"], data.get("params", {})
+        except (KeyError, TypeError) as exc:
+            raise ValueError("a message needs 'domain' and 'msgid'") from exc
+        if not isinstance(domain, str) or not isinstance(msgid, str) or not isinstance(raw_params, dict):
+            raise ValueError("a message has a string 'domain', a string 'msgid' and an object 'params'")
+        params: list[tuple[str, Param]] = []
+        for name, value in raw_params.items():
+            if isinstance(value, dict) and "msg" in value:
+                params.append((name, cls.from_json(value["msg"])))
+            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                params.append((name, value))
+            else:
+                raise ValueError(f"message parameter {name!r} has an unsupported type")
+        return cls(domain, msgid, tuple(params))
+
+
+def _render_param(value: Param, lang: str, redact: bool) -> str | int | float:
+    if isinstance(value, Msg):
+        return value.render(lang, redact=redact)
+    if isinstance(value, Private):
+        return value.masked if redact else value.value
+    return value
+
+
+class Translator:
+    """Creates `Msg` objects of one gettext domain; bind it to `_` in a module."""
+
+    def __init__(self, domain: str) -> None:
+        self.domain = domain
+
+    def __call__(self, msgid: str, /, **params: Param) -> Msg:
+        return Msg(self.domain, msgid, tuple(sorted(params.items())))
+
+
+def translator(domain: str, localedir: str | os.PathLike[str] | None = None) -> Translator:
+    """The translator of `domain`; `localedir` is where its catalogs are (default: the built-in)."""
+    _localedirs[domain] = Path(localedir) if localedir is not None else BUILTIN_LOCALEDIR
+    return Translator(domain)
+
+
+def localedir_of(domain: str) -> Path:
+    """Where the catalogs of `domain` live."""
+    return _localedirs.get(domain, BUILTIN_LOCALEDIR)
+
+
+@cache
+def gettext_for(domain: str, lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of `domain` in `lang`; the source text when there is none.
+
+    The catalogs are the ones `gettext.translation(domain, localedir, [lang], fallback=True)`
+    finds, and translate the same; only read faster (see `_read_catalog`).
+    """
+    result: gettext.NullTranslations | None = None
+    for path in gettext.find(domain, localedir_of(domain), languages=[lang], all=True):
+        catalog = _read_catalog(path)
+        if result is None:
+            result = catalog
+        else:
+            result.add_fallback(catalog)
+    return result if result is not None else gettext.NullTranslations()
+
+
+class _Catalog(gettext.NullTranslations):
+    """A catalog without plural forms: `gettext` as `gettext.GNUTranslations` answers it."""
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        translated = self._messages.get(message)
+        return translated if translated is not None else super().gettext(message)  # the fallback, or itself
+
+
+def _read_catalog(path: str) -> gettext.NullTranslations:
+    """The .mo file at `path`. `gettext.GNUTranslations` compiles the catalog's plural formula into
+    Python on every load, a large share of the start-up of a command; a catalog without plural
+    entries never needs it. One with plural entries, or anything unusual, goes to the standard reader.
+    """
+    import struct  # noqa: PLC0415 - only once a text is shown
+
+    with open(path, "rb") as stream:
+        data = stream.read()
+    try:
+        messages = _mo_messages(data)
+    except (ValueError, IndexError, LookupError, struct.error):
+        messages = None
+    if messages is None:
+        import io  # noqa: PLC0415 - built in; the file is read once either way
+
+        return gettext.GNUTranslations(io.BytesIO(data))
+    return _Catalog(messages)
+
+
+def _mo_messages(data: bytes) -> dict[str, str] | None:
+    """msgid -> msgstr of a GNU .mo file, decoded as `gettext.GNUTranslations` decodes them; None
+    when it has plural entries or is not a .mo file it reads the same way."""
+    import struct  # noqa: PLC0415 - loaded by _read_catalog already
+
+    magic = data[:4]
+    order = {b"\xde\x12\x04\x95": "<", b"\x95\x04\x12\xde": ">"}.get(magic)
+    if order is None or len(data) < 20:
+        return None
+    version, count, ids_at, texts_at = struct.unpack(order + "4I", data[4:20])
+    if version >> 16 not in (0, 1):
+        return None
+    ids = struct.unpack_from(f"{order}{2 * count}I", data, ids_at)
+    texts = struct.unpack_from(f"{order}{2 * count}I", data, texts_at)
+    size = len(data)
+    charset: str | None = None
+    messages: dict[str, str] = {}
+    for index in range(0, 2 * count, 2):
+        id_length, id_at = ids[index], ids[index + 1]
+        text_length, text_at = texts[index], texts[index + 1]
+        if not (id_at + id_length < size and text_at + text_length < size):
+            return None
+        msgid = data[id_at:id_at + id_length]
+        text = data[text_at:text_at + text_length]
+        if b"\x00" in msgid:
+            return None  # plural forms
+        if id_length == 0:
+            charset = _header_charset(text, charset)
+        messages[str(msgid, charset or "ascii")] = str(text, charset or "ascii")
+    return messages
+
+
+def _header_charset(header: bytes, charset: str | None) -> str | None:
+    """The charset of the catalog's Content-Type header line, read as GNUTranslations reads it."""
+    for line in header.split(b"\n"):
+        item = line.decode().strip()
+        if not item or (item.startswith("#-#-#-#-#") and item.endswith("#-#-#-#-#")):
+            continue
+        key, sep, value = item.partition(":")
+        if sep and key.strip().lower() == "content-type":
+            charset = value.strip().split("charset=")[1]
+    return charset
+
+
+def set_language(lang: str) -> None:
+    """Make `lang` the language `Msg.render()` uses when none is given."""
+    global _current_language  # noqa: PLW0603 - the process-wide UI language, set once by the CLI
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    _current_language = lang
+
+
+def current_language() -> str:
+    """The language set by `set_language` (English until then)."""
+    return _current_language
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """`KAKAOAUDIT_LANG`, else the locale: Japanese for `ja_*`, Korean for `ko_*` where supported,
+    else English."""
+    env = os.environ if environ is None else environ
+    wanted = env.get("KAKAOAUDIT_LANG", "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name, "")
+        if value:
+            return _language_of_locale(value)
+    if environ is None:
+        import locale  # noqa: PLC0415 - only when no variable names the language
+
+        try:
+            system = locale.getlocale()[0] or ""
+        except ValueError:
+            system = ""
+        return _language_of_locale(system)
+    return SOURCE_LANGUAGE
+
+
+def _language_of_locale(value: str) -> str:
+    # "ja_JP.UTF-8", "ja-JP", "Japanese_Japan.932" (Windows), "ko_KR:en" (LANGUAGE lists)
+    code = re.split(r"[:._@-]", value, maxsplit=1)[0].lower()
+    code = {"japanese": "ja", "korean": "ko"}.get(code, code)
+    return code if code in LANGUAGES else SOURCE_LANGUAGE

@@ -1,0 +1,291 @@
+"""Questions that checks declare, and the typed values of their answers.
+
+A question has a dotted id (``security.two_step.enabled``), a type, a localized prompt and
+help, an optional default and, for conditional questions, `when`: the answers that make it
+relevant. `Question.parse` turns a value from an answers file or the prompter into the typed
+answer, or raises `AnswerValueError` saying what was expected.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kakaoaudit.core.i18n import Msg, translator
+
+_ = translator("kakaoaudit")
+
+#: The answer of a question whose type is not known statically; `UNKNOWN` means "I don't know".
+AnswerValue = bool | int | str | date | tuple[str, ...]
+UNKNOWN = "unknown"
+#: The "I'm not sure about these" item of a "select all that apply" question: the items left
+#: unselected are then unknown instead of "no" (see `Answers.get_flag`).
+UNSURE = "unsure"
+
+QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+#: A key segment that looks like it holds a password or other secret; such keys are refused in
+#: answers files (and as question ids) so that nobody is led to write a password into a file.
+SECRET_KEY_SEGMENT = re.compile(
+    r"^(pass|passwd|passphrase|pwd|pw|secret|pin|pincode|token|hash|sha1|sha_1)$"
+    r"|^password$|^password_(value|text|plain)$|パスワード|暗証|비밀번호",
+    re.IGNORECASE,
+)
+
+
+def looks_secret(key: str) -> bool:
+    """True when any segment of a dotted key looks like it names a password or secret."""
+    return any(SECRET_KEY_SEGMENT.search(part) for part in key.split("."))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class QType(str, enum.Enum):
+    """The type of a question's answer."""
+
+    BOOL = "bool"
+    CHOICE = "choice"
+    MULTI = "multi"
+    INT = "int"
+    DATE = "date"
+    PHONE = "phone"
+    EMAIL = "email"
+    COUNTRY = "country"
+    COUNTRIES = "countries"
+    TEXT = "text"
+
+
+class _NoDefault:
+    def __repr__(self) -> str:
+        return "NO_DEFAULT"
+
+
+#: Marker for a question without a default: it must be answered.
+NO_DEFAULT: Any = _NoDefault()
+
+_EXPECTED = {
+    QType.BOOL: _("true or false"),
+    QType.CHOICE: _("one of: {choices}"),
+    QType.MULTI: _("a list of: {choices}"),
+    QType.INT: _("a whole number"),
+    QType.DATE: _("a date like 2024-05-31"),
+    QType.PHONE: _("a phone number as text"),
+    QType.EMAIL: _("an email address as text"),
+    QType.COUNTRY: _("a country code such as JP or a country name"),
+    QType.COUNTRIES: _("a list of countries such as [\"JP\", \"KR\"]"),
+    QType.TEXT: _("text"),
+}
+
+
+class AnswerValueError(ValueError):
+    """The value does not fit the question; `expected` says what would."""
+
+    def __init__(self, expected: Msg, hint: Msg | None = None) -> None:
+        super().__init__(expected.msgid)
+        self.expected = expected
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a choice or multi question."""
+
+    value: str
+    label: Msg
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question a check needs answered. Declared by checks; the engine asks each id once."""
+
+    id: str
+    type: QType
+    prompt: Msg
+    help: Msg | None = None
+    default: Any = NO_DEFAULT
+    choices: tuple[Choice, ...] = ()
+    #: Offer "I don't know" (the answer is then `UNKNOWN`); a check turns it into an `unknown` finding.
+    allow_unknown: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    #: For dates: refuse dates after today (e.g. "when did you last change it").
+    past_only: bool = False
+    max_length: int = 500
+    #: Ask only when every listed answer matches (a value, or a tuple of accepted values).
+    when: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not QUESTION_ID.match(self.id):
+            raise ValueError(f"question id {self.id!r} is not dotted lower-case (e.g. 'security.two_step.enabled')")
+        if self.type in (QType.CHOICE, QType.MULTI) and not self.choices:
+            raise ValueError(f"question {self.id} of type {self.type.value} needs choices")
+        if SECRET_KEY_SEGMENT.search(self.id.rsplit(".", 1)[-1]):
+            raise ValueError(f"question id {self.id!r} looks like it asks for a secret; never ask for a password")
+        if self.default is not NO_DEFAULT and self.type not in (QType.COUNTRY, QType.COUNTRIES):
+            self.parse(self.default)  # the country table stays unloaded until a country is parsed
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not NO_DEFAULT
+
+    @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+    def expected(self) -> Msg:
+        """What a valid answer looks like, for error messages and templates."""
+        message = _EXPECTED[self.type]
+        if self.type in (QType.CHOICE, QType.MULTI):
+            values = ", ".join(self.choice_values + ((UNKNOWN,) if self.allow_unknown else ()))
+            return Msg(message.domain, message.msgid, (("choices", values),))
+        if self.allow_unknown:
+            return _("{expected}, or \"unknown\"", expected=message)
+        return message
+
+    def applies(self, answers: Mapping[str, Any]) -> bool | None:
+        """Whether the question is relevant given `answers`; None while a condition is unanswered.
+
+        A condition already known to be false wins over one still unanswered: the question cannot apply.
+        """
+        pending = False
+        for other, wanted in self.when.items():
+            if other not in answers:
+                pending = True
+                continue
+            accepted = wanted if isinstance(wanted, tuple) else (wanted,)
+            if answers[other] not in accepted:
+                return False
+        return None if pending else True
+
+    def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
+        """The typed answer for `raw` (from TOML or the prompter); `AnswerValueError` if it does not fit."""
+        if self.allow_unknown and isinstance(raw, str) and raw.strip().lower() == UNKNOWN:
+            return UNKNOWN
+        parser = _PARSERS[self.type]
+        return parser(self, raw, today)
+
+
+def _fail(question: Question, hint: Msg | None = None) -> AnswerValueError:
+    return AnswerValueError(question.expected(), hint)
+
+
+def _clean_text(question: Question, raw: object, max_length: int) -> str:
+    if not isinstance(raw, str):
+        raise _fail(question)
+    text = unicodedata.normalize("NFC", raw).strip()
+    if len(text) > max_length:
+        raise _fail(question, _("at most {limit} characters", limit=max_length))
+    if _CONTROL.search(text):
+        raise _fail(question, _("control characters are not allowed"))
+    return text
+
+
+def _parse_bool(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, bool):
+        return raw
+    raise _fail(question)
+
+
+def _parse_choice(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, str) and raw.strip() in question.choice_values:
+        return raw.strip()
+    raise _fail(question)
+
+
+def _parse_multi(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if not isinstance(raw, (list, tuple)):
+        raise _fail(question)
+    values: list[str] = []
+    for item in raw:
+        if not isinstance(item, str) or item.strip() not in question.choice_values:
+            raise _fail(question)
+        if item.strip() not in values:
+            values.append(item.strip())
+    return tuple(values)
+
+
+def _parse_int(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise _fail(question)
+    if question.minimum is not None and raw < question.minimum:
+        raise _fail(question, _("at least {minimum}", minimum=question.minimum))
+    if question.maximum is not None and raw > question.maximum:
+        raise _fail(question, _("at most {maximum}", maximum=question.maximum))
+    return raw
+
+
+def _parse_date(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, date) and not hasattr(raw, "hour"):
+        value = raw
+    elif isinstance(raw, str):
+        try:
+            value = date.fromisoformat(unicodedata.normalize("NFKC", raw).strip())
+        except ValueError:
+            raise _fail(question) from None
+    else:
+        raise _fail(question)
+    if question.past_only and today is not None and value > today:
+        raise _fail(question, _("the date is in the future"))
+    if value.year < 1900:
+        raise _fail(question, _("the year is too early"))
+    return value
+
+
+def _parse_phone(question: Question, raw: object, today: date | None) -> AnswerValue:
+    # Deep validation (valid number? mobile?) is a check's job: it becomes a finding, not an error.
+    return _clean_text(question, raw, 64)
+
+
+def _parse_email(question: Question, raw: object, today: date | None) -> AnswerValue:
+    return _clean_text(question, raw, 320)
+
+
+def _parse_country(question: Question, raw: object, today: date | None) -> AnswerValue:
+    from kakaoaudit.core import countries  # noqa: PLC0415 - the country table loads only when needed
+
+    text = _clean_text(question, raw, 100)
+    try:
+        return countries.lookup(text).code
+    except countries.CountryNotFound as missing:
+        hint = _("did you mean {suggestions}?", suggestions=", ".join(missing.suggestions)) if (
+            missing.suggestions
+        ) else None
+        raise _fail(question, hint) from None
+
+
+def _parse_countries(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if isinstance(raw, str):
+        # On the prompt: "JP, KR" or "日本、韓国".
+        raw = [part for part in re.split(r"[,、，]", raw) if part.strip()]
+    if not isinstance(raw, (list, tuple)) or len(raw) > 50:
+        raise _fail(question)
+    codes: list[str] = []
+    for item in raw:
+        code = _parse_country(question, item, today)
+        assert isinstance(code, str)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _parse_text(question: Question, raw: object, today: date | None) -> AnswerValue:
+    return _clean_text(question, raw, question.max_length)
+
+
+_PARSERS = {
+    QType.BOOL: _parse_bool,
+    QType.CHOICE: _parse_choice,
+    QType.MULTI: _parse_multi,
+    QType.INT: _parse_int,
+    QType.DATE: _parse_date,
+    QType.PHONE: _parse_phone,
+    QType.EMAIL: _parse_email,
+    QType.COUNTRY: _parse_country,
+    QType.COUNTRIES: _parse_countries,
+    QType.TEXT: _parse_text,
+}

@@ -1,0 +1,129 @@
+"""Transparent scoring: points per check, per category and overall, the grade, the top actions.
+
+Rules (documented in docs/scoring.md and shown in every report):
+
+* Only pass, warn and fail findings are scored; unknown, skipped and error findings are left out
+  of the denominator and listed apart with their reasons.
+* Each check is worth its `weight`. Its findings' points are scaled to it:
+  check points = weight x (sum of finding points / sum of finding max points).
+* Category and overall scores are 0-100: earned check points / possible check points.
+* Grade: A >= 90, B >= 80, C >= 70, D >= 60, else F. A failed critical finding caps the grade
+  at D (a leaked password is never an "A", whatever else is in order).
+* Top actions: failed and warned findings ordered by the points at stake, then severity, then ID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kakaoaudit.core.i18n import Msg
+from kakaoaudit.core.model import (
+    Category,
+    CategoryScore,
+    CheckSummary,
+    Finding,
+    Severity,
+    Status,
+    TopAction,
+)
+
+GRADES: tuple[tuple[int, str], ...] = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+CRITICAL_CAP = "D"
+TOP_ACTIONS = 3
+
+# The worst status first: the status a check summary shows.
+_STATUS_ORDER = (Status.ERROR, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED, Status.PASS)
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """What scoring needs to know of a check."""
+
+    check_id: str
+    title: Msg
+    category: Category
+    weight: int
+
+
+@dataclass(frozen=True)
+class Score:
+    """The scoring of one audit."""
+
+    score: int | None
+    grade: str
+    grade_capped: bool
+    categories: tuple[CategoryScore, ...]
+    checks: tuple[CheckSummary, ...]
+    top_actions: tuple[TopAction, ...]
+
+
+def summarize_check(info: CheckInfo, findings: Sequence[Finding]) -> CheckSummary:
+    """The check's points scaled to its weight, and its worst status."""
+    scored = [f for f in findings if f.status.scored and f.max_points > 0]
+    possible = sum(f.max_points for f in scored)
+    earned = sum(f.points for f in scored)
+    if possible:
+        points, maximum = round(info.weight * earned / possible), info.weight
+    else:
+        points, maximum = 0, 0
+    statuses = {f.status for f in findings} or {Status.SKIPPED}
+    status = next(s for s in _STATUS_ORDER if s in statuses)
+    return CheckSummary(info.check_id, info.title, info.category, info.weight, points, maximum, status)
+
+
+def percent(earned: int, possible: int) -> int | None:
+    return round(100 * earned / possible) if possible else None
+
+
+def grade_for(score: int | None) -> str:
+    if score is None:
+        return "-"
+    return next(letter for floor, letter in GRADES if score >= floor)
+
+
+def score(infos: Sequence[CheckInfo], findings: Sequence[Finding]) -> Score:
+    """Score an audit from its checks and all their findings."""
+    by_check: dict[str, list[Finding]] = {info.check_id: [] for info in infos}
+    for finding in findings:
+        by_check.setdefault(finding.check_id, []).append(finding)
+    summaries = tuple(summarize_check(info, by_check[info.check_id]) for info in infos)
+    categories = tuple(_category_scores(summaries))
+    overall = percent(sum(s.points for s in summaries), sum(s.max_points for s in summaries))
+    grade = grade_for(overall)
+    capped = False
+    if any(f.status is Status.FAIL and f.severity is Severity.CRITICAL for f in findings) and grade in "ABC":
+        grade, capped = CRITICAL_CAP, True
+    return Score(overall, grade, capped, categories, summaries, top_actions(summaries, findings))
+
+
+def _category_scores(summaries: Iterable[CheckSummary]) -> Iterable[CategoryScore]:
+    for category in Category:
+        members = [s for s in summaries if s.category is category]
+        if not members:
+            continue
+        earned = sum(s.points for s in members)
+        possible = sum(s.max_points for s in members)
+        yield CategoryScore(category, earned, possible, percent(earned, possible), len(members))
+
+
+def top_actions(summaries: Sequence[CheckSummary], findings: Sequence[Finding],
+                limit: int = TOP_ACTIONS) -> tuple[TopAction, ...]:
+    """The failed and warned findings that gain the most points, in check-weight terms."""
+    weights = {s.check_id: s.weight for s in summaries}
+    possible: dict[str, int] = {}
+    for finding in findings:
+        if finding.status.scored:
+            possible[finding.check_id] = possible.get(finding.check_id, 0) + finding.max_points
+    candidates = []
+    for finding in findings:
+        if finding.status not in (Status.FAIL, Status.WARN):
+            continue
+        total = possible.get(finding.check_id) or 1
+        stake = round(weights.get(finding.check_id, 0) * finding.points_at_stake / total)
+        candidates.append((stake, finding))
+    candidates.sort(key=lambda item: (-item[0], -item[1].severity.rank, item[1].check_id, item[1].code))
+    return tuple(
+        TopAction(f.check_id, f.code, f.title, f.advice[0] if f.advice else None, f.severity, stake)
+        for stake, f in candidates[:limit]
+    )

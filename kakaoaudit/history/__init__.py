@@ -1,0 +1,1 @@
+"""The SQLite store of past reports, and the audit's side of it (reminder, record)."""

@@ -1,0 +1,127 @@
+"""Where the password checks get their inputs: the breach lookup, and the demo's sample password.
+
+`make_breach` turns the audit's options into the lookup the checks use: the Pwned Passwords range
+API (online, `--hibp-url`, `--timeout`), a downloaded copy (`--hibp-dataset`, offline), or none
+(`--offline` without a copy). The demo uses a sample password and a tiny sample list shipped in the
+package, so that it shows the password checks without any input or network.
+
+Kept light: kakaoaudit.breach is imported only when a lookup is built, and the network stack
+(kakaoaudit.range_client: ssl, urllib, http.client) only for an online one, so that the checks can
+import `SamplePassword` and `lookup_source`, and the demo can run, without loading it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from kakaoaudit.core.errors import InputError
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.package_files import files
+from kakaoaudit.core.secret import Secret
+
+if TYPE_CHECKING:
+    from kakaoaudit.api import BreachLookup
+    from kakaoaudit.breach.ranges import BreachLookupError
+
+_ = translator("kakaoaudit.password_input")
+
+#: The password the demo checks. Clearly a sample: a flower and the demo profile's birth year, so
+#: that the demo shows the personal-context effect (KA101) and a breach hit (KA201).
+DEMO_PASSWORD: Final = "sakura1990"  # noqa: S105 - the demo's published sample, not a secret
+#: A few lines in the format of HIBP's downloader (sorted `SHA1:COUNT`), with the sample's hash.
+DEMO_DATASET_NAME: Final = "demo_pwned.txt"
+
+#: What `lookup_source` returns: where a lookup looks.
+ONLINE, OFFLINE, DEMO = "online", "offline", "demo"
+
+
+class SamplePassword(Secret):
+    """The demo's sample password: a `Secret` like any other, marked so reports can say so."""
+
+    __slots__ = ()
+
+
+class SourcedLookup:
+    """A breach lookup that knows where it looks (`ONLINE`, `OFFLINE` or `DEMO`), for the wording."""
+
+    def __init__(self, inner: BreachLookup, source: str) -> None:
+        self.inner = inner
+        self.source = source
+
+    def count(self, password: Secret) -> int:
+        return self.inner.count(password)
+
+
+def lookup_source(lookup: object) -> str | None:
+    """`ONLINE`, `OFFLINE` or `DEMO` for a lookup made here; None for any other (a plugin's)."""
+    source = getattr(lookup, "source", None)
+    return source if source in (ONLINE, OFFLINE, DEMO) else None
+
+
+def demo_dataset() -> Path:
+    """The sample list shipped in the package."""
+    return Path(str(files("kakaoaudit.data").joinpath(DEMO_DATASET_NAME)))
+
+
+def sample_password() -> SamplePassword:
+    return SamplePassword(DEMO_PASSWORD)
+
+
+def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | None:
+    """The lookup for the options; None with ``--offline`` and no dataset.
+
+    A dataset that cannot be used, or a base URL that is not http(s), is an `InputError` (one
+    line) so that the audit stops at start-up rather than after the questions.
+    """
+    from kakaoaudit.breach import ranges as breach  # noqa: PLC0415 - only when a lookup is built
+
+    if demo:
+        return SourcedLookup(breach.OfflineDataset(demo_dataset()), DEMO)
+    dataset = options.get("hibp_dataset")
+    if dataset is not None:
+        try:
+            return SourcedLookup(breach.OfflineDataset(dataset), OFFLINE)
+        except breach.BreachLookupError as error:
+            problem = _dataset_problem(Path(dataset), error)
+        raise InputError(_("--hibp-dataset {path}: {problem}", path=str(dataset), problem=problem))
+    if options.get("offline"):
+        return None
+    timeout = float(options.get("timeout") or breach.DEFAULT_TOTAL_TIMEOUT)
+    base_url = (options.get("hibp_url") or "").strip() or breach.DEFAULT_BASE_URL
+    from kakaoaudit.breach.online import RangeClient  # noqa: PLC0415 - the network stack, online only
+
+    try:
+        client = RangeClient(
+            base_url,
+            connect_timeout=min(breach.DEFAULT_CONNECT_TIMEOUT, timeout),
+            total_timeout=timeout,
+        )
+    except ValueError:
+        # The URL itself is not repeated: it could hold credentials a user pasted by mistake.
+        raise InputError(_(
+            "--hibp-url (or KAKAOAUDIT_HIBP_URL) is not a usable address: give http:// or https://, a host and "
+            "an optional path, without user name, query or fragment (the default is {default})",
+            default=breach.DEFAULT_BASE_URL,
+        )) from None
+    return SourcedLookup(client, ONLINE)
+
+
+def _dataset_problem(path: Path, error: BreachLookupError) -> Msg:
+    """What is wrong with a dataset, in the user's language (the library's detail is English)."""
+    detail = error.detail
+    if not os.path.lexists(path):
+        return _("no such file or folder")
+    if "NTLM" in detail:
+        return _("this is the NTLM version of the list (downloader option -n); download the SHA-1 version")
+    if "is empty" in detail:
+        return _("the file is empty (an interrupted download?)")
+    if "holds no PREFIX.txt" in detail:
+        return _("the folder holds no range files (00000.txt ... FFFFF.txt)")
+    if "cannot read" in detail:
+        return _("it cannot be read (check the permissions)")
+    if "neither a file nor a directory" in detail:
+        return _("it is neither a file nor a folder")
+    return _("it is not the SHA-1 list written by HIBP's PwnedPasswordsDownloader (lines HASH:COUNT)")

@@ -1,0 +1,126 @@
+"""Write answers as TOML: the commented template of `kakaoaudit init` and saved answers.
+
+Never writes a password: questions cannot ask for one (see `questions.SECRET_KEY_SEGMENT`) and
+the password is not an answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from kakaoaudit.core.i18n import translator
+from kakaoaudit.core.questions import AnswerValue, QType, Question
+
+_ = translator("kakaoaudit")
+
+
+def toml_value(value: AnswerValue) -> str:
+    """`value` as a TOML literal."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    # A JSON string is a valid TOML basic string (JSON escapes are a subset of TOML's).
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_answers(
+    questions: Sequence[Question],
+    values: Mapping[str, AnswerValue],
+    *,
+    lang: str,
+    header: Sequence[str] = (),
+    comments: bool = True,
+) -> str:
+    """A TOML document with one table per question group, in question order.
+
+    With `comments`, every key carries its question, help and expected values; a question
+    without a value (and without a default) is written commented out, to be filled in.
+    """
+    lines = [f"# {line}" if line else "#" for line in header]
+    if header:
+        lines.append("")
+    # A TOML table may be declared once: group the questions by table, in first-appearance order.
+    tables: dict[str, list[Question]] = {}
+    for question in questions:
+        tables.setdefault(question.id.rsplit(".", 1)[0], []).append(question)
+    for table, members in tables.items():
+        if lines and lines[-1] != "":
+            lines.append("")
+        lines.append(f"[{table}]")
+        for question in members:
+            key = question.id.rsplit(".", 1)[1]
+            if comments:
+                lines.extend(_comment_lines(question, lang))
+            if question.id in values:
+                lines.append(f"{key} = {toml_value(values[question.id])}")
+            elif question.has_default:
+                lines.append(f"{key} = {toml_value(question.default)}")
+            else:
+                lines.append(f"# {key} = ")
+            if comments:
+                lines.append("")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _comment_lines(question: Question, lang: str) -> list[str]:
+    lines = [f"# {question.prompt.render(lang)}"]
+    if question.help is not None:
+        lines.append(f"# {question.help.render(lang)}")
+    if question.type in (QType.CHOICE, QType.MULTI):
+        for choice in question.choices:
+            lines.append(f"#   {json.dumps(choice.value)}: {choice.label.render(lang)}")
+    lines.append("# " + _("Expected: {expected}", expected=question.expected()).render(lang))
+    if question.when:
+        lines.append("# " + _("Only asked when: {condition}", condition=condition_text(question)).render(lang))
+    return [line.replace("\n", " ") for line in lines]
+
+
+def condition_text(question: Question) -> str:
+    """The condition of a conditional question as TOML-like text: ``a.b = true, c.d = ["x", "y"]``."""
+    return ", ".join(f"{other} = {toml_value(_as_value(wanted))}" for other, wanted in question.when.items())
+
+
+def _as_value(wanted: object) -> AnswerValue:
+    if isinstance(wanted, tuple):
+        return tuple(str(item) for item in wanted)
+    if isinstance(wanted, (bool, int, str, date)):
+        return wanted
+    return str(wanted)
+
+
+def render_tables(document: Mapping[str, object], names: Sequence[str]) -> str:
+    """The top-level tables `names` of a parsed TOML document, written back as TOML.
+
+    Used to keep an answers file's reserved sections (``[suppress]``, ``[settings]``) when the
+    answers are saved over it. Values may be scalars or tables of scalars (written inline).
+    """
+    lines: list[str] = []
+    for name in names:
+        table = document.get(name)
+        if not isinstance(table, Mapping) or not table:
+            continue
+        lines.extend(["", f"[{name}]"])
+        for key, value in table.items():
+            lines.append(f"{json.dumps(str(key), ensure_ascii=False)} = {_inline(value)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _inline(value: object) -> str:
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_inline(v)}" for k, v in value.items())
+        return "{ " + items + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    if isinstance(value, (bool, int, str, date)):
+        return toml_value(value)
+    return json.dumps(str(value), ensure_ascii=False)
+

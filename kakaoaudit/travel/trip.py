@@ -1,0 +1,371 @@
+"""The travel mode's domain: the trip in the answers, its support hours and its checklist.
+
+The travel checks (KA6xx) derive from `TravelCheck`: each one first asks `trip_of` whether there
+is a trip to assess (a destination abroad, dates that make sense) and otherwise yields one finding
+saying why not. `active_checks` keeps only the first of them in that case, so that a person without
+a trip sees a single "no trip planned" line instead of one per check. After the audit,
+`attach_plan` puts the `TravelPlan` into the report: Kakao's support hours seen from every time
+zone of the destination on the travel dates (ADVICE O2, O3; KAKAO-FACTS K15), and the checklist
+that the travel checks contribute, ordered by when to act.
+
+The trip's questions live here because the command (``kakaoaudit travel``), the checks and the
+plan all need them; ``profile.home_country`` belongs to the contacts checks (KA301), which declare it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import ClassVar
+
+from kakaoaudit.api import Check, Context
+from kakaoaudit.core.answers import Answers, Source
+from kakaoaudit.core.errors import UsageError
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.model import (
+    Category,
+    ChecklistItem,
+    Finding,
+    Phase,
+    Report,
+    Severity,
+    Status,
+    SupportHours,
+    TravelPlan,
+)
+from kakaoaudit.core.questions import QType, Question
+from kakaoaudit.core.timezones import format_offset, offset_to_kst
+
+_ = translator("kakaoaudit.travel")
+#: Country names as messages: msgid = the English (CLDR) name, catalogs made by tools/gen_travel_countries.py.
+COUNTRY_DOMAIN = "kakaoaudit.travel.countries"
+_country = translator(COUNTRY_DOMAIN)
+
+PLANNED = "travel.planned"
+DESTINATION = "travel.destination"
+DEPART = "travel.depart"
+RETURN = "travel.return"
+HOME_COUNTRY = "profile.home_country"
+
+#: Only asked when a trip is planned.
+ON_TRIP: Mapping[str, bool] = {PLANNED: True}
+#: The support hours are computed for at most this many days of a trip (a year covers every DST rule).
+MAX_PLAN_DAYS = 366
+#: Korean office hours, shown in local time (KST; Kakao's support works in Korean time, K15).
+OFFICE_START, OFFICE_END = time(9), time(18)
+NEXT_DAY = " (+1 day)"
+
+PHASE_ORDER: tuple[Phase, ...] = (Phase.NOW, Phase.DAY_BEFORE, Phase.ABROAD, Phase.AFTER_RETURN)
+
+TRIP_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        PLANNED,
+        QType.BOOL,
+        _("Are you planning a trip abroad?"),
+        help=_("Answer yes to check your account for the trip (allowed countries, verification codes abroad, "
+               "VPN and Wi-Fi) and to get a checklist. 'kakaoaudit travel --to COUNTRY' does this directly."),
+        # Not a security claim: "no" only leaves the travel checks out (one skipped line says so).
+        default=False,
+    ),
+    Question(
+        DESTINATION,
+        QType.COUNTRY,
+        _("Which country are you travelling to?"),
+        help=_("A country code such as TW, or the name of the country such as Taiwan, 台湾 or 대만."),
+        when=ON_TRIP,
+    ),
+    Question(
+        DEPART,
+        QType.DATE,
+        _("On which date do you leave?"),
+        help=_("For example 2030-12-20. Answer unknown if the date is not fixed yet."),
+        allow_unknown=True,
+        when=ON_TRIP,
+    ),
+    Question(
+        RETURN,
+        QType.DATE,
+        _("On which date do you come back?"),
+        help=_("For example 2031-01-03. Answer unknown if the date is not fixed yet."),
+        allow_unknown=True,
+        when=ON_TRIP,
+    ),
+)
+
+
+def country_label(code: str) -> Msg:
+    """The country's name as a message: rendered in the report's language (台湾, Taiwan, 대만)."""
+    from kakaoaudit.core import countries  # noqa: PLC0415 - the country table loads only when a trip is assessed
+
+    return _country(countries.get(code).names["en"])
+
+
+@dataclass(frozen=True)
+class Trip:
+    """A trip the travel checks can assess."""
+
+    destination: str
+    """ISO 3166-1 alpha-2 code, never the home country."""
+    home: str | None
+    """Where the user lives (``profile.home_country``), None when not answered."""
+    depart: date | None
+    return_date: date | None
+    today: date
+
+    @property
+    def days(self) -> int | None:
+        """Length of the trip in days, both ends counted; None without both dates."""
+        if self.depart is None or self.return_date is None:
+            return None
+        return (self.return_date - self.depart).days + 1
+
+    @property
+    def abroad_now(self) -> bool:
+        """True when the trip has already begun (an audit run while abroad)."""
+        return self.depart is not None and self.depart <= self.today
+
+    def dates(self, limit: int = MAX_PLAN_DAYS) -> list[date]:
+        """The calendar days of the trip (from today when it has begun), at most `limit` of them."""
+        start = max(self.depart or self.today, self.today)
+        end = self.return_date if self.return_date is not None and self.return_date >= start else start
+        count = min((end - start).days + 1, limit)
+        return [start + timedelta(days=n) for n in range(count)]
+
+
+@dataclass(frozen=True)
+class TripProblem:
+    """Why there is no trip to assess: one finding of the first travel check says so."""
+
+    code: str
+    status: Status
+    title: Msg
+    detail: Msg
+    advice: tuple[Msg, ...] = ()
+
+
+def trip_of(answers: Answers, today: date) -> Trip | TripProblem:
+    """The trip in `answers`, or why the travel checks cannot assess one."""
+    if answers.get_bool(PLANNED) is not True:
+        return TripProblem(
+            "no-trip",
+            Status.SKIPPED,
+            _("No trip abroad planned"),
+            _("The travel checks run when you plan a trip abroad: answer travel.planned = true, or run "
+              "'kakaoaudit travel --to COUNTRY' before you leave."),
+        )
+    destination = answers.get_text(DESTINATION)
+    if destination is None:
+        return TripProblem(
+            "no-destination",
+            Status.UNKNOWN,
+            _("The destination of the trip is missing"),
+            _("Give the country you are travelling to (travel.destination, or --to COUNTRY)."),
+        )
+    home = answers.get_text(HOME_COUNTRY)
+    if destination == home:
+        return TripProblem(
+            "home-country",
+            Status.SKIPPED,
+            _("{country} is your home country", country=country_label(destination)),
+            _("The travel checks are for trips abroad. If you live in another country, answer "
+              "profile.home_country."),
+        )
+    depart, return_date = answers.get_date(DEPART), answers.get_date(RETURN)
+    if depart is not None and return_date is not None and return_date < depart:
+        return TripProblem(
+            "dates-reversed",
+            Status.UNKNOWN,
+            _("The return date {back} is before the departure date {leave}", back=return_date.isoformat(),
+              leave=depart.isoformat()),
+            _("Correct travel.depart and travel.return in your answers."),
+        )
+    if return_date is not None and return_date < today:
+        return TripProblem(
+            "trip-over",
+            Status.SKIPPED,
+            _("The trip to {country} in your answers ended on {back}", country=country_label(destination),
+              back=return_date.isoformat()),
+            _("Give the dates of your next trip, or answer travel.planned = false."),
+            (_("If you added {country} to the allowed countries for that trip, remove it now.",
+               country=country_label(destination)),),
+        )
+    return Trip(destination, home, depart, return_date, today)
+
+
+class TravelCheck(Check):
+    """Base of the travel checks: they assess a `Trip` and contribute to the travel checklist.
+
+    Subclasses implement `assess` (instead of `run`) and `checklist`. Without a trip to assess,
+    `run` yields one finding saying why (no trip planned, the destination is home, the dates are
+    reversed or past).
+    """
+
+    category: ClassVar[Category] = Category.TRAVEL
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        trip = trip_of(ctx.answers, ctx.today())
+        if isinstance(trip, TripProblem):
+            yield self.finding(trip.status, trip.title, code=trip.code, detail=trip.detail, advice=trip.advice,
+                               severity=Severity.INFO)
+            return
+        yield from self.assess(ctx, trip)
+
+    def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
+        """The findings of this check for `trip`."""
+        raise NotImplementedError
+
+    def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
+        """The checklist lines of this check, given its own `findings` (none by default)."""
+        return ()
+
+    def item(self, phase: Phase, text: Msg, *, done: bool = False) -> ChecklistItem:
+        """A checklist line of this check."""
+        return ChecklistItem(phase, text, self.id, done)
+
+
+def active_checks(checks: Sequence[type[Check]], answers: Answers, today: date) -> list[type[Check]]:
+    """`checks` without the travel checks after the first when there is no trip to assess.
+
+    The first one still runs and its single finding says why (e.g. "No trip abroad planned").
+    """
+    if isinstance(trip_of(answers, today), Trip):
+        return list(checks)
+    kept: list[type[Check]] = []
+    seen_travel = False
+    for check in checks:
+        if issubclass(check, TravelCheck):
+            if seen_travel:
+                continue
+            seen_travel = True
+        kept.append(check)
+    return kept
+
+
+def validate_trip(answers: Answers, today: date) -> None:
+    """The strict checks of ``kakaoaudit travel``: a trip abroad that has not begun, dates in order.
+
+    Raises `UsageError` with one line naming the option or the answers key at fault.
+    """
+    destination = answers.get_text(DESTINATION)
+    home = answers.get_text(HOME_COUNTRY)
+    if destination is not None and destination == home:
+        raise UsageError(_(
+            "{where}: {country} is your home country (profile.home_country); the travel mode prepares a trip "
+            "abroad. If you live elsewhere, set profile.home_country in your answers file.",
+            where=_where(answers, DESTINATION, "--to"), country=country_label(destination)))
+    depart, return_date = answers.get_date(DEPART), answers.get_date(RETURN)
+    if depart is not None and depart < today:
+        raise UsageError(_(
+            "{where}: {day} is in the past; give the day you leave (today or later)",
+            where=_where(answers, DEPART, "--depart"), day=depart.isoformat()))
+    if return_date is not None and return_date < today:
+        raise UsageError(_(
+            "{where}: {day} is in the past; give the day you come back",
+            where=_where(answers, RETURN, "--return"), day=return_date.isoformat()))
+    if depart is not None and return_date is not None and return_date < depart:
+        raise UsageError(_(
+            "{where}: {back} is before the departure date {leave}",
+            where=_where(answers, RETURN, "--return"), back=return_date.isoformat(), leave=depart.isoformat()))
+
+
+def _where(answers: Answers, key: str, option: str) -> str:
+    return option if answers.source(key) is Source.OPTION else key
+
+
+def support_hours(trip: Trip) -> tuple[SupportHours, ...]:
+    """Korean office hours (9:00-18:00 KST) in every time zone of the destination, on the trip's days.
+
+    One entry per zone and distinct offset: a zone whose clocks change during the trip (daylight
+    saving time) appears once per offset, in date order. Zones come most populous first.
+    """
+    from kakaoaudit.core import countries  # noqa: PLC0415
+
+    days = trip.dates()
+    hours: list[SupportHours] = []
+    for zone in countries.get(trip.destination).zones:
+        offsets = dict.fromkeys(offset_to_kst(zone, day) for day in days)
+        hours.extend(SupportHours(zone, format_offset(offset), local_window(offset)) for offset in offsets)
+    return tuple(hours)
+
+
+def local_window(offset: timedelta) -> str:
+    """9:00-18:00 KST in a local time that is `offset` from Korean time: "08:00-17:00", or
+    "16:00-01:00 (+1 day)" when it ends on the next local day.
+
+    The offset is the one of the whole day (`offset_to_kst`, at local noon), so the hours are those
+    of the days around a clock change, not the odd hour of the change itself.
+    """
+    start = datetime.combine(date(2000, 1, 3), OFFICE_START) + offset
+    end = datetime.combine(date(2000, 1, 3), OFFICE_END) + offset
+    text = f"{start:%H:%M}-{end:%H:%M}"
+    return text + NEXT_DAY if end.date() > start.date() else text
+
+
+def build_plan(
+    checks: Sequence[type[Check]], answers: Answers, findings: Sequence[Finding], today: date
+) -> TravelPlan | None:
+    """The travel plan of the report, or None when there is no trip to assess."""
+    trip = trip_of(answers, today)
+    if not isinstance(trip, Trip):
+        return None
+    items: list[ChecklistItem] = []
+    for check in checks:
+        if not issubclass(check, TravelCheck):
+            continue
+        own = [f for f in findings if f.check_id == check.id]
+        if not own or any(f.status is Status.ERROR for f in own):
+            continue  # a check that failed to run has nothing reliable to put on the list
+        items.extend(check().checklist(answers, trip, own))
+    ordered = sorted(items, key=lambda item: PHASE_ORDER.index(item.phase))
+    return TravelPlan(trip.destination, trip.depart, trip.return_date, support_hours(trip), tuple(ordered))
+
+
+def attach_plan(report: Report, checks: Sequence[type[Check]], answers: Answers, today: date) -> Report:
+    """`report` with its travel plan and, as a note, its travel readiness score (unchanged when there is
+    no trip to assess)."""
+    plan = build_plan(checks, answers, report.findings, today)
+    if plan is None:
+        return report
+    score = readiness(report)
+    notes = report.notes if score is None else (*report.notes, _(
+        "Travel readiness: {score}/100 (the score of the category \"{category}\")", score=score,
+        category=Category.TRAVEL.label))
+    return dataclasses.replace(report, travel=plan, notes=notes)
+
+
+def readiness(report: Report) -> int | None:
+    """The travel readiness score: the report's score of the travel category (None when unscored)."""
+    return next((c.score for c in report.categories if c.category is Category.TRAVEL), None)
+
+
+def country_list(codes: Sequence[str]) -> Msg:
+    """Several country names as one message: "Japan, South Korea" / 「日本、韓国」."""
+    if not codes:
+        raise ValueError("country_list needs at least one code")
+    if len(codes) == 1:
+        return country_label(codes[0])
+    return _("{first}, {rest}", first=country_label(codes[0]), rest=country_list(codes[1:]))
+
+
+def country_choice(codes: Sequence[str]) -> Msg:
+    """Alternatives: "Taiwan, Japan or the United States" / 「台湾、日本またはアメリカ合衆国」."""
+    if len(codes) <= 1:
+        return country_list(codes)
+    return _("{first} or {last}", first=country_list(codes[:-1]), last=country_label(codes[-1]))
+
+
+_WINDOW = re.compile(r"^(?P<start>\d{2}:\d{2})-(?P<end>\d{2}:\d{2})(?P<next> \(\+1 day\))?$")
+_LITERAL_DOMAIN = "kakaoaudit.literal"
+
+
+def window_label(window: str) -> Msg:
+    """A `SupportHours.local_window` in the report's language: "16:00-01:00 (+1 day)" -> 「16:00〜翌日01:00」."""
+    match = _WINDOW.match(window)
+    if match is None:  # not written by this module (an edited report): show it as it is
+        return Msg(_LITERAL_DOMAIN, window)
+    if match["next"]:
+        return _("{start} to {end} the next day", start=match["start"], end=match["end"])
+    return _("{start}-{end}", start=match["start"], end=match["end"])

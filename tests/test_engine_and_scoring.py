@@ -70,7 +70,7 @@ def test_offline_skips_network_checks_with_the_reason() -> None:
     assert report.findings[0].status is Status.SKIPPED
     assert "--offline" in report.findings[0].detail.render("en")
     assert report.score is None
-    assert report.grade == "-"
+    assert report.grade is None
 
 
 def test_password_checks_skip_without_password_and_see_it_with_one() -> None:
@@ -137,7 +137,7 @@ class TestScoring:
     @pytest.mark.parametrize(
         ("value", "grade"),
         [(100, "A"), (90, "A"), (89, "B"), (80, "B"), (79, "C"), (70, "C"), (60, "D"), (59, "F"), (0, "F"),
-         (None, "-")],
+         (None, None)],
     )
     def test_grades(self, value: int | None, grade: str) -> None:
         assert grade_for(value) == grade

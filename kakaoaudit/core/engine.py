@@ -169,6 +169,8 @@ class Auditor:
             checks=scored.checks,
             findings=tuple(findings),
             top_actions=scored.top_actions,
+            coverage=scored.coverage,
+            unknown_answers=tuple(q.id for q in questions_of(self.checks) if answers.is_unknown(q.id)),
             redacted=self.redact,
             label=self.label,
             mode=self.mode,

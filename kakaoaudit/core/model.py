@@ -194,6 +194,21 @@ class CategoryScore:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of the audit the score rests on: the points of the checks that could decide (pass, warn
+    or fail), out of the points of every check that ran (those that could not tell, because an answer
+    was "I don't know" or a lookup failed, included). Checks that did not run (skipped) are in neither."""
+
+    assessed_points: int
+    possible_points: int
+
+    @property
+    def ratio(self) -> float | None:
+        """assessed / possible, or None when no check ran."""
+        return self.assessed_points / self.possible_points if self.possible_points else None
+
+
+@dataclass(frozen=True)
 class TopAction:
     """One of the actions that gains the most points, with the finding it fixes."""
 
@@ -269,8 +284,8 @@ class Report:
     language: str
     score: int | None
     """0-100, or None when nothing could be scored."""
-    grade: str
-    """A-F, or "-" without a score."""
+    grade: str | None
+    """A-F; None when too little could be assessed to grade (see `coverage`) or without a score."""
     grade_capped: bool
     """True when a failed critical finding held the grade down (a breached password is never an A)."""
     categories: tuple[CategoryScore, ...]
@@ -291,6 +306,10 @@ class Report:
     """Findings set aside in the answers file's ``[suppress]`` section; listed apart, not scored."""
     notes: tuple[Msg, ...] = field(default=())
     """Expired suppressions that came back, and similar remarks for the reader."""
+    coverage: Coverage = field(default=Coverage(0, 0))
+    """How much of the audit could be assessed; the score is read next to it."""
+    unknown_answers: tuple[str, ...] = field(default=())
+    """Ids of the questions answered "I don't know", in question order (the look-it-up list)."""
 
     @property
     def not_scored(self) -> tuple[Finding, ...]:

@@ -7,6 +7,8 @@ Rules (documented in docs/scoring.md and shown in every report):
 * Each check is worth its `weight`. Its findings' points are scaled to it:
   check points = weight x (sum of finding points / sum of finding max points).
 * Category and overall scores are 0-100: earned check points / possible check points.
+* Coverage: the points of the checks that could decide, out of the points of every check that ran.
+  Below `MIN_COVERAGE` there is no grade (None): too many answers were "I don't know" to grade.
 * Grade: A >= 90, B >= 80, C >= 70, D >= 60, else F. A failed critical finding caps the grade
   at D (a leaked password is never an "A", whatever else is in order).
 * Top actions: failed and warned findings ordered by the points at stake, then severity, then ID.
@@ -22,6 +24,7 @@ from kakaoaudit.core.model import (
     Category,
     CategoryScore,
     CheckSummary,
+    Coverage,
     Finding,
     Severity,
     Status,
@@ -30,6 +33,8 @@ from kakaoaudit.core.model import (
 
 GRADES: tuple[tuple[int, str], ...] = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 CRITICAL_CAP = "D"
+#: The share of the possible points that must be assessed for a grade (issue: "less than 60%: no grade").
+MIN_COVERAGE = 0.6
 TOP_ACTIONS = 3
 
 # The worst status first: the status a check summary shows.
@@ -51,11 +56,12 @@ class Score:
     """The scoring of one audit."""
 
     score: int | None
-    grade: str
+    grade: str | None
     grade_capped: bool
     categories: tuple[CategoryScore, ...]
     checks: tuple[CheckSummary, ...]
     top_actions: tuple[TopAction, ...]
+    coverage: Coverage
 
 
 def summarize_check(info: CheckInfo, findings: Sequence[Finding]) -> CheckSummary:
@@ -76,10 +82,24 @@ def percent(earned: int, possible: int) -> int | None:
     return round(100 * earned / possible) if possible else None
 
 
-def grade_for(score: int | None) -> str:
+def grade_for(score: int | None) -> str | None:
     if score is None:
-        return "-"
+        return None
     return next(letter for floor, letter in GRADES if score >= floor)
+
+
+def coverage_of(summaries: Iterable[CheckSummary]) -> Coverage:
+    """Points of the checks that decided, of the points of the checks that ran (not skipped)."""
+    ran = [s for s in summaries if s.status is not Status.SKIPPED]
+    return Coverage(sum(s.max_points for s in ran), sum(s.weight for s in ran))
+
+
+def graded(score: int | None, coverage: Coverage) -> str | None:
+    """The grade of `score`, or None when less than `MIN_COVERAGE` of the points could be assessed."""
+    ratio = coverage.ratio
+    if ratio is None or ratio < MIN_COVERAGE:
+        return None
+    return grade_for(score)
 
 
 def score(infos: Sequence[CheckInfo], findings: Sequence[Finding]) -> Score:
@@ -90,11 +110,12 @@ def score(infos: Sequence[CheckInfo], findings: Sequence[Finding]) -> Score:
     summaries = tuple(summarize_check(info, by_check[info.check_id]) for info in infos)
     categories = tuple(_category_scores(summaries))
     overall = percent(sum(s.points for s in summaries), sum(s.max_points for s in summaries))
-    grade = grade_for(overall)
+    coverage = coverage_of(summaries)
+    grade = graded(overall, coverage)
     capped = False
-    if any(f.status is Status.FAIL and f.severity is Severity.CRITICAL for f in findings) and grade in "ABC":
+    if any(f.status is Status.FAIL and f.severity is Severity.CRITICAL for f in findings) and grade in ("A", "B", "C"):
         grade, capped = CRITICAL_CAP, True
-    return Score(overall, grade, capped, categories, summaries, top_actions(summaries, findings))
+    return Score(overall, grade, capped, categories, summaries, top_actions(summaries, findings), coverage)
 
 
 def _category_scores(summaries: Iterable[CheckSummary]) -> Iterable[CategoryScore]:

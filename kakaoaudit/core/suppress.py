@@ -198,6 +198,7 @@ def apply(report: Report, suppressions: Suppressions | None, *, now: datetime, z
         categories=scored.categories,
         checks=scored.checks,
         top_actions=scored.top_actions,
+        coverage=scored.coverage,
     )
 
 

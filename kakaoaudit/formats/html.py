@@ -177,9 +177,13 @@ class _Html:
         if report.score is None:
             self.add(f'<p class="score-text">{self.e(s.T_NO_SCORE)}</p>')
         else:
-            self.add(f'<p class="score-text">{self.e(fill(s.T_SCORE, score=report.score))}</p>',
-                     f'<p class="score-text">{self.e(fill(s.T_GRADE, grade=report.grade))}</p>')
-            if report.grade_capped:
+            self.add(f'<p class="score-text">{self.e(fill(s.T_SCORE, score=report.score))}</p>')
+            if report.grade is not None:
+                self.add(f'<p class="score-text">{self.e(fill(s.T_GRADE, grade=report.grade))}</p>')
+            self.add(f'<p class="coverage">{self.e(s.coverage_text(report))}</p>')
+            if report.grade is None:
+                self.add(f'<p class="no-grade">{self.e(s.T_NO_GRADE)}</p>')
+            elif report.grade_capped:
                 self.add(f"<p>{self.e(fill(s.T_CAPPED, grade=report.grade))}</p>")
         self.add("</div>", "</div>", f"<h3>{self.e(s.T_CATEGORIES)}</h3>")
         if not report.categories:
@@ -189,13 +193,13 @@ class _Html:
                      f'<th scope="col" class="num">{self.e(s.T_SCORE_COL)}</th>'
                      f'<th scope="col" class="num">{self.e(s.T_POINTS_COL)}</th><td></td></tr></thead>', "<tbody>")
             for c in report.categories:
-                score = "-" if c.score is None else str(c.score)
+                score = self.e(s.T_NOT_ASSESSED) if c.score is None else str(c.score)
                 self.add(f'<tr><th scope="row">{self.e(c.category.label)}</th><td class="num">{score}</td>'
                          f'<td class="num">{c.points}/{c.max_points}</td><td>{self.bar(c.score)}</td></tr>')
             self.add("</tbody>", "</table>")
         self.add("</section>")
 
-    def gauge(self, score: int | None, grade: str) -> str:
+    def gauge(self, score: int | None, grade: str | None) -> str:
         circumference = 2 * math.pi * _GAUGE_RADIUS
         filled = 0.0 if score is None else circumference * score / 100
         label = self.e(s.T_NO_SCORE) if score is None else self.e(fill(s.T_SCORE, score=score))
@@ -210,7 +214,7 @@ class _Html:
             f'<text x="60" y="62" text-anchor="middle" font-size="34" font-weight="700" '
             f'fill="{PALETTE["body"][0]}">{value}</text>'
             f'<text x="60" y="86" text-anchor="middle" font-size="14" fill="{PALETTE["muted"][0]}">'
-            f"{escape(grade)}</text></svg>"
+            f"{escape(grade or '')}</text></svg>"
         )
 
     def bar(self, score: int | None) -> str:

@@ -17,6 +17,7 @@ from kakaoaudit.core.model import (
     CategoryScore,
     ChecklistItem,
     CheckSummary,
+    Coverage,
     Finding,
     Phase,
     Report,
@@ -30,7 +31,7 @@ from kakaoaudit.core.model import (
 from kakaoaudit.core.package_files import files
 from kakaoaudit.formats.json_text import dumps
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_RESOURCE = "report.schema.json"
 #: Domain of texts that were stored without their message (plain strings): shown as they are.
 LITERAL_DOMAIN = "kakaoaudit.literal"
@@ -75,6 +76,11 @@ def to_dict(report: Report, *, lang: str) -> dict[str, Any]:
         "score": report.score,
         "grade": report.grade,
         "grade_capped": report.grade_capped,
+        "coverage": {
+            "assessed_points": report.coverage.assessed_points,
+            "possible_points": report.coverage.possible_points,
+        },
+        "unknown_answers": list(report.unknown_answers),
         "categories": [
             {
                 "category": c.category.value,
@@ -248,7 +254,29 @@ def from_dict(data: dict[str, Any]) -> Report:
         )
         for x in data.get("suppressed", [])
     )
+    checks = tuple(
+        CheckSummary(
+            check_id=c["check_id"],
+            title=msg((c.get("i18n") or {}).get("title"), c["title"]) or Msg(LITERAL_DOMAIN, ""),
+            category=Category(c["category"]),
+            weight=c["weight"],
+            points=c["points"],
+            max_points=c["max_points"],
+            status=Status(c["status"]),
+        )
+        for c in data["checks"]
+    )
+    coverage = data.get("coverage")
+    if coverage is None:  # a report of schema 1.0: the same figures from its checks
+        from kakaoaudit.core.scoring import coverage_of  # noqa: PLC0415 - only for old reports
+
+        found = coverage_of(checks)
+    else:
+        found = Coverage(coverage["assessed_points"], coverage["possible_points"])
+    grade = data["grade"]
     return Report(
+        coverage=found,
+        unknown_answers=tuple(data.get("unknown_answers", ())),
         travel=plan,
         suppressed=suppressed,
         notes=tuple(Msg(LITERAL_DOMAIN, n) for n in data.get("notes", [])),
@@ -256,24 +284,13 @@ def from_dict(data: dict[str, Any]) -> Report:
         tool_version=data["tool"]["version"],
         language=data["language"],
         score=data["score"],
-        grade=data["grade"],
+        grade=None if grade in (None, "-") else grade,
         grade_capped=data["grade_capped"],
         categories=tuple(
             CategoryScore(Category(c["category"]), c["points"], c["max_points"], c["score"], c["checks"])
             for c in data["categories"]
         ),
-        checks=tuple(
-            CheckSummary(
-                check_id=c["check_id"],
-                title=msg((c.get("i18n") or {}).get("title"), c["title"]) or Msg(LITERAL_DOMAIN, ""),
-                category=Category(c["category"]),
-                weight=c["weight"],
-                points=c["points"],
-                max_points=c["max_points"],
-                status=Status(c["status"]),
-            )
-            for c in data["checks"]
-        ),
+        checks=checks,
         findings=tuple(findings),
         top_actions=tuple(top),
         redacted=data["redacted"],

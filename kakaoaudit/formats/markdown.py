@@ -115,9 +115,14 @@ class _Markdown:
         if report.score is None:
             self.block(f"## {self.text(s.T_NO_SCORE)}")
         else:
-            self.block(f"## {self.text(fill(s.T_SCORE, score=report.score))} · "
-                       f"{self.text(fill(s.T_GRADE, grade=report.grade))}")
-            if report.grade_capped:
+            heading = self.text(fill(s.T_SCORE, score=report.score))
+            if report.grade is not None:
+                heading += f" · {self.text(fill(s.T_GRADE, grade=report.grade))}"
+            self.block(f"## {heading}")
+            self.block(self.para(s.coverage_text(report)))
+            if report.grade is None:
+                self.block(self.para(s.T_NO_GRADE))
+            elif report.grade_capped:
                 self.block(self.para(fill(s.T_CAPPED, grade=report.grade)))
         self.block(f"### {self.text(s.T_CATEGORIES)}")
         if not report.categories:
@@ -125,8 +130,10 @@ class _Markdown:
             return
         rows = [f"| {self.text(s.T_CATEGORY)} | {self.text(s.T_SCORE_COL)} | {self.text(s.T_POINTS_COL)} |",
                 "| --- | ---: | ---: |"]
+        not_assessed = self.text(s.T_NOT_ASSESSED)
         rows += [
-            f"| {self.text(c.category.label)} | {'-' if c.score is None else c.score} | {c.points}/{c.max_points} |"
+            f"| {self.text(c.category.label)} | {not_assessed if c.score is None else c.score} | "
+            f"{c.points}/{c.max_points} |"
             for c in report.categories
         ]
         self.block(*rows)

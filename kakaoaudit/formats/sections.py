@@ -252,6 +252,12 @@ def fill(msg: Msg, **params: Param) -> Msg:
     return Msg(msg.domain, msg.msgid, tuple(sorted(params.items())))
 
 
+def coverage_text(report: Report) -> Msg:
+    """What the score rests on: "from 20 of 190 points; 12 answers unknown"."""
+    return fill(T_COVERAGE, assessed=report.coverage.assessed_points, possible=report.coverage.possible_points,
+                unknown=len(report.unknown_answers))
+
+
 def format_date(day: date | None) -> str:
     return "-" if day is None else day.isoformat()
 
@@ -273,6 +279,10 @@ T_SCORE = _("Score: {score}/100")
 T_GRADE = _("Grade: {grade}")
 T_NO_SCORE = _("Score: not enough answers to compute a score")
 T_CAPPED = _("The grade is held at {grade} because of a critical problem.")
+T_COVERAGE = _("The score rests on {assessed} of {possible} points; {unknown} answers were \"don't know\".")
+T_NO_GRADE = _("No grade: too many answers were \"don't know\" to grade the account (less than 60% of the points "
+               "could be assessed). Look up the answers you did not know and run the audit again.")
+T_NOT_ASSESSED = _("not assessed")
 T_CATEGORIES = _("Score by category")
 T_CATEGORY = _("Category")
 T_SCORE_COL = _("Score")

@@ -182,6 +182,8 @@ def _entry(path: Path) -> tuple[Entry, list[Any]]:
     if score is not None and (isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100):
         raise _invalid(path, "score", _("expected a whole number from 0 to 100, or null"))
     grade = data.get("grade")
+    if grade is None:
+        grade = "-"  # not graded: too little could be assessed
     if not isinstance(grade, str) or len(grade) > 2:
         raise _invalid(path, "grade", _("expected a grade such as \"B\""))
     findings = data.get("findings")

@@ -121,9 +121,15 @@ class _Layout:
         if report.score is None:
             self.para(s.T_NO_SCORE, "", None, "bold")
             return
-        line = t(_("Score: {score}/100   Grade: {grade}", score=report.score, grade=report.grade))
-        self.lines.append(self.styled(line, *_GRADE_STYLES.get(report.grade, ("bold",))))
-        if report.grade_capped:
+        if report.grade is None:
+            self.lines.append(self.styled(t(fill(s.T_SCORE, score=report.score)), "bold"))
+        else:
+            line = t(_("Score: {score}/100   Grade: {grade}", score=report.score, grade=report.grade))
+            self.lines.append(self.styled(line, *_GRADE_STYLES.get(report.grade, ("bold",))))
+        self.para(s.coverage_text(report))
+        if report.grade is None:
+            self.para(s.T_NO_GRADE, "", None, "bold")
+        elif report.grade_capped:
             self.para(fill(s.T_CAPPED, grade=report.grade))
 
     def categories(self) -> None:
@@ -136,8 +142,8 @@ class _Layout:
         for c in report.categories:
             filled = 0 if c.score is None else round(c.score * _BAR / 100)
             bar = "" if c.score is None else "█" * filled + "░" * (_BAR - filled)
-            rows.append([t(c.category.label), "-" if c.score is None else str(c.score), f"{c.points}/{c.max_points}",
-                         bar])
+            shown = t(s.T_NOT_ASSESSED) if c.score is None else str(c.score)
+            rows.append([t(c.category.label), shown, f"{c.points}/{c.max_points}", bar])
         headers = [t(s.T_CATEGORY), t(s.T_SCORE_COL), t(s.T_POINTS_COL), ""]
         table = tabulate(rows, headers=headers, tablefmt="simple", colalign=("left", "right", "right", "left"))
         if max(cells(line) for line in table.splitlines()) > self.width:

@@ -343,8 +343,10 @@ def _prepare_row(report: object) -> _Row:
     if score is not None and (isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100):
         raise ValueError("report['score'] must be an int from 0 to 100, or None")
     grade = report.get("grade")
+    if grade is None:
+        grade = "-"  # not graded (too little assessed); the column keeps "-" as schema 1.0 wrote it
     if not isinstance(grade, str):
-        raise ValueError("report['grade'] must be a str")
+        raise ValueError("report['grade'] must be a str or None")
     label = report.get("label")
     if label is not None and not isinstance(label, str):
         raise ValueError("report['label'] must be a str or None")

@@ -265,7 +265,7 @@ def test_add_accepts_harmless_neighbours_of_secret_words(store: HistoryStore, ma
         ({"score": True}, "score"),
         ({"score": "72"}, "score"),
         ({"score": 101}, "score"),
-        ({"grade": None}, "grade"),
+        ({"grade": 7}, "grade"),
         ({"label": 3}, "label"),
         ({"tool": {"name": "kakaoaudit"}}, "version"),
         ({"findings": None}, "findings"),

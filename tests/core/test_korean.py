@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kakaoaudit.core.korean import final_consonant, has_final_consonant, particle_for, resolve_particles
+from kakaoaudit.i18n import Msg, Private
 
 # Every placeholder: its form after 미국 (ㄱ), 일본 (ㄴ), 서울 (ㄹ) and 가나 (no final consonant).
 PAIRS = [
@@ -233,3 +234,29 @@ def test_no_placeholder_is_left_after_a_field(template: str, values: dict[str, s
 def test_final_consonant_is_a_final_or_none(value: str) -> None:
     final = final_consonant(value)
     assert final is None or final == "" or 0x3131 <= ord(final) <= 0x314E
+
+
+# --- through the catalog: Msg.render in Korean -----------------------------------------------------------------
+
+
+def test_a_real_message_renders_in_korean_without_placeholders() -> None:
+    domain = "kakaoaudit.checks.travel_country"
+    msgid = "{country} is not among your allowed countries"
+    taiwan = Msg("kakaoaudit.travel.countries", "Taiwan")
+    singapore = Msg("kakaoaudit.travel.countries", "Singapore")
+    assert Msg(domain, msgid, (("country", taiwan),)).render("ko") == "대만이 허용 국가에 없습니다"
+    assert Msg(domain, msgid, (("country", singapore),)).render("ko") == "싱가포르가 허용 국가에 없습니다"
+    # Japanese and English are untouched
+    assert Msg(domain, msgid, (("country", taiwan),)).render("en") == "Taiwan is not among your allowed countries"
+
+
+def test_a_private_value_goes_by_what_is_shown() -> None:
+    msg = Msg("kakaoaudit.checks.contacts", "A spare phone number {phone} is registered",
+              (("phone", Private("+81 90-1234-5672", "+81 **-****-**72")),))
+    assert msg.render("ko") == "예비 전화번호 +81 **-****-**72가 등록되어 있습니다"
+    assert msg.render("ko", redact=False) == "예비 전화번호 +81 90-1234-5672가 등록되어 있습니다"
+
+
+def test_the_report_footer_names_the_version() -> None:
+    msg = Msg("kakaoaudit.formats", "Made by kakaoaudit {version}", (("version", "0.1.0"),))
+    assert msg.render("ko") == "kakaoaudit 0.1.0으로 작성"

@@ -72,6 +72,11 @@ class Msg:
         if not self.params:
             return text
         values = {name: _render_param(value, language, redact) for name, value in self.params}
+        if language == "ko":
+            # "{country}이(가)" -> "{country}이" or "{country}가", by the value it will show
+            from kakaoaudit.core.korean import resolve_particles  # noqa: PLC0415 - only Korean needs it
+
+            text = resolve_particles(text, values)
         try:
             return text.format(**values)
         except (KeyError, IndexError, ValueError):

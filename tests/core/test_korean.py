@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kakaoaudit.core.korean import final_consonant, has_final_consonant, particle_for, resolve_particles
 from kakaoaudit.core.i18n import Msg, Private
+from kakaoaudit.core.korean import final_consonant, has_final_consonant, particle_for, resolve_particles
 
 # Every placeholder: its form after 미국 (ㄱ), 일본 (ㄴ), 서울 (ㄹ) and 가나 (no final consonant).
 PAIRS = [

@@ -32,6 +32,7 @@ def test_wheel_contents(wheel: Path) -> None:
     assert "kakaoaudit/checks/__init__.py" in names
     assert "kakaoaudit/checks/two_step.py" in names
     assert "kakaoaudit/formats/report.schema.json" in names
+    assert "kakaoaudit/data/confusables.json" in names  # check-url's lookalike table
     assert "kakaoaudit/locale/ja/LC_MESSAGES/kakaoaudit.mo" in names
     assert "kakaoaudit/locale/ja/LC_MESSAGES/kakaoaudit.checks.two_step.mo" in names
     assert any(name.startswith("kakaoaudit/data/demo/") for name in names)

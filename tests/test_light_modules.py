@@ -1,49 +1,21 @@
 """Start-up shortcuts give the answers of what they replace.
 
-* `package_files.files` is `importlib.resources.files` for packages loaded from files, and hands
-  any other package (here: one in a zip archive) to importlib.resources;
 * `countries.normalize_key`'s ASCII shortcut and per-character cache give the original function's keys;
 * the commands' questions live in light modules: the same objects as the commands' modules export.
 """
 
 from __future__ import annotations
 
-import sys
 import unicodedata
-import zipfile
-from importlib import resources
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kakaoaudit.commands.audit import command_questions
 from kakaoaudit.core import countries
-from kakaoaudit.core.package_files import files
 from kakaoaudit.triage import assess as triage
 from kakaoaudit.triage import questions as triage_questions
 from kakaoaudit.triage import restriction, restriction_questions, support_kit, support_kit_questions
-
-
-@pytest.mark.parametrize("package", ["kakaoaudit", "kakaoaudit.data", "kakaoaudit.formats", "kakaoaudit.checks"])
-def test_files_of_installed_packages_are_importlib_resources_folders(package: str) -> None:
-    assert files(package) == resources.files(package)
-
-
-def test_a_package_in_a_zip_archive_is_left_to_importlib_resources(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    archive = tmp_path / "zipped.zip"
-    with zipfile.ZipFile(archive, "w") as handle:
-        handle.writestr("kakaoaudit_zipped_pkg/__init__.py", "")
-        handle.writestr("kakaoaudit_zipped_pkg/data.txt", "inside the zip")
-    monkeypatch.syspath_prepend(str(archive))
-    try:
-        found = files("kakaoaudit_zipped_pkg")
-        assert not isinstance(found, Path)
-        assert found.joinpath("data.txt").read_text(encoding="utf-8") == "inside the zip"
-    finally:
-        sys.modules.pop("kakaoaudit_zipped_pkg", None)
 
 
 def reference_key(text: str) -> str:

@@ -107,7 +107,7 @@ def host_text(target: str, readings: dict[str, str]) -> str | None:
 def build(raw: bytes, source: str) -> dict[str, object]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from kakaoaudit.urlcheck import READS_AS_LATIN  # the runtime's own reading of Latin prototypes
+    from kakaoaudit.urls.classify import READS_AS_LATIN  # the runtime's own reading of Latin prototypes
 
     readings = {letter: ascii_ for letter, ascii_ in READS_AS_LATIN.items() if not letter.isascii()}
     version, mapping = read_source(raw)

@@ -123,7 +123,7 @@ def _fuzzy_key(key: str) -> str:
 
 
 def _read_json() -> dict[str, Any]:
-    from kakaoaudit.core.package_files import files  # noqa: PLC0415 - lazy: only needed once
+    from importlib.resources import files  # noqa: PLC0415 - only once the data is needed
 
     ref = files(_DATA_PACKAGE).joinpath(_DATA_DIR).joinpath(_DATA_FILE)
     raw: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))

@@ -20,10 +20,10 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from typing import Any
 
 from kakaoaudit.api import Check
-from kakaoaudit.core.entry_points import ScannedEntryPoint, scan
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category
 from kakaoaudit.core.questions import Question
@@ -81,24 +81,25 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
 
     With ``KAKAOAUDIT_NO_PLUGINS=1`` only kakaoaudit's own checks are loaded.
     """
-    points = list(installed_entry_points() if entry_points is None else entry_points)
+    named = [(point, _distribution(point)) for point in
+             (installed_entry_points() if entry_points is None else entry_points)]
     if plugins_disabled():
-        points = [point for point in points if _distribution(point) == BUILTIN_DISTRIBUTION]
+        named = [(point, name) for point, name in named if name == BUILTIN_DISTRIBUTION]
     # Built-ins first so that a plugin can never take over a built-in ID.
-    points.sort(key=lambda ep: (_distribution(ep) != BUILTIN_DISTRIBUTION, ep.name))
+    named.sort(key=lambda item: (item[1] != BUILTIN_DISTRIBUTION, item[0].name))
     accepted: dict[str, LoadedCheck] = {}
     questions: dict[str, tuple[Question, str]] = {}
     warnings: list[Msg] = []
-    for point in points:
+    for point, distribution in named:
         where = _("entry point '{name} = {value}' of {distribution}", name=point.name, value=point.value,
-                  distribution=_distribution(point))
+                  distribution=distribution)
         try:
             obj = point.load()
         except Exception as error:
             warnings.append(_("check not loaded: {where} failed to import ({error})", where=where,
                               error=type(error).__name__))
             continue
-        problem = _validate(obj, point.name, _distribution(point), accepted)
+        problem = _validate(obj, point.name, distribution, accepted)
         if problem is None:
             problem = _question_clash(obj, questions)
         if problem is not None:
@@ -106,45 +107,21 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
             continue
         for question in obj.questions:
             questions.setdefault(question.id, (question, obj.id))
-        accepted[obj.id] = LoadedCheck(obj, point.name, _distribution(point))
+        accepted[obj.id] = LoadedCheck(obj, point.name, distribution)
     ordered = tuple(sorted(accepted.values(), key=lambda loaded: loaded.check.id))
     return Registry(ordered, tuple(warnings))
 
 
 def installed_entry_points() -> list[Any]:
-    """The entry points of the group ``kakaoaudit.checks`` of every installed distribution.
-
-    Read directly from the metadata folders on ``sys.path`` (`kakaoaudit.entry_points`), the same
-    answer as `importlib.metadata` in a fraction of its time; `importlib.metadata` where only it
-    can tell (a custom importer, a zip on ``sys.path``).
-    """
-    scanned = scan(GROUP)
-    if scanned is not None:
-        return list(scanned)
-    from importlib import metadata  # noqa: PLC0415 - only when the fast scan cannot answer
-
+    """The entry points of the group ``kakaoaudit.checks`` of every installed distribution."""
     return list(metadata.entry_points(group=GROUP))
 
 
 def _distribution(point: Any) -> str:
-    if isinstance(point, ScannedEntryPoint):
-        return point.distribution or "an unknown distribution"
+    """The name of the distribution that declares `point`."""
     dist = getattr(point, "dist", None)
-    if dist is None:
-        return "an unknown distribution"
-    # Reading a distribution's name parses its METADATA file: once per distribution, not per entry point.
-    path = getattr(dist, "_path", None)
-    key = str(path) if path is not None else None
-    if key is None or key not in _DIST_NAMES:
-        name = getattr(dist, "name", None)
-        text = str(name) if name else "an unknown distribution"
-        if key is None:
-            return text
-        _DIST_NAMES[key] = text
-    return _DIST_NAMES[key]
-
-
-_DIST_NAMES: dict[str, str] = {}
+    name = getattr(dist, "name", None) if dist is not None else None
+    return str(name) if name else "an unknown distribution"
 
 
 def _validate(obj: Any, name: str, distribution: str, accepted: dict[str, LoadedCheck]) -> Msg | None:

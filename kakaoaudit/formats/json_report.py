@@ -7,7 +7,9 @@ also carries its messages in `i18n` (msgid and parameters), from which `from_dic
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
+from importlib.resources import files
 from typing import Any
 
 from kakaoaudit.core.disclaimer import DISCLAIMER
@@ -28,8 +30,6 @@ from kakaoaudit.core.model import (
     TopAction,
     TravelPlan,
 )
-from kakaoaudit.core.package_files import files
-from kakaoaudit.formats.json_text import dumps
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_RESOURCE = "report.schema.json"
@@ -44,7 +44,7 @@ def schema_text() -> str:
 
 def render(report: Report, *, lang: str) -> str:
     """The report as pretty-printed JSON (stable key and finding order), ending with a newline."""
-    return dumps(to_dict(report, lang=lang)) + "\n"
+    return json.dumps(to_dict(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_dict(report: Report, *, lang: str) -> dict[str, Any]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.package_files import files
 from kakaoaudit.core.secret import Secret
 
 if TYPE_CHECKING:

@@ -7,9 +7,8 @@ that `kakaoaudit demo` and `kakaoaudit init --sample` run without any input or n
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from typing import Any
-
-from kakaoaudit.core.package_files import files
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -340,8 +340,7 @@ def _confusables() -> dict[int, str]:
     """Unicode's single-character confusables whose prototype is made of host-name ASCII, as a
     `str.translate` table; read once, on the first lookalike check (an official address never needs it)."""
     import json  # noqa: PLC0415 - lazy, like the file: only a lookalike check reads it
-
-    from kakaoaudit.package_files import files  # noqa: PLC0415 - importlib.resources.files, without its imports
+    from importlib.resources import files  # noqa: PLC0415 - only once the data is needed
 
     raw = json.loads((files("kakaoaudit.data") / _CONFUSABLES_FILE).read_text(encoding="utf-8"))
     if raw.get("format") != _CONFUSABLES_FORMAT:

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kakaoaudit import urlcheck
-from kakaoaudit.urlcheck import READS_AS_LATIN, skeleton
+from kakaoaudit.urls import classify as urlcheck
+from kakaoaudit.urls.classify import READS_AS_LATIN, skeleton
 
 Cli = Callable[..., Any]
 ROOT = Path(__file__).resolve().parents[2]

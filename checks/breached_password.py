@@ -11,10 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kakaoaudit.api import Category, Check, Context, Finding, Msg, Severity, Status
-from kakaoaudit.core.errors import KakaoauditError
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.password.inputs import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SamplePassword, lookup_source
+from kakaoaudit.api import (
+    DEMO_PASSWORD,
+    BreachSource,
+    Category,
+    Check,
+    Context,
+    Finding,
+    KakaoauditError,
+    Msg,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 
@@ -105,8 +114,8 @@ class BreachedPassword(Check):
                           "line with --password-stdin.")],
             )
             return
-        source = lookup_source(lookup)
-        sample = isinstance(ctx.password, SamplePassword)
+        source = ctx.breach_source
+        sample = ctx.sample_password
         kind: str | None = None
         detail_text = ""
         count = -1
@@ -124,7 +133,7 @@ class BreachedPassword(Check):
         else:
             yield self._not_found(source, sample)
 
-    def _found(self, count: int, source: str | None, sample: bool) -> Finding:
+    def _found(self, count: int, source: BreachSource | None, sample: bool) -> Finding:
         if sample:
             title = _("The demo's sample password \"{sample}\" is in the demo's sample leak list ({count:,} "
                       "times)", sample=DEMO_PASSWORD, count=count)
@@ -150,7 +159,7 @@ class BreachedPassword(Check):
             max_points=20,
         )
 
-    def _not_found(self, source: str | None, sample: bool) -> Finding:
+    def _not_found(self, source: BreachSource | None, sample: bool) -> Finding:
         title = (_("The demo's sample password is not in the demo's sample leak list") if sample
                  else _("Your password was not found in known data leaks"))
         return self.finding(
@@ -177,13 +186,13 @@ class BreachedPassword(Check):
         )
 
 
-def _source_sentence(source: str | None) -> Msg:
-    if source == DEMO:
+def _source_sentence(source: BreachSource | None) -> Msg:
+    if source is BreachSource.DEMO:
         return _("This is the demo's sample list (a few lines in the format of the real list), not the real "
                  "Pwned Passwords data.")
-    if source == OFFLINE:
+    if source is BreachSource.OFFLINE:
         return _("Checked against your downloaded copy of the Pwned Passwords list, without the network.")
-    if source == ONLINE:
+    if source is BreachSource.ONLINE:
         return _("Checked with Have I Been Pwned's Pwned Passwords service: only the first 5 characters of the "
                  "password's SHA-1 hash were sent.")
     return _("Checked with the breach lookup configured for this run.")

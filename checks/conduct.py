@@ -16,9 +16,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.answers import Answers
-from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.api import (
+    Answers,
+    Category,
+    Check,
+    Choice,
+    Context,
+    Finding,
+    Msg,
+    QType,
+    Question,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 

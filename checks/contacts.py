@@ -13,33 +13,31 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import (
+    UNSURE,
     Answers,
     Category,
     Check,
     Choice,
     Context,
+    EmailInfo,
     Finding,
     Msg,
+    PhoneInfo,
+    PhoneType,
     Private,
     QType,
     Question,
     Severity,
     Status,
-)
-from kakaoaudit.contacts.phone_email import (
-    EmailInfo,
-    PhoneInfo,
-    PhoneType,
+    country_name,
     mask_email,
     mask_phone,
     parse_email,
     parse_phone,
     same_email,
     same_phone,
+    translator,
 )
-from kakaoaudit.core import countries
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import UNSURE
 
 _ = translator(__name__)
 
@@ -175,7 +173,7 @@ def home_region(answers: Answers) -> str:
 def country_label(code: str, lang: str) -> str:
     """The country's name in `lang` with its code, e.g. "Japan (JP)"; the code alone if unknown."""
     try:
-        return f"{countries.name(code, lang)} ({code})"
+        return f"{country_name(code, lang)} ({code})"
     except KeyError:
         return code
 

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kakaoaudit.api import Answers, Category, Check, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core import countries
-from kakaoaudit.core.i18n import translator
+from kakaoaudit.api import (
+    Answers,
+    Category,
+    Check,
+    Context,
+    Finding,
+    QType,
+    Question,
+    Severity,
+    Status,
+    country_name,
+    translator,
+)
 
 _ = translator(__name__)
 
@@ -47,7 +57,7 @@ def home_region(answers: Answers) -> str:
 def country_label(code: str, lang: str) -> str:
     """The country's name in `lang` with its code, e.g. "Japan (JP)"; the code alone if unknown."""
     try:
-        return f"{countries.name(code, lang)} ({code})"
+        return f"{country_name(code, lang)} ({code})"
     except KeyError:
         return code
 

@@ -8,9 +8,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from kakaoaudit.api import Answers, Category, Check, Choice, Context, Finding, Msg, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import UNSURE
+from kakaoaudit.api import (
+    UNSURE,
+    Answers,
+    Category,
+    Check,
+    Choice,
+    Context,
+    Finding,
+    Msg,
+    QType,
+    Question,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 

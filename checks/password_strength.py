@@ -11,22 +11,34 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from kakaoaudit.api import Answers, Category, Check, Context, Finding, Msg, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.password.inputs import DEMO_PASSWORD, SamplePassword
-from kakaoaudit.password.personal import (
+from kakaoaudit.api import (
     BIRTH_DATE,
+    DEMO_PASSWORD,
     EMAIL,
     KAKAO_ID,
+    MAX_SCORED_LENGTH,
     NAME,
     PHONE,
     SERVICE,
+    Answers,
+    Category,
+    Check,
+    Context,
+    Estimate,
+    Finding,
+    Msg,
     PersonalContext,
+    QType,
+    Question,
+    Severity,
+    Status,
+    StrengthUnavailable,
+    estimate_strength,
     personal_context,
     personal_kinds_in,
     phone_digit_forms,
+    translator,
 )
-from kakaoaudit.password.strength import MAX_SCORED_LENGTH, Estimate, StrengthUnavailable, estimate
 
 _ = translator(__name__)
 
@@ -229,7 +241,7 @@ class PasswordStrength(Check):
             yield self.finding(Status.SKIPPED, _("No password was given"), code="skipped", severity=Severity.INFO,
                                detail=ctx.password_missing)
             return
-        sample = isinstance(ctx.password, SamplePassword)
+        sample = ctx.sample_password
         password = ctx.password.reveal()
         if not password:
             yield self.finding(
@@ -265,7 +277,7 @@ class PasswordStrength(Check):
 
     def _strength(self, password: str, context: PersonalContext, sample: bool) -> Finding:
         try:
-            result = estimate(password, context.user_inputs())
+            result = estimate_strength(password, context.user_inputs())
         except StrengthUnavailable:
             return self.finding(
                 Status.UNKNOWN,
@@ -425,7 +437,7 @@ def _phone_forms(number: str | None, region: str) -> list[str]:
     """The phone number's digits in the forms people type (phonenumbers gives E.164 and national)."""
     if not number or not number.strip():
         return []
-    from kakaoaudit.contacts.phone_email import parse_phone  # noqa: PLC0415 - phonenumbers only when there is a number
+    from kakaoaudit.api import parse_phone  # noqa: PLC0415 - phonenumbers only when there is a number
 
     info = parse_phone(number, default_region=region)
     raw_digits = "".join(ch for ch in info.raw_normalized if ch in "0123456789")

@@ -11,9 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kakaoaudit.api import Category, Check, Choice, Context, Finding, Private, QType, Question, Severity, Status
-from kakaoaudit.core.answers import Answers
-from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.api import (
+    Answers,
+    Category,
+    Check,
+    Choice,
+    Context,
+    Finding,
+    Msg,
+    Private,
+    QType,
+    Question,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 
@@ -157,7 +169,7 @@ class SupportRoute(Check):
                                code="route-unknown", detail=_NOT_ANSWERED, advice=[_IN_APP, _BOOKMARK_IT])
 
     def _bookmark(self, answers: Answers) -> Finding:
-        from kakaoaudit.urls import classify as urlcheck  # noqa: PLC0415 - loads idna only when a bookmark is checked
+        from kakaoaudit.api import Verdict, classify_url, explain_url  # noqa: PLC0415 - idna only for a bookmark
 
         address = answers.get_text(BOOKMARK)
         if address is None:
@@ -169,18 +181,18 @@ class SupportRoute(Check):
                 advice=[_("Open the bookmark's details in your browser and check the address with: kakaoaudit "
                           "check-url ADDRESS"), _BOOKMARK_IT],
             )
-        result = urlcheck.classify(address)
+        result = classify_url(address)
         host = result.host or ""
-        if result.verdict is urlcheck.Verdict.OFFICIAL:
+        if result.verdict is Verdict.OFFICIAL:
             return self.finding(Status.PASS, _("Your bookmark leads to Kakao's official site ({host})", host=host),
                                 code="official-bookmark", advice=[_CATEGORY])
-        if result.verdict is urlcheck.Verdict.LOOKALIKE:
+        if result.verdict is Verdict.LOOKALIKE:
             return self.finding(
                 Status.FAIL,
                 _("Your bookmark for Kakao's support leads to a lookalike site ({host})", host=host),
                 code="lookalike-bookmark",
                 severity=Severity.HIGH,
-                detail=urlcheck.explain(result),
+                detail=explain_url(result),
                 advice=[
                     _("Delete this bookmark."),
                     _BOOKMARK_IT,
@@ -189,19 +201,19 @@ class SupportRoute(Check):
                 ],
                 references=(HELP_CENTRE_URL, COMPROMISE_URL),
             )
-        if result.verdict is urlcheck.Verdict.NOT_OFFICIAL:
+        if result.verdict is Verdict.NOT_OFFICIAL:
             return self.finding(
                 Status.WARN,
                 _("Your bookmark for Kakao's support is not a Kakao site ({host})", host=host),
                 code="unofficial-bookmark",
-                detail=urlcheck.explain(result),
+                detail=explain_url(result),
                 advice=[_("Replace the bookmark with Kakao's official help centre, {url}.", url=HELP_CENTRE_URL)],
             )
         return self.finding(
             Status.UNKNOWN,
             _("The bookmarked address could not be read"),
             code="bookmark-unreadable",
-            detail=urlcheck.explain(result),
+            detail=explain_url(result),
             advice=[_("Copy the address again from the bookmark's details."), _BOOKMARK_IT],
         )
 
@@ -556,7 +568,7 @@ class TalkSafetyPass(Check):
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        from kakaoaudit.contacts.phone_email import PhoneType, mask_phone, parse_phone  # noqa: PLC0415 - phonenumbers
+        from kakaoaudit.api import PhoneType, mask_phone, parse_phone  # noqa: PLC0415 - phonenumbers
 
         number = ctx.answers.get_text(PHONE)
         if number is None:

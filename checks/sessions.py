@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import UNSURE
+from kakaoaudit.api import (
+    UNSURE,
+    Category,
+    Check,
+    Choice,
+    Context,
+    Finding,
+    QType,
+    Question,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 

@@ -8,11 +8,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from kakaoaudit.api import Answers, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase
-from kakaoaudit.travel.questions import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP
-from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip
+from kakaoaudit.api import (
+    ON_TRIP,
+    Answers,
+    ChecklistItem,
+    Context,
+    Finding,
+    Phase,
+    QType,
+    Question,
+    Severity,
+    Status,
+    TravelCheck,
+    Trip,
+    translator,
+)
+
+from .travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
 _ = translator(__name__)
 

@@ -7,10 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kakaoaudit.api import Answers, Context, Finding, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase
-from kakaoaudit.travel.questions import (
+from kakaoaudit.api import (
+    Answers,
+    ChecklistItem,
+    Context,
+    Finding,
+    Phase,
+    Severity,
+    Status,
+    TravelCheck,
+    Trip,
+    country_label,
+    country_list,
+    translator,
+)
+
+from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
     ALLOWED_COUNTRIES,
     COUNTRY_RESTRICTION,
     K6_PROTECTIVE_MEASURE,
@@ -20,7 +32,6 @@ from kakaoaudit.travel.questions import (
     RESTRICTION_WHERE,
     TRIP,
 )
-from kakaoaudit.travel.trip import TravelCheck, Trip, country_label, country_list
 
 _ = translator(__name__)
 

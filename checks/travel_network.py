@@ -7,10 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase
-from kakaoaudit.travel.questions import (
+from kakaoaudit.api import (
+    ON_TRIP,
+    Answers,
+    ChecklistItem,
+    Choice,
+    Context,
+    Finding,
+    Phase,
+    QType,
+    Question,
+    Severity,
+    Status,
+    TravelCheck,
+    Trip,
+    country_choice,
+    country_label,
+    translator,
+)
+
+from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
     ALLOWED_COUNTRIES,
     COUNTRY_RESTRICTION,
     K1_PROTECTION,
@@ -19,7 +35,6 @@ from kakaoaudit.travel.questions import (
     RESTRICTION_QUESTIONS,
     TRIP,
 )
-from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip, country_choice, country_label
 
 _ = translator(__name__)
 

@@ -7,11 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.model import ChecklistItem, Phase
-from kakaoaudit.travel.questions import K12_REVERIFICATION, K14_HELP_CENTRE, TRIP
-from kakaoaudit.travel.trip import ON_TRIP, TravelCheck, Trip, country_label
+from kakaoaudit.api import (
+    ON_TRIP,
+    Answers,
+    ChecklistItem,
+    Choice,
+    Context,
+    Finding,
+    Msg,
+    Phase,
+    QType,
+    Question,
+    Severity,
+    Status,
+    TravelCheck,
+    Trip,
+    country_label,
+    translator,
+)
+
+from .travel_shared import K12_REVERIFICATION, K14_HELP_CENTRE, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
 _ = translator(__name__)
 

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kakaoaudit.api import Answers, Context, Finding, Status
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase
-from kakaoaudit.travel.questions import K14_HELP_CENTRE, K15_TZ, TRIP
-from kakaoaudit.travel.trip import TravelCheck, Trip, country_label, support_hours, window_label
+from kakaoaudit.api import (
+    Answers,
+    ChecklistItem,
+    Context,
+    Finding,
+    Phase,
+    Status,
+    TravelCheck,
+    Trip,
+    country_label,
+    support_hours,
+    translator,
+    window_label,
+)
+
+from .travel_shared import K14_HELP_CENTRE, K15_TZ, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
 _ = translator(__name__)
 

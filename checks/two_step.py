@@ -11,8 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
-from kakaoaudit.core.i18n import translator
+from kakaoaudit.api import (
+    Category,
+    Check,
+    Choice,
+    Context,
+    Finding,
+    QType,
+    Question,
+    Severity,
+    Status,
+    translator,
+)
 
 _ = translator(__name__)
 

@@ -2,8 +2,7 @@
 
 A check is a small declarative class::
 
-    from kakaoaudit.api import Category, Check, Context, Finding, Question, QType, Severity, Status
-    from kakaoaudit.core.i18n import translator
+    from kakaoaudit.api import Category, Check, Context, Finding, Question, QType, Severity, Status, translator
 
     _ = translator("mycompany-checks", localedir=Path(__file__).parent / "locale")
 
@@ -24,150 +23,172 @@ A check is a small declarative class::
 and an entry point in the group ``kakaoaudit.checks`` whose name is the check's ID.
 
 A check never prints, prompts, reads files or opens sockets: everything comes from `Context`.
+kakaoaudit's own checks (``kakaoaudit.checks``) import nothing of kakaoaudit but this module, so
+each of them is an example a plugin can follow.
+
+Besides the check classes, the API offers the helpers the built-in checks use (docs/plugins.md):
+phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, ...), country names,
+the password's strength (`estimate_strength`, zxcvbn called safely) and the person's own details
+in a password, the classifier of web addresses (`classify_url`), and the travel checks' base class
+(`TravelCheck`). The heavy ones (phonenumbers, zxcvbn, the country table) load on first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, ClassVar, Protocol
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.check import BreachLookup, BreachSource, Check, Context
+from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.i18n import Msg, Private, translator
-from kakaoaudit.core.model import Category, Finding, Severity, Status
-from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, Choice, QType, Question
-from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.model import Category, ChecklistItem, Finding, Phase, Severity, Status
+from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
+from kakaoaudit.core.secret import DEMO_PASSWORD, Secret
+
+if TYPE_CHECKING:
+    from kakaoaudit.contacts.phone_email import (
+        EmailInfo,
+        PhoneInfo,
+        PhoneType,
+        mask_email,
+        mask_phone,
+        parse_email,
+        parse_phone,
+        same_email,
+        same_phone,
+    )
+    from kakaoaudit.core.countries import lookup as lookup_country
+    from kakaoaudit.core.countries import name as country_name
+    from kakaoaudit.password.personal import (
+        BIRTH_DATE,
+        EMAIL,
+        KAKAO_ID,
+        NAME,
+        PHONE,
+        SERVICE,
+        PersonalContext,
+        personal_context,
+        personal_kinds_in,
+        phone_digit_forms,
+    )
+    from kakaoaudit.password.strength import MAX_SCORED_LENGTH, Estimate, StrengthUnavailable
+    from kakaoaudit.password.strength import estimate as estimate_strength
+    from kakaoaudit.travel.trip import (
+        HOME_COUNTRY,
+        ON_TRIP,
+        TRIP_QUESTIONS,
+        TravelCheck,
+        Trip,
+        country_choice,
+        country_label,
+        country_list,
+        support_hours,
+        window_label,
+    )
+    from kakaoaudit.urls.classify import UrlVerdict, Verdict
+    from kakaoaudit.urls.classify import classify as classify_url
+    from kakaoaudit.urls.classify import explain as explain_url
 
 __all__ = [
+    "BIRTH_DATE",
+    "DEMO_PASSWORD",
+    "EMAIL",
+    "HOME_COUNTRY",
+    "KAKAO_ID",
+    "MAX_SCORED_LENGTH",
+    "NAME",
     "NO_DEFAULT",
+    "ON_TRIP",
+    "PHONE",
+    "SERVICE",
+    "TRIP_QUESTIONS",
     "UNKNOWN",
+    "UNSURE",
     "Answers",
     "BreachLookup",
+    "BreachSource",
     "Category",
     "Check",
+    "ChecklistItem",
     "Choice",
     "Context",
+    "EmailInfo",
+    "Estimate",
     "Finding",
+    "KakaoauditError",
     "Msg",
+    "PersonalContext",
+    "Phase",
+    "PhoneInfo",
+    "PhoneType",
     "Private",
     "QType",
     "Question",
     "Secret",
     "Severity",
     "Status",
+    "StrengthUnavailable",
+    "TravelCheck",
+    "Trip",
+    "UrlVerdict",
+    "Verdict",
+    "classify_url",
+    "country_choice",
+    "country_label",
+    "country_list",
+    "country_name",
+    "estimate_strength",
+    "explain_url",
+    "lookup_country",
+    "mask_email",
+    "mask_phone",
+    "parse_email",
+    "parse_phone",
+    "personal_context",
+    "personal_kinds_in",
+    "phone_digit_forms",
+    "same_email",
+    "same_phone",
+    "support_hours",
     "translator",
+    "window_label",
 ]
 
-
-class BreachLookup(Protocol):
-    """Answers "how often was this password seen in breaches?" without revealing it.
-
-    Implementations raise `kakaoaudit.errors.KakaoauditError` (with a reason) when they cannot
-    tell; they never return 0 for a lookup that did not complete.
-    """
-
-    def count(self, password: Secret) -> int: ...
-
-
-@dataclass(frozen=True)
-class Context:
-    """Everything a check may use. Checks are pure functions of their context."""
-
-    answers: Answers
-    """The answers to the questions of every selected check."""
-    now: Callable[[], datetime]
-    """The clock (aware, UTC); tests pass a fixed one."""
-    lang: str = "en"
-    """The report's language (checks return `Msg` texts and need not use it)."""
-    password: Secret | None = None
-    """The password, when the user gave one; None otherwise (see `password_missing`)."""
-    password_missing: Msg | None = None
-    """Why there is no password (declined, no terminal), for the skipped finding."""
-    breach: BreachLookup | None = None
-    """The breach lookup (online or an offline dataset); None when offline without a dataset."""
-    offline: bool = False
-    """True with ``--offline``: no network at all."""
-    redact: bool = True
-    """Whether reports mask contacts (checks wrap contacts in `Private` either way)."""
-    options: Mapping[str, Any] = field(default_factory=dict)
-    """Command options a check may honour (e.g. ``check_dns``)."""
-
-    def today(self) -> date:
-        """Today's date (UTC)."""
-        return self.now().date()
+#: Helpers loaded on first use: name -> (module, attribute). phonenumbers, zxcvbn and the country
+#: table cost tens of milliseconds, which a command that never needs them should not pay.
+_LAZY: dict[str, tuple[str, str]] = {
+    **{name: ("kakaoaudit.contacts.phone_email", name) for name in (
+        "EmailInfo", "PhoneInfo", "PhoneType", "mask_email", "mask_phone", "parse_email", "parse_phone",
+        "same_email", "same_phone")},
+    "country_name": ("kakaoaudit.core.countries", "name"),
+    "lookup_country": ("kakaoaudit.core.countries", "lookup"),
+    **{name: ("kakaoaudit.password.personal", name) for name in (
+        "BIRTH_DATE", "EMAIL", "KAKAO_ID", "NAME", "PHONE", "SERVICE", "PersonalContext", "personal_context",
+        "personal_kinds_in", "phone_digit_forms")},
+    **{name: ("kakaoaudit.password.strength", name) for name in (
+        "MAX_SCORED_LENGTH", "Estimate", "StrengthUnavailable")},
+    "estimate_strength": ("kakaoaudit.password.strength", "estimate"),
+    **{name: ("kakaoaudit.travel.trip", name) for name in (
+        "HOME_COUNTRY", "ON_TRIP", "TRIP_QUESTIONS", "TravelCheck", "Trip", "country_choice", "country_label",
+        "country_list", "support_hours", "window_label")},
+    "UrlVerdict": ("kakaoaudit.urls.classify", "UrlVerdict"),
+    "Verdict": ("kakaoaudit.urls.classify", "Verdict"),
+    "classify_url": ("kakaoaudit.urls.classify", "classify"),
+    "explain_url": ("kakaoaudit.urls.classify", "explain"),
+}
 
 
-class Check:
-    """Base class of all checks, built-in and third-party.
+def __getattr__(name: str) -> Any:
+    """The lazily loaded helpers (PEP 562); each is imported once, then kept in this module."""
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'kakaoaudit.api' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module_name), attribute)
+    globals()[name] = value
+    return value
 
-    Class attributes declare the check; `run` yields its findings. The docstring of a check
-    class is its documentation page.
-    """
 
-    #: Stable ID: ``KA`` + 3 digits for built-ins (block = category), ``PREFIX`` + 3 digits for plugins.
-    id: ClassVar[str]
-    #: Short title of what is checked.
-    title: ClassVar[Msg]
-    category: ClassVar[Category]
-    #: Points the check is worth in the score (1-100).
-    weight: ClassVar[int] = 10
-    #: The questions whose answers the check needs.
-    questions: ClassVar[tuple[Question, ...]] = ()
-    #: True if the check uses the network (the breach lookup); skipped with ``--offline``.
-    needs_network: ClassVar[bool] = False
-    #: True if the check needs the password (asked by a hidden prompt).
-    needs_password: ClassVar[bool] = False
-    #: The ADVICE.md IDs the check covers.
-    advice_ids: ClassVar[tuple[str, ...]] = ()
-    #: URLs backing the check (Kakao help pages, standards); findings inherit them.
-    references: ClassVar[tuple[str, ...]] = ()
-    #: Why it matters, in one or two sentences, for the documentation and the report.
-    why: ClassVar[Msg | None] = None
-    #: How to fix what it finds, in one or two sentences, for the documentation.
-    fix: ClassVar[Msg | None] = None
-
-    def run(self, ctx: Context) -> Iterable[Finding]:
-        """Yield the findings of this check."""
-        raise NotImplementedError
-
-    def finding(
-        self,
-        status: Status,
-        title: Msg,
-        *,
-        code: str,
-        severity: Severity | None = None,
-        detail: Msg | None = None,
-        advice: Iterable[Msg] = (),
-        note: Msg | None = None,
-        points: int | None = None,
-        max_points: int | None = None,
-        references: Iterable[str] | None = None,
-        advice_ids: Iterable[str] | None = None,
-    ) -> Finding:
-        """A finding of this check with sensible defaults.
-
-        `max_points` defaults to the check's weight; `points` to all of them for pass, half for
-        warn and none otherwise; `severity` to info for pass and medium otherwise; references and
-        ADVICE IDs to the check's own.
-        """
-        maximum = self.weight if max_points is None else max_points
-        if points is None:
-            points = {Status.PASS: maximum, Status.WARN: maximum // 2}.get(status, 0)
-        if severity is None:
-            severity = Severity.INFO if status is Status.PASS else Severity.MEDIUM
-        return Finding(
-            check_id=self.id,
-            code=code,
-            status=status,
-            severity=severity,
-            title=title,
-            detail=detail,
-            advice=tuple(advice),
-            note=note,
-            references=tuple(self.references if references is None else references),
-            advice_ids=tuple(self.advice_ids if advice_ids is None else advice_ids),
-            points=points,
-            max_points=maximum,
-        )
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -145,7 +145,7 @@ def test_init_template_then_audit_reports_missing_answers(cli: Cli, tmp_path: Pa
 
 
 def test_init_sample_reproduces_the_demo(cli: Cli, tmp_path: Path) -> None:
-    from kakaoaudit.password.inputs import demo_dataset
+    from kakaoaudit.breach.sources import demo_dataset
 
     sample = tmp_path / "sample.toml"
     assert cli("init", "--sample", "-o", str(sample)).exit_code == 0

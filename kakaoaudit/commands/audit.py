@@ -9,7 +9,7 @@ import importlib
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,9 @@ else:  # pragma: no cover - Python 3.10 only
 
 import click
 
-from kakaoaudit.api import BreachLookup, Check
 from kakaoaudit.core import suppress
 from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
+from kakaoaudit.core.check import BreachLookup, Check
 from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
 from kakaoaudit.core.errors import InputError, OutputError
 from kakaoaudit.core.i18n import Msg, current_language, translator
@@ -188,7 +188,10 @@ def _audit(
         _offer_to_save(prompter, questions, collected, lang)
     if output is not None:
         emit(text, output)
-    history.record(report)  # only once the report was delivered; a failure here is a warning
+    # Only once the report was delivered; a failure here is a warning. Always the redacted form.
+    from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
+
+    history.record(report, to_dict(replace(report, redacted=True), lang=report.language))
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
 
 
@@ -203,13 +206,13 @@ def check_options(options: Mapping[str, Any]) -> dict[str, Any]:
 def make_breach(options: Mapping[str, Any], *, demo: bool) -> BreachLookup | None:
     """The breach lookup for the password checks: online client, offline dataset, or none.
 
-    See kakaoaudit.password_input: the demo's sample list in the demo, ``--hibp-dataset`` (offline),
+    See kakaoaudit.breach.sources: the demo's sample list in the demo, ``--hibp-dataset`` (offline),
     None with ``--offline`` and no dataset, else the range API (``--hibp-url``, ``--timeout``). A
     dataset or URL that cannot be used is an `InputError`.
     """
-    from kakaoaudit.password import inputs as password_input  # noqa: PLC0415 - builds kakaoaudit.breach only when needed
+    from kakaoaudit.breach.sources import make_breach as make  # noqa: PLC0415 - builds a lookup only when needed
 
-    return password_input.make_breach(options, demo=demo)
+    return make(options, demo=demo)
 
 
 #: Modules whose `QUESTIONS` (a tuple of Question) are asked by commands rather than by checks
@@ -348,7 +351,7 @@ def _password(
         return None, None
     if demo:
         # The demo's published sample password (never the user's): it shows the password checks.
-        from kakaoaudit.password.inputs import sample_password  # noqa: PLC0415
+        from kakaoaudit.breach.sources import sample_password  # noqa: PLC0415
 
         return sample_password(), None
     if options.get("no_password"):

@@ -18,7 +18,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from kakaoaudit.core.i18n import Msg
 
 __all__ = [
     "LANGUAGES",
@@ -220,3 +223,14 @@ def name(code: str, lang: str) -> str:
     country = get(code)
     base = lang.replace("-", "_").split("_", 1)[0].lower()
     return country.names.get(base) or country.names["en"]
+
+
+#: Country names as messages: msgid = the English (CLDR) name, catalogs made by tools/gen_travel_countries.py.
+COUNTRY_DOMAIN: Final = "kakaoaudit.travel.countries"
+
+
+def label(code: str) -> Msg:
+    """The country's name as a message, rendered in the report's language (台湾, Taiwan, 대만)."""
+    from kakaoaudit.core.i18n import translator  # noqa: PLC0415 - i18n is loaded by then; keeps this module light
+
+    return translator(COUNTRY_DOMAIN)(get(code).names["en"])

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from kakaoaudit import __version__
-from kakaoaudit.api import BreachLookup, Check, Context
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.check import BreachLookup, Check, Context
 from kakaoaudit.core.errors import UsageError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category, Finding, Report, Severity, Status

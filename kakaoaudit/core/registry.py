@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
-from kakaoaudit.api import Check
+from kakaoaudit.core.check import Check
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category
 from kakaoaudit.core.questions import Question

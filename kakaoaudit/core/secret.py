@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Final, NoReturn
 
 _MASK = "********"
 
@@ -52,3 +52,14 @@ class Secret:
         return self is other
 
     __hash__ = object.__hash__
+
+
+#: The password the demo checks. Clearly a sample: a flower and the demo profile's birth year, so
+#: that the demo shows the personal-context effect (KA101) and a breach hit (KA201).
+DEMO_PASSWORD: Final = "sakura1990"  # noqa: S105 - the demo's published sample, not a secret
+
+
+class SamplePassword(Secret):
+    """The demo's sample password: a `Secret` like any other, marked so reports can say so."""
+
+    __slots__ = ()

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kakaoaudit.core import countries
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
 from kakaoaudit.formats.terminal import FILE_WIDTH, wrap
-from kakaoaudit.travel.trip import PHASE_ORDER, country_label, window_label
+from kakaoaudit.travel.trip import window_label  # removed with the invented support hours (issue 15)
 
 _ = translator(__name__)
 
@@ -58,7 +59,7 @@ def _zones_text(zones: Sequence[str], lang: str) -> str:
 
 
 def _trip_lines(plan: TravelPlan, lang: str) -> list[str]:
-    country = country_label(plan.destination)
+    country = countries.label(plan.destination)
     if plan.depart is not None and plan.return_date is not None:
         days = (plan.return_date - plan.depart).days + 1
         trip = _("Trip to {country} ({code}): {depart} to {back} ({days} days)", country=country,
@@ -89,7 +90,7 @@ def _hours_lines(plan: TravelPlan, lang: str) -> tuple[str, list[tuple[str, str]
 
 
 def _phases(plan: TravelPlan) -> list[tuple[Phase, list[ChecklistItem]]]:
-    return [(phase, items) for phase in PHASE_ORDER if (items := [i for i in plan.checklist if i.phase is phase])]
+    return [(phase, items) for phase in Phase if (items := [i for i in plan.checklist if i.phase is phase])]
 
 
 def render_travel_text(plan: TravelPlan, lang: str) -> str:

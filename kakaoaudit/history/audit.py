@@ -16,7 +16,7 @@ Kept apart from `kakaoaudit.history` (storage only, English errors) and from `ka
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -204,15 +204,13 @@ class AuditHistory:
                        "again.", cadence=reminder_days))
         return history
 
-    def record(self, report: Report) -> int | None:
-        """Store the report (always in its redacted form); warn on failure. Returns the entry id."""
+    def record(self, report: Report, document: dict[str, Any]) -> int | None:
+        """Store `document`, the JSON form of `report` made by the caller (always redacted: the history
+        outlives the moment, even after --no-redact); warn on failure. Returns the entry id."""
         if self.store is None:
             return None
-        from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
         from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
-        # Always the redacted form, even after --no-redact: the history outlives the moment.
-        document = to_dict(replace(report, redacted=True), lang=report.language)
         try:
             entry_id = self.store.add(document)
         except HistoryError as error:

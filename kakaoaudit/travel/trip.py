@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
-from kakaoaudit.api import Check, Context
 from kakaoaudit.core.answers import Answers, Source
+from kakaoaudit.core.check import Check, Context
 from kakaoaudit.core.errors import UsageError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import (
@@ -40,9 +40,6 @@ from kakaoaudit.core.questions import QType, Question
 from kakaoaudit.core.timezones import format_offset, offset_to_kst
 
 _ = translator("kakaoaudit.travel")
-#: Country names as messages: msgid = the English (CLDR) name, catalogs made by tools/gen_travel_countries.py.
-COUNTRY_DOMAIN = "kakaoaudit.travel.countries"
-_country = translator(COUNTRY_DOMAIN)
 
 PLANNED = "travel.planned"
 DESTINATION = "travel.destination"
@@ -100,7 +97,7 @@ def country_label(code: str) -> Msg:
     """The country's name as a message: rendered in the report's language (台湾, Taiwan, 대만)."""
     from kakaoaudit.core import countries  # noqa: PLC0415 - the country table loads only when a trip is assessed
 
-    return _country(countries.get(code).names["en"])
+    return countries.label(code)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import pytest
 import kakaoaudit
 from kakaoaudit.core.i18n import Private, translator
 from kakaoaudit.core.model import Finding, Report, Severity, Status
+from kakaoaudit.formats.json_report import to_dict
 from kakaoaudit.history.audit import AuditHistory
 from kakaoaudit.history.store import SCHEMA_VERSION, HistoryStore
 
@@ -48,7 +49,8 @@ def test_the_history_keeps_contacts_masked_even_after_no_redact(tmp_path: Path) 
                     score=0, grade="F", grade_capped=False, categories=(), checks=(), findings=(finding,),
                     top_actions=(), redacted=False)
     store = HistoryStore(tmp_path / "h.sqlite3")
-    entry_id = AuditHistory(store, label=None).record(report)
+    document = to_dict(replace(report, redacted=True), lang=report.language)
+    entry_id = AuditHistory(store, label=None).record(report, document)
     assert entry_id is not None
     text = json.dumps(store.get(entry_id), ensure_ascii=False)
     assert "090-****-**78" in text

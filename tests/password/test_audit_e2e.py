@@ -241,7 +241,7 @@ def test_empty_input(cli: Callable[..., Any], answers: Path, stdin: str, reason:
 
 
 def _demo_list() -> Path:
-    from kakaoaudit.password.inputs import demo_dataset
+    from kakaoaudit.breach.sources import demo_dataset
 
     return demo_dataset()
 

@@ -10,8 +10,12 @@ import pytest
 
 from kakaoaudit.api import Context, Finding, Secret, Severity, Status
 from kakaoaudit.breach.ranges import ERROR_KINDS, BreachLookupError, OfflineDataset
+from kakaoaudit.breach.sources import SourcedLookup, make_breach, sample_password
 from kakaoaudit.checks.breached_password import BreachedPassword
-from kakaoaudit.password.inputs import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SourcedLookup, make_breach, sample_password
+from kakaoaudit.core.check import BreachSource
+from kakaoaudit.core.secret import DEMO_PASSWORD
+
+DEMO, OFFLINE, ONLINE = BreachSource.DEMO, BreachSource.OFFLINE, BreachSource.ONLINE
 
 
 class FakeLookup:

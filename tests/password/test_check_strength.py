@@ -11,7 +11,7 @@ import pytest
 
 from kakaoaudit.api import Context, Finding, Msg, Severity, Status
 from kakaoaudit.checks.password_strength import PasswordStrength
-from kakaoaudit.password.inputs import SamplePassword
+from kakaoaudit.core.secret import SamplePassword
 
 PROFILE: dict[str, Any] = {
     "profile.nickname": "山田 花子, Hanako",

@@ -12,10 +12,7 @@ from kakaoaudit.checks.travel_backup import BACKUP_ON, ChatBackup
 from kakaoaudit.checks.travel_codes import ROAMING, SIM_PLAN, CodesAbroad, SignInWithoutPhoneNumber
 from kakaoaudit.checks.travel_country import CountryLoginList
 from kakaoaudit.checks.travel_network import VPN_EXIT, VPN_USED, WIFI_PLAN, PublicWifi, VpnExitCountry
-from kakaoaudit.checks.travel_stay import DOCUMENTS, LONG_STAY, IdentityDocuments, LongStay
-from kakaoaudit.checks.travel_support import SupportFromAbroad
-from kakaoaudit.core.model import Phase
-from kakaoaudit.travel.questions import (
+from kakaoaudit.checks.travel_shared import (
     ALLOWED_COUNTRIES,
     BACKUP_KIND,
     BACKUP_REACHABLE,
@@ -24,6 +21,9 @@ from kakaoaudit.travel.questions import (
     TWO_STEP_BACKUP_EMAIL,
     TWO_STEP_ROUTE,
 )
+from kakaoaudit.checks.travel_stay import DOCUMENTS, LONG_STAY, IdentityDocuments, LongStay
+from kakaoaudit.checks.travel_support import SupportFromAbroad
+from kakaoaudit.core.model import Phase
 from kakaoaudit.travel.trip import TravelCheck, trip_of
 
 ON = {COUNTRY_RESTRICTION: True}

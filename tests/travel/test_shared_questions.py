@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kakaoaudit.checks.travel_shared import BACKUP_QUESTIONS, RESTRICTION_QUESTIONS, TRIP, TWO_STEP_QUESTIONS
 from kakaoaudit.core.questions import Question
 from kakaoaudit.core.registry import discover
-from kakaoaudit.travel.questions import BACKUP_QUESTIONS, RESTRICTION_QUESTIONS, TRIP, TWO_STEP_QUESTIONS
 from kakaoaudit.travel.trip import ON_TRIP, PLANNED, TravelCheck
 
 COPIES = (*TRIP[-1:], *RESTRICTION_QUESTIONS, *TWO_STEP_QUESTIONS, *BACKUP_QUESTIONS)

@@ -14,9 +14,15 @@ from the travel checks; in a full audit the owner's declaration comes first and 
 
 from __future__ import annotations
 
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import Choice, QType, Question
-from kakaoaudit.travel.trip import HOME_COUNTRY, ON_TRIP, TRIP_QUESTIONS
+from kakaoaudit.api import (
+    HOME_COUNTRY,
+    ON_TRIP,
+    TRIP_QUESTIONS,
+    Choice,
+    QType,
+    Question,
+    translator,
+)
 
 _ = translator("kakaoaudit.travel_shared")
 

@@ -18,47 +18,29 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from kakaoaudit.core.check import BreachSource
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.secret import DEMO_PASSWORD, SamplePassword, Secret
 
 if TYPE_CHECKING:
-    from kakaoaudit.api import BreachLookup
     from kakaoaudit.breach.ranges import BreachLookupError
+    from kakaoaudit.core.check import BreachLookup
 
-_ = translator("kakaoaudit.password_input")
+_ = translator("kakaoaudit.password_input")  # the domain keeps its first name (saved reports)
 
-#: The password the demo checks. Clearly a sample: a flower and the demo profile's birth year, so
-#: that the demo shows the personal-context effect (KA101) and a breach hit (KA201).
-DEMO_PASSWORD: Final = "sakura1990"  # noqa: S105 - the demo's published sample, not a secret
 #: A few lines in the format of HIBP's downloader (sorted `SHA1:COUNT`), with the sample's hash.
 DEMO_DATASET_NAME: Final = "demo_pwned.txt"
 
-#: What `lookup_source` returns: where a lookup looks.
-ONLINE, OFFLINE, DEMO = "online", "offline", "demo"
-
-
-class SamplePassword(Secret):
-    """The demo's sample password: a `Secret` like any other, marked so reports can say so."""
-
-    __slots__ = ()
-
-
 class SourcedLookup:
-    """A breach lookup that knows where it looks (`ONLINE`, `OFFLINE` or `DEMO`), for the wording."""
+    """A breach lookup that knows where it looks, for the wording (`Context.breach_source`)."""
 
-    def __init__(self, inner: BreachLookup, source: str) -> None:
+    def __init__(self, inner: BreachLookup, source: BreachSource) -> None:
         self.inner = inner
         self.source = source
 
     def count(self, password: Secret) -> int:
         return self.inner.count(password)
-
-
-def lookup_source(lookup: object) -> str | None:
-    """`ONLINE`, `OFFLINE` or `DEMO` for a lookup made here; None for any other (a plugin's)."""
-    source = getattr(lookup, "source", None)
-    return source if source in (ONLINE, OFFLINE, DEMO) else None
 
 
 def demo_dataset() -> Path:
@@ -79,11 +61,11 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
     from kakaoaudit.breach import ranges as breach  # noqa: PLC0415 - only when a lookup is built
 
     if demo:
-        return SourcedLookup(breach.OfflineDataset(demo_dataset()), DEMO)
+        return SourcedLookup(breach.OfflineDataset(demo_dataset()), BreachSource.DEMO)
     dataset = options.get("hibp_dataset")
     if dataset is not None:
         try:
-            return SourcedLookup(breach.OfflineDataset(dataset), OFFLINE)
+            return SourcedLookup(breach.OfflineDataset(dataset), BreachSource.OFFLINE)
         except breach.BreachLookupError as error:
             problem = _dataset_problem(Path(dataset), error)
         raise InputError(_("--hibp-dataset {path}: {problem}", path=str(dataset), problem=problem))
@@ -106,7 +88,7 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
             "an optional path, without user name, query or fragment (the default is {default})",
             default=breach.DEFAULT_BASE_URL,
         )) from None
-    return SourcedLookup(client, ONLINE)
+    return SourcedLookup(client, BreachSource.ONLINE)
 
 
 def _dataset_problem(path: Path, error: BreachLookupError) -> Msg:

@@ -11,15 +11,13 @@ import json
 import os
 import re
 import sys
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import Report
-from kakaoaudit.formats.json_report import SCHEMA_VERSION, from_dict, schema_text
-from kakaoaudit.formats.schema_check import Validator
+from kakaoaudit.formats.json_report import SCHEMA_VERSION, from_dict
 
 _ = translator("kakaoaudit.formats")
 
@@ -94,15 +92,12 @@ def check_kind(data: Any, path: Path) -> None:
                            version=version, supported=SUPPORTED_MAJOR))
 
 
-@cache
-def validator() -> Validator:
-    return Validator(json.loads(schema_text()))
-
-
 def parse_report(data: Any, path: Path) -> Report:
     """A `Report` from a parsed document, after the kind check and full schema validation."""
     check_kind(data, path)
-    violation = validator().first_violation(data)
+    from kakaoaudit.formats.schema_errors import first_violation  # noqa: PLC0415 - jsonschema: only here
+
+    violation = first_violation(data)
     if violation is not None:
         raise InputError(_("{file}: not a valid report: {where}: {reason}", file=str(path), where=violation.where,
                            reason=violation.reason))

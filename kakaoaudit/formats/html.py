@@ -17,8 +17,7 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
-from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
-from kakaoaudit.formats.table import MARKS
+from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 #: Text colour on background colour, with the contrast ratio each pair must reach (WCAG 2.1:
 #: 4.5 for text, 3 for graphics such as the gauge and the bars against the page).

@@ -11,8 +11,7 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
-from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
-from kakaoaudit.formats.table import MARKS
+from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 # Brackets and "<" are escaped, so parentheses, "!" and ">" cannot form links, images or tags.
 _SPECIAL = re.compile(r"([\\`*_\[\]<#|~&])")

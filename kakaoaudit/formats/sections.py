@@ -267,6 +267,16 @@ def format_when(report: Report) -> str:
     return report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
 
 
+#: The mark of each status, the same in every format.
+MARKS = {
+    Status.PASS: "✓",
+    Status.WARN: "!",
+    Status.FAIL: "✗",
+    Status.UNKNOWN: "?",
+    Status.SKIPPED: "-",
+    Status.ERROR: "E",
+}
+
 # Texts shared by the formats (one msgid each, so one translation each).
 T_TITLE = _("KakaoTalk account security report")
 T_FOR = _("For: {label}")

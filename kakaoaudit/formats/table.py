@@ -18,17 +18,9 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
-from kakaoaudit.formats.sections import ReportView, Section, Texts, fill
+from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, pad, style, wrap
 
-MARKS = {
-    Status.PASS: "✓",
-    Status.WARN: "!",
-    Status.FAIL: "✗",
-    Status.UNKNOWN: "?",
-    Status.SKIPPED: "-",
-    Status.ERROR: "E",
-}
 _STATUS_STYLES = {
     Status.PASS: ("green",),
     Status.WARN: ("yellow", "bold"),

@@ -1,2 +1,2 @@
-"""The password checks' inputs: zxcvbn called safely, the person's own details as they turn up in a
-password, and where the breach lookup and the demo's sample password come from."""
+"""What the password checks know of a password: zxcvbn called safely (strength), and the person's own
+details (name, ID, phone digits, birth date) as they turn up in a password (personal)."""

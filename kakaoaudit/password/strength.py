@@ -9,6 +9,12 @@ feedback strings (fixed sentences that never quote the password).
 
 zxcvbn (its frequency lists take ~0.1 s and several MB) is imported on the first estimate.
 
+Two uses reach into zxcvbn's internals, `zxcvbn.matching`: the l33t work bound below
+(`relevant_l33t_subtable`, `enumerate_l33t_subs`, `L33T_TABLE`) and forgetting the user's words
+(`RANKED_DICTIONARIES`). They are the same in every release this range admits, so setup.cfg pins
+zxcvbn to the tested range (4.4.28 to 4.5.x), and tests/password/test_zxcvbn_internals.py fails loudly
+when an installed zxcvbn lacks them (otherwise every password would come out as "could not estimate").
+
 Bounded work: zxcvbn's l33t matcher runs its whole dictionary search once per substitution table,
 and a password holding many l33t-ambiguous characters (``4@8(<{[3%69!1|70$5+2`` repeated) has
 hundreds of tables: about 5 s at 72 characters (benchmarks/bench_zxcvbn.py). The work is about

@@ -137,11 +137,13 @@ def bench_processes(sizes: Sizes, env: dict[str, str]) -> list[Row]:
     demo = interleaved({
         "floor": run([PYTHON, "-c", DEMO_FLOOR]),
         "demo": run([*KAKAOAUDIT, "demo", "--format", "json"]),
+        "table": run([*KAKAOAUDIT, "demo", "--format", "table"]),
     }, sizes.repeats)
     return [
-        ratio_row("kakaoaudit --version (wall)", wall(start["click"]), wall(start["version"]), 1.3, "ms"),
-        ratio_row("kakaoaudit --help (wall)", wall(start["click"]), wall(start["help"]), 1.3, "ms"),
+        ratio_row("kakaoaudit --version (wall)", wall(start["click"]), wall(start["version"]), 1.5, "ms"),
+        ratio_row("kakaoaudit --help (wall)", wall(start["click"]), wall(start["help"]), 1.5, "ms"),
         ratio_row("kakaoaudit demo --format json (wall)", wall(demo["floor"]), wall(demo["demo"]), 1.5, "ms"),
+        ratio_row("kakaoaudit demo --format table (wall)", wall(demo["floor"]), wall(demo["table"]), 1.5, "ms"),
         ratio_row("kakaoaudit demo (peak RSS)", rss(demo["floor"]), rss(demo["demo"]), 1.3, "KiB"),
     ]
 

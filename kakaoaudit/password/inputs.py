@@ -77,13 +77,14 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
     line) so that the audit stops at start-up rather than after the questions.
     """
     from kakaoaudit.breach import ranges as breach  # noqa: PLC0415 - only when a lookup is built
+    from kakaoaudit.breach.offline import OfflineDataset  # noqa: PLC0415
 
     if demo:
-        return SourcedLookup(breach.OfflineDataset(demo_dataset()), DEMO)
+        return SourcedLookup(OfflineDataset(demo_dataset()), DEMO)
     dataset = options.get("hibp_dataset")
     if dataset is not None:
         try:
-            return SourcedLookup(breach.OfflineDataset(dataset), OFFLINE)
+            return SourcedLookup(OfflineDataset(dataset), OFFLINE)
         except breach.BreachLookupError as error:
             problem = _dataset_problem(Path(dataset), error)
         raise InputError(_("--hibp-dataset {path}: {problem}", path=str(dataset), problem=problem))

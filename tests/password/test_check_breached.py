@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Context, Finding, Secret, Severity, Status
-from kakaoaudit.breach.ranges import ERROR_KINDS, BreachLookupError, OfflineDataset
+from kakaoaudit.breach.offline import OfflineDataset
+from kakaoaudit.breach.ranges import ERROR_KINDS, BreachLookupError
 from kakaoaudit.checks.breached_password import BreachedPassword
 from kakaoaudit.password.inputs import DEMO, DEMO_PASSWORD, OFFLINE, ONLINE, SourcedLookup, make_breach, sample_password
 

@@ -35,7 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kakaoaudit.breach.offline import OfflineDataset
-from kakaoaudit.breach.ranges import RangeClient, _validate_range_body
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import _validate_range_body
 from kakaoaudit.core.secret import Secret
 
 RATIO_TARGET = 1.2

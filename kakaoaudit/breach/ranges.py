@@ -5,9 +5,9 @@ Only the first five hex characters of the password's SHA-1 ever leave the machin
 The offline alternative (kakaoaudit.breach.offline) reads the files written by HIBP's
 PwnedPasswordsDownloader.
 
-The online client is `kakaoaudit.range_client.RangeClient` (also reachable here as
-`RangeClient`, imported on first use: it brings the network stack). This module is
-stdlib-only and not translated: every failure is a `BreachLookupError` with a
+The online client is `kakaoaudit.breach.online.RangeClient`; it imports this module, never
+the other way round, so the offline reader and the demo never load the network stack. This
+module is stdlib-only and not translated: every failure is a `BreachLookupError` with a
 machine-readable `kind` and an English `detail`; the caller turns the kind into a localised
 message. A failed lookup is "could not check", never "not found": `count()` returns 0 only
 when the lookup completed.
@@ -23,13 +23,10 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from typing import TYPE_CHECKING, Any, Final
+from typing import Final
 
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.secret import Secret
-
-if TYPE_CHECKING:
-    from kakaoaudit.breach.online import RangeClient
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -38,20 +35,9 @@ __all__ = [
     "ERROR_KINDS",
     "MAX_BODY_BYTES",
     "BreachLookupError",
-    "RangeClient",
     "parse_range_body",
     "sha1_prefix_suffix",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    # The online client lives in kakaoaudit.range_client with the network stack (ssl, urllib,
-    # http.client): loaded on first use, so the offline reader and the demo never pay for it.
-    if name == "RangeClient":
-        from kakaoaudit.breach.online import RangeClient  # noqa: PLC0415
-
-        return RangeClient
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 DEFAULT_BASE_URL: Final = "https://api.pwnedpasswords.com"

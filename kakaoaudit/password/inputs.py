@@ -6,7 +6,7 @@ API (online, `--hibp-url`, `--timeout`), a downloaded copy (`--hibp-dataset`, of
 package, so that it shows the password checks without any input or network.
 
 Kept light: kakaoaudit.breach is imported only when a lookup is built, and the network stack
-(kakaoaudit.range_client: ssl, urllib, http.client) only for an online one, so that the checks can
+(kakaoaudit.breach.online: ssl, http.client, urllib) only for an online one, so that the checks can
 import `SamplePassword` and `lookup_source`, and the demo can run, without loading it.
 """
 

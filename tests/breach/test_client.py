@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit import __version__
-from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 PASSWORD = "correct horse battery staple"

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 PASSWORD = "tls canary password"

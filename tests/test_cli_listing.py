@@ -111,7 +111,7 @@ def test_version_imports_only_the_command_line() -> None:
 
 def test_the_demo_needs_neither_the_network_stack_nor_the_commands_logic() -> None:
     loaded = modules_after("demo", "--format", "json")
-    unwanted = {"kakaoaudit.breach.online", "kakaoaudit.breach.http_get", "urllib.request", "ssl", "http.client",
+    unwanted = {"kakaoaudit.breach.online", "urllib.request", "ssl", "http.client",
                 "tempfile", "zipfile", "kakaoaudit.triage.assess", "kakaoaudit.triage.support_kit",
                 "kakaoaudit.triage.restriction"}
     assert not loaded & unwanted

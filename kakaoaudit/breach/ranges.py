@@ -33,6 +33,7 @@ __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_TOTAL_TIMEOUT",
     "ERROR_KINDS",
+    "FAULTS",
     "MAX_BODY_BYTES",
     "BreachLookupError",
     "parse_range_body",
@@ -60,6 +61,20 @@ ERROR_KINDS: Final = frozenset({
 })
 """Every value `BreachLookupError.kind` can take."""
 
+FAULTS: Final = frozenset({
+    # kind "malformed": the answer's framing (the range body's own faults have no code)
+    "status_line", "header", "content_length_conflict", "content_length_invalid", "length_and_coding",
+    "transfer_coding", "chunked", "switching_protocols", "interim",
+    # kind "network"
+    "cut_short", "no_answer",
+    # kind "http": a 3xx, not followed
+    "redirect",
+    # a proxy from the environment: refused ("refused"), no tunnel ("http"), unusable ("network")
+    "proxy",
+})
+"""Every value `BreachLookupError.fault` can take besides None: which fault ended the lookup, so
+that the reason shown to the user can name it (the kind alone is too coarse for that)."""
+
 _PREFIX_LEN: Final = 5
 # 15 digits: far above any real count (the top password is seen ~10^8 times) and far below
 # Python's int-from-str digit limit, so a hostile body cannot make int() slow or raise.
@@ -70,23 +85,32 @@ _BOM: Final = b"\xef\xbb\xbf"
 class BreachLookupError(KakaoauditError):
     """A breached-password lookup could not be completed ("could not check", never "not found").
 
-    `kind` is one of `ERROR_KINDS` and is what the caller translates; `detail` is one English
-    line for logs and `--verbose` output. Neither ever contains the password, its hash or its
-    suffix (the 5-character prefix may appear: it is public by design).
+    `kind` is one of `ERROR_KINDS` and is what the caller translates; `fault`, when not None,
+    is one of `FAULTS` and names the fault more precisely (two different Content-Length values,
+    a body cut short, ...); `detail` is one English line for logs and `--verbose` output. None
+    of them ever contains the password, its hash or its suffix (the 5-character prefix may
+    appear: it is public by design), nor bytes of the server's answer.
     """
 
     kind: str
     detail: str
+    fault: str | None
 
-    def __init__(self, kind: str, detail: str) -> None:
+    def __init__(self, kind: str, detail: str, fault: str | None = None) -> None:
         if kind not in ERROR_KINDS:
             raise ValueError(f"unknown BreachLookupError kind {kind!r}")
+        if fault is not None and fault not in FAULTS:
+            raise ValueError(f"unknown BreachLookupError fault {fault!r}")
         # One line, whatever a server's reason phrase or an OS error string contained.
         detail = " ".join(detail.split())
-        # args = (kind, detail) so that pickling re-creates the error with the same fields.
         super().__init__(kind, detail)
         self.kind = kind
         self.detail = detail
+        self.fault = fault
+
+    def __reduce__(self) -> tuple[type[BreachLookupError], tuple[str, str, str | None]]:
+        # Pickling re-creates the error with the same fields.
+        return type(self), (self.kind, self.detail, self.fault)
 
     def __str__(self) -> str:
         return f"{self.detail} [{self.kind}]"

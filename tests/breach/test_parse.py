@@ -172,7 +172,14 @@ def test_error_fields_str_and_root() -> None:
 
 def test_error_pickles_with_its_fields() -> None:
     error = pickle.loads(pickle.dumps(BreachLookupError("rate_limited", "HTTP 429")))
-    assert (error.kind, error.detail) == ("rate_limited", "HTTP 429")
+    assert (error.kind, error.detail, error.fault) == ("rate_limited", "HTTP 429", None)
+    error = pickle.loads(pickle.dumps(BreachLookupError("network", "cut", "cut_short")))
+    assert (error.kind, error.detail, error.fault) == ("network", "cut", "cut_short")
+
+
+def test_unknown_fault_is_refused() -> None:
+    with pytest.raises(ValueError, match="fault"):
+        BreachLookupError("malformed", "x", "something")
 
 
 def test_unknown_kind_is_refused() -> None:

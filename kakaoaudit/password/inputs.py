@@ -1,7 +1,7 @@
 """Where the password checks get their inputs: the breach lookup, and the demo's sample password.
 
 `make_breach` turns the audit's options into the lookup the checks use: the Pwned Passwords range
-API (online, `--hibp-url`, `--timeout`), a downloaded copy (`--hibp-dataset`, offline), or none
+API (online, `--hibp-url` or `KAKAOAUDIT_HIBP_URL`, `--timeout`), a downloaded copy (`--hibp-dataset`, offline), or none
 (`--offline` without a copy). The demo uses a sample password and a tiny sample list shipped in the
 package, so that it shows the password checks without any input or network.
 
@@ -33,6 +33,9 @@ _ = translator("kakaoaudit.password_input")
 DEMO_PASSWORD: Final = "sakura1990"  # noqa: S105 - the demo's published sample, not a secret
 #: A few lines in the format of HIBP's downloader (sorted `SHA1:COUNT`), with the sample's hash.
 DEMO_DATASET_NAME: Final = "demo_pwned.txt"
+
+#: The environment variable that gives the range API's base URL when ``--hibp-url`` is not given.
+HIBP_URL_VARIABLE: Final = "KAKAOAUDIT_HIBP_URL"
 
 #: What `lookup_source` returns: where a lookup looks.
 ONLINE, OFFLINE, DEMO = "online", "offline", "demo"
@@ -91,7 +94,7 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
     if options.get("offline"):
         return None
     timeout = float(options.get("timeout") or breach.DEFAULT_TOTAL_TIMEOUT)
-    base_url = (options.get("hibp_url") or "").strip() or breach.DEFAULT_BASE_URL
+    base_url = hibp_base_url(options.get("hibp_url"), breach.DEFAULT_BASE_URL)
     from kakaoaudit.breach.online import RangeClient  # noqa: PLC0415 - the network stack, online only
 
     try:
@@ -108,6 +111,30 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
             default=breach.DEFAULT_BASE_URL,
         )) from None
     return SourcedLookup(client, ONLINE)
+
+
+def hibp_base_url(option: str | None, default: str) -> str:
+    """The range API's base URL: ``--hibp-url``, else ``KAKAOAUDIT_HIBP_URL``, else `default`.
+
+    The variable is read here rather than by click, which skips an empty variable (and does not
+    read it at all when ``kakaoaudit`` runs the audit without a command name). A given but empty
+    (or blank) value is an `InputError` naming where it came from: falling back to the public
+    service would send the prefix to a server the user meant not to use.
+    """
+    if option is not None:
+        if not option.strip():
+            raise InputError(_("--hibp-url is empty: give the address of a Pwned Passwords range API mirror "
+                               "(http:// or https://), or leave the option out to use {default}",
+                               default=default))
+        return option.strip()
+    variable = os.environ.get(HIBP_URL_VARIABLE)
+    if variable is None:
+        return default
+    if not variable.strip():
+        raise InputError(_("{variable} is set but empty: set it to the address of a Pwned Passwords range API "
+                           "mirror (http:// or https://), or unset it to use {default}",
+                           variable=HIBP_URL_VARIABLE, default=default))
+    return variable.strip()
 
 
 def _dataset_problem(path: Path, error: BreachLookupError) -> Msg:

@@ -44,6 +44,7 @@ from __future__ import annotations
 import base64
 import datetime
 import email.utils
+import functools
 import http.client
 import io
 import ipaddress
@@ -90,13 +91,18 @@ class _ResolveTimeout(OSError):
     """getaddrinfo() did not answer within the connect timeout (reported as kind "dns")."""
 
 
-def _resolve(host: str, port: int, deadline: float) -> list[tuple[int, int, int, tuple[object, ...]]]:
-    """getaddrinfo() bounded by `deadline`: the C resolver ignores socket timeouts."""
+@functools.lru_cache(maxsize=8)  # a client asks about the same one or two hosts every time
+def _is_address(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        pass
-    else:  # a literal address needs no resolver: no thread, no wait
+        return False
+    return True
+
+
+def _resolve(host: str, port: int, deadline: float) -> list[tuple[int, int, int, tuple[object, ...]]]:
+    """getaddrinfo() bounded by `deadline`: the C resolver ignores socket timeouts."""
+    if _is_address(host):  # a literal address needs no resolver: no thread, no wait
         return [(fam, typ, proto, addr) for fam, typ, proto, _, addr in socket.getaddrinfo(
             host, port, 0, socket.SOCK_STREAM)]
 

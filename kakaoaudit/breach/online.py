@@ -231,27 +231,27 @@ class _BoundedConnection(http.client.HTTPConnection):
         super().__init__(host, port, **kwargs)
         self._deadline = deadline
         self._connect_timeout = connect_timeout
-        self._read_deadline = deadline  # the connect budget's end while connecting
+        self._phase_end = deadline  # what bounds the socket now: the connect budget while connecting
         # http.client builds every answer, a proxy's CONNECT answer included, with
-        # response_class(sock, ...), and opens its socket with this instance attribute
-        # (socket.create_connection by default; "to allow unit tests to replace it", since 3.x).
+        # response_class(sock, ...), and opens its socket through this instance attribute
+        # (socket.create_connection by default, kept replaceable in CPython 3.10 to 3.14).
         self.response_class = cast("type[http.client.HTTPResponse]", self._response)
         self._create_connection = self._open
 
     def _response(self, sock: socket.socket, *args: Any, **kwargs: Any) -> http.client.HTTPResponse:
-        return _DeadlineResponse(sock, *args, deadline=self._read_deadline, **kwargs)
+        return _DeadlineResponse(sock, *args, deadline=self._phase_end, **kwargs)
 
     def _open(self, address: tuple[str, int], timeout: object = None,
               source_address: tuple[str, int] | None = None) -> socket.socket:
-        return _open_socket(address[0], address[1], self._read_deadline, source_address)
+        return _open_socket(address[0], address[1], self._phase_end, source_address)
 
     def connect(self) -> None:
         # Resolution, TCP, a proxy's CONNECT exchange and (HTTPS) the TLS handshake: one budget.
-        self._read_deadline = min(self._deadline, time.monotonic() + self._connect_timeout)
+        self._phase_end = min(self._deadline, time.monotonic() + self._connect_timeout)
         try:
             super().connect()
         finally:
-            self._read_deadline = self._deadline
+            self._phase_end = self._deadline
         remaining = self._deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError("total deadline passed")

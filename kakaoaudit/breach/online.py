@@ -234,7 +234,8 @@ class _BoundedConnection(http.client.HTTPConnection):
         self._phase_end = deadline  # what bounds the socket now: the connect budget while connecting
         # http.client builds every answer, a proxy's CONNECT answer included, with
         # response_class(sock, ...), and opens its socket through this instance attribute
-        # (socket.create_connection by default, kept replaceable in CPython 3.10 to 3.14).
+        # (socket.create_connection by default, stored per instance "to allow unit tests to replace
+        # it"; tests/breach/test_client.py's hanging-resolver test fails if it were ever ignored).
         self.response_class = cast("type[http.client.HTTPResponse]", self._response)
         self._create_connection = self._open
 

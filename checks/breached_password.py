@@ -59,8 +59,10 @@ class BreachedPassword(Check):
         ``--hibp-dataset PATH``, ``--offline`` (without a dataset the check is skipped).
 
         A lookup that fails (no connection, name resolution, timeout, TLS, an HTTP error or rate limit,
-        an answer that is not a range) gives ``unknown`` with the reason and how to retry or check
-        offline: never "not found".
+        a redirect, a malformed answer such as two different Content-Length values or a body cut short,
+        an answer that is not a range) gives ``unknown`` with a reason naming the fault and how to retry
+        or check offline: never "not found", directly or through a proxy. An empty ``--hibp-url`` or
+        ``KAKAOAUDIT_HIBP_URL`` is an error, not the public service.
 
     Why
         Leaked passwords are the first ones attackers try, on every service. Kakao's account protective
@@ -118,16 +120,18 @@ class BreachedPassword(Check):
         sample = ctx.sample_password
         kind: str | None = None
         detail_text = ""
+        fault = ""
         count = -1
         try:
             count = lookup.count(ctx.password)
         except KakaoauditError as error:
             kind = str(getattr(error, "kind", "") or "")
             detail_text = str(getattr(error, "detail", "") or "")
+            fault = str(getattr(error, "fault", "") or "")
         except ValueError:  # the password is not valid Unicode (a lone surrogate): nothing to hash
             kind = "encoding"
         if kind is not None:
-            yield self._failed(kind, detail_text, ctx)
+            yield self._failed(kind, detail_text, ctx, fault)
         elif count > 0:
             yield self._found(count, source, sample)
         else:
@@ -171,7 +175,7 @@ class BreachedPassword(Check):
             max_points=20,
         )
 
-    def _failed(self, kind: str, detail_text: str, ctx: Context) -> Finding:
+    def _failed(self, kind: str, detail_text: str, ctx: Context, fault: str = "") -> Finding:
         advice = [_FIX_DATASET] if kind == "dataset" else [_RETRY_ONLINE, _GO_OFFLINE]
         if kind in ("tls", "malformed", "too_large"):
             advice.insert(0, _("On hotel, airport or café Wi-Fi, open any web page first to complete its sign-in "
@@ -180,7 +184,7 @@ class BreachedPassword(Check):
             Status.UNKNOWN,
             _("We could not check whether your password appears in known data leaks"),
             code="lookup-failed",
-            detail=_reason(kind, detail_text, ctx.options.get("timeout")),
+            detail=_fault_reason(kind, fault, detail_text) or _reason(kind, detail_text, ctx.options.get("timeout")),
             advice=advice,
             max_points=20,
         )
@@ -196,6 +200,42 @@ def _source_sentence(source: BreachSource | None) -> Msg:
         return _("Checked with Have I Been Pwned's Pwned Passwords service: only the first 5 characters of the "
                  "password's SHA-1 hash were sent.")
     return _("Checked with the breach lookup configured for this run.")
+
+
+#: What was wrong with the server's answer, by `BreachLookupError.fault` (kind "malformed").
+_MALFORMED: dict[str, Msg] = {
+    "status_line": _("it does not start with an HTTP/1.x status line"),
+    "header": _("a header line is malformed"),
+    "content_length_conflict": _("two different Content-Length values"),
+    "content_length_invalid": _("a Content-Length that is not a number"),
+    "length_and_coding": _("both a Content-Length and a Transfer-Encoding"),
+    "transfer_coding": _("a transfer coding other than chunked"),
+    "chunked": _("broken chunked framing"),
+    "switching_protocols": _("it switched to another protocol (HTTP 101)"),
+    "interim": _("too many interim (1xx) answers"),
+}
+
+
+def _fault_reason(kind: str, fault: str, detail_text: str) -> Msg | None:
+    """One line naming the fault when the lookup reported one (`BreachLookupError.fault`), else None."""
+    if fault in _MALFORMED:
+        return _("The server's answer was malformed: {problem}.", problem=_MALFORMED[fault])
+    if fault == "cut_short":
+        return _("The connection closed before the whole answer arrived.")
+    if fault == "no_answer":
+        return _("The server closed the connection without answering.")
+    status = _STATUS.search(detail_text)
+    if fault == "redirect" and status is not None:
+        return _("The server redirected the lookup elsewhere (HTTP {status}); redirects are not followed.",
+                 status=status.group(1))
+    if fault == "proxy":
+        if kind == "refused":
+            return _("The proxy set in http_proxy or https_proxy refused the connection.")
+        if kind == "http" and status is not None:
+            return _("The proxy set in https_proxy would not connect to the server (HTTP {status}).",
+                     status=status.group(1))
+        return _("The proxy set in http_proxy or https_proxy cannot be used: give it as http://host:port.")
+    return None
 
 
 def _reason(kind: str, detail_text: str, timeout: object) -> Msg:

@@ -285,7 +285,9 @@ def build_cli() -> click.Group:
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
     @click.option("--timeout", type=click.FloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
                   help=t(_("Longest wait for the breach lookup, in seconds.")))
-    @click.option("--hibp-url", envvar="KAKAOAUDIT_HIBP_URL", default=None, metavar="URL",
+    # No envvar= here: kakaoaudit.breach.sources.hibp_base_url reads KAKAOAUDIT_HIBP_URL, so that an
+    # empty variable is an error (click would skip it) and a bare `kakaoaudit` honours it too.
+    @click.option("--hibp-url", default=None, metavar="URL",
                   help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
     @click.option("--hibp-dataset", type=click.Path(path_type=Path), default=None, metavar="PATH",
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))

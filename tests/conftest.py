@@ -66,8 +66,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """A predictable language and a private data folder for every test."""
-    for name in ("KAKAOAUDIT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
+    for name in ("KAKAOAUDIT_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "KAKAOAUDIT_HIBP_URL"):
         monkeypatch.delenv(name, raising=False)
+    # The breach lookup honours proxies from the environment: tests that want one set it.
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     # Plugins installed in the test environment (the example plugin) must not change the built-in
     # behaviour under test; plugin tests unset this.

@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "formats": {"core"},
     "data": set(),
 }
-#: Being fixed (issue 15: the invented support hours; issue 19: the breach client): removed once done.
+#: Being fixed (issue 15: the invented support hours): removed once done.
 KNOWN = {"kakaoaudit/formats/travel_section.py"}
 TOP = {"cli", "commands", "api", "__main__"}
 
@@ -101,8 +101,6 @@ def test_no_import_cycle() -> None:
     for name, targets in graph.items():
         targets.discard(name.rsplit(".", 1)[0])
     cycle = _find_cycle(graph)
-    if cycle and set(cycle) == {"kakaoaudit.breach.online", "kakaoaudit.breach.ranges"}:
-        pytest.xfail("being fixed")
     assert cycle is None, " -> ".join(cycle or [])
 
 

@@ -1,13 +1,47 @@
 """The Pwned Passwords range API client: one k-anonymity lookup over the network, bounded in time.
 
 Only `GET {base_url}/range/{PREFIX5}` is sent; the suffix is compared locally, after the body
-was fetched and validated (kakaoaudit.breach). Kept apart from kakaoaudit.breach because it
-brings the network stack (socket, ssl, http.client, urllib): the offline reader and the demo
-never load it. Failures are `kakaoaudit.breach.BreachLookupError`s, never "not found".
+was fetched and validated (kakaoaudit.breach.ranges). Kept apart from ranges.py because it brings
+the network stack (socket, ssl, http.client, urllib.request): the offline reader and the demo
+never load it. Failures are `BreachLookupError`s, never "not found".
+
+One transport, http.client, for every lookup: direct or through a proxy, HTTP or HTTPS.
+
+- Why http.client and not urllib's opener: a lookup is one GET whose answer must be judged
+  strictly, and urllib would be in the way more than it helps. It follows redirects (to be
+  switched off), turns statuses into exceptions (to be undone for 429 and 5xx), stops at a 1xx
+  answer like http.client but behind a handler chain, and its connections are http.client's
+  anyway: the deadline hooks had to be built into http.client connections either way, and each
+  urllib layer costs as much time as a loopback exchange (benchmarks/README.md).
+- What is taken from urllib: the proxy *decision*, `urllib.request.getproxies()` and
+  `proxy_bypass()`, the functions its ProxyHandler uses (`http_proxy` / `https_proxy`,
+  `no_proxy`, and the system settings on macOS and Windows). The proxy is then used the way
+  urllib uses it: an http:// lookup sends its absolute URL to the proxy; an https:// lookup asks
+  the proxy for a CONNECT tunnel (`HTTPSConnection.set_tunnel`) and speaks TLS to the server
+  through it, so the proxy sees only the host and port. Credentials in the proxy URL become a
+  `Proxy-Authorization: Basic` header for the proxy, as in urllib.
+- Deadlines: socket timeouts bound each read, not the exchange, so a server dripping one byte a
+  second never trips them. Name resolution and connect (to the server or the proxy), the
+  CONNECT exchange and the TLS handshake share the connect budget; before every read the socket
+  timeout is set to the time left until the lookup's total deadline.
+- One validator for the answer (`_check_head`), whichever way it came: http.client parses the
+  status line and headers (refusing what is not HTTP/1.x) but accepts conflicting or non-numeric
+  Content-Length values, a Content-Length beside chunked coding, unknown transfer codings,
+  malformed header lines and a body shorter than declared when read in pieces. Each of those is a
+  `BreachLookupError` naming the fault here, so a doubtful answer is "could not check" and never
+  a body half understood. Chunked framing is http.client's: a size line that is not a number, a
+  chunk or the last chunk cut off are errors; it does not check the two bytes that end each
+  chunk, but every chunk is still read in full, as declared.
+- Statuses: 200 is read; 1xx answers before it are skipped (at most 8; 101 is an error); 3xx is
+  an error and never followed (the range API does not redirect, and a redirect could send the
+  prefix to another host); 429 and 5xx are retried with a bounded wait; anything else is an
+  error. The Content-Type is not checked: the body's own strict format decides.
+- TLS: `ssl.create_default_context()` (the system's CA store, host name checked, SNI sent).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime
 import email.utils
 import functools
@@ -20,14 +54,12 @@ import socket
 import ssl
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, NamedTuple, cast
 
 from kakaoaudit import __version__
-from kakaoaudit.breach import http_get
 from kakaoaudit.breach.ranges import (
     DEFAULT_BASE_URL,
     DEFAULT_CONNECT_TIMEOUT,
@@ -46,30 +78,31 @@ if TYPE_CHECKING:
 
 __all__ = ["RangeClient"]
 
-_HTTP_GET_ERRORS: Final = (http_get.ProtocolError, http_get.BodyTooLarge, http_get.BodyCutShort)
-_READ_CHUNK: Final = 64 * 1024
 _HEX5: Final = re.compile(r"[0-9A-F]{5}")
+_MAX_INTERIM: Final = 8  # 1xx answers skipped before the real one (103 Early Hints, 102 Processing)
+_LENGTH_DIGITS: Final = 18  # a Content-Length longer than this is not a number we could honour
+_TUNNEL_STATUS: Final = re.compile(r"Tunnel connection failed: (\d{3})")
 
 
-# --------------------------------------------------------------------------- HTTP plumbing
-#
-# urllib gives one timeout that applies to each blocking socket call separately, so a server
-# that sends one byte per second never trips it. The classes below add a deadline for the whole
-# exchange: name resolution and connect are bounded by the connect timeout, and before every
-# read the socket timeout is set to the time left until the total deadline.
+# --------------------------------------------------------------------------- deadlines
 
 
 class _ResolveTimeout(OSError):
     """getaddrinfo() did not answer within the connect timeout (reported as kind "dns")."""
 
 
-def _resolve(host: str, port: int, deadline: float) -> list[tuple[int, int, int, tuple[object, ...]]]:
-    """getaddrinfo() bounded by `deadline`: the C resolver ignores socket timeouts."""
+@functools.lru_cache(maxsize=8)  # a client asks about the same one or two hosts every time
+def _is_address(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        pass
-    else:  # a literal address needs no resolver: no thread, no wait
+        return False
+    return True
+
+
+def _resolve(host: str, port: int, deadline: float) -> list[tuple[int, int, int, tuple[object, ...]]]:
+    """getaddrinfo() bounded by `deadline`: the C resolver ignores socket timeouts."""
+    if _is_address(host):  # a literal address needs no resolver: no thread, no wait
         return [(fam, typ, proto, addr) for fam, typ, proto, _, addr in socket.getaddrinfo(
             host, port, 0, socket.SOCK_STREAM)]
 
@@ -98,12 +131,16 @@ def _resolve(host: str, port: int, deadline: float) -> list[tuple[int, int, int,
     return result
 
 
-def _open_socket(host: str, port: int, connect_deadline: float,
-                 source_address: tuple[str, int] | None, *, for_tls: bool) -> socket.socket:
-    """Like socket.create_connection(), with resolution and all attempts inside one deadline."""
+def _open_socket(host: str, port: int, deadline: float, source_address: tuple[str, int] | None) -> socket.socket:
+    """Like socket.create_connection(), with resolution and all attempts inside one deadline.
+
+    The socket is left with a timeout of the time still left, which bounds what http.client
+    does next within the same budget: the CONNECT request to a proxy, the TLS handshake
+    (CPython bounds a whole handshake by the timeout set when it starts).
+    """
     last_error: OSError | None = None
-    for family, socktype, proto, sockaddr in _resolve(host, port, connect_deadline):
-        remaining = connect_deadline - time.monotonic()
+    for family, socktype, proto, sockaddr in _resolve(host, port, deadline):
+        remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError("connect timed out")
         sock = socket.socket(family, socktype, proto)
@@ -112,13 +149,10 @@ def _open_socket(host: str, port: int, connect_deadline: float,
             if source_address is not None:
                 sock.bind(source_address)
             sock.connect(sockaddr)
-            if for_tls:
-                # What is left of the connect budget bounds the TLS handshake that follows
-                # (CPython bounds a whole handshake by the socket timeout set when it starts).
-                remaining = connect_deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError("connect timed out")
-                sock.settimeout(remaining)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("connect timed out")
+            sock.settimeout(remaining)
         except OSError as exc:
             sock.close()
             last_error = exc
@@ -177,128 +211,176 @@ class _DeadlineResponse(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_DeadlineReader(self.fp.detach(), sock, deadline))
 
 
-class _DeadlineHTTPConnection(http.client.HTTPConnection):
-    """HTTPConnection whose connect and reads stop at the lookup's deadline."""
+class _SameStream:
+    """Stands in for the socket of the answer after an interim (1xx) one: HTTPResponse reads
+    through `makefile()`, which here gives the stream the interim answer was read from, with
+    whatever it already buffered."""
 
-    def __init__(self, host: str, *, deadline: float, connect_timeout: float, **kwargs: Any) -> None:
-        super().__init__(host, **kwargs)
-        _arm(self, deadline, connect_timeout, for_tls=False)
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
 
-
-class _DeadlineHTTPSConnection(http.client.HTTPSConnection):
-    """HTTPSConnection whose connect, TLS handshake and reads stop at the lookup's deadline."""
-
-    def __init__(self, host: str, *, deadline: float, connect_timeout: float, **kwargs: Any) -> None:
-        super().__init__(host, **kwargs)
-        _arm(self, deadline, connect_timeout, for_tls=True)
+    def makefile(self, mode: str) -> BinaryIO:
+        return self._stream
 
 
-def _arm(connection: http.client.HTTPConnection, deadline: float, connect_timeout: float, *,
-         for_tls: bool) -> None:
-    """Give a fresh connection the lookup's deadline for connecting and for every read."""
-    # http.client only ever calls response_class(sock, ...) (getresponse, proxy tunnel): a
-    # partial carrying the deadline works there and avoids a class per request.
-    connection.response_class = cast(
-        "type[http.client.HTTPResponse]", functools.partial(_DeadlineResponse, deadline=deadline)
-    )
+class _BoundedConnection(http.client.HTTPConnection):
+    """An HTTPConnection whose connect stays within the connect budget and whose reads stop at
+    the lookup's deadline (`deadline`, a time.monotonic() value)."""
 
-    def create_connection(address: tuple[str, int], timeout: object = None,
-                          source_address: tuple[str, int] | None = None) -> socket.socket:
-        connect_deadline = min(deadline, time.monotonic() + connect_timeout)
-        return _open_socket(address[0], address[1], connect_deadline, source_address, for_tls=for_tls)
+    def __init__(self, host: str, port: int, *, deadline: float, connect_timeout: float, **kwargs: Any) -> None:
+        super().__init__(host, port, **kwargs)
+        self._deadline = deadline
+        self._connect_timeout = connect_timeout
+        self._phase_end = deadline  # what bounds the socket now: the connect budget while connecting
+        # http.client builds every answer, a proxy's CONNECT answer included, with
+        # response_class(sock, ...), and opens its socket through this instance attribute
+        # (socket.create_connection by default, stored per instance "to allow unit tests to replace
+        # it"; tests/breach/test_client.py's hanging-resolver test fails if it were ever ignored).
+        self.response_class = cast("type[http.client.HTTPResponse]", self._response)
+        self._create_connection = self._open
 
-    # HTTPConnection.connect() (also run by HTTPSConnection.connect() before its TLS wrap) opens
-    # the socket through this instance attribute (socket.create_connection by default; present
-    # in CPython 3.10-3.13), so DNS and connect get the bounded versions above.
-    connection._create_connection = create_connection  # type: ignore[attr-defined]
+    def _response(self, sock: socket.socket, *args: Any, **kwargs: Any) -> http.client.HTTPResponse:
+        return _DeadlineResponse(sock, *args, deadline=self._phase_end, **kwargs)
 
+    def _open(self, address: tuple[str, int], timeout: object = None,
+              source_address: tuple[str, int] | None = None) -> socket.socket:
+        return _open_socket(address[0], address[1], self._phase_end, source_address)
 
-class _DeadlineRequest(urllib.request.Request):
-    """A Request that carries the lookup's deadline and connect timeout to the handlers."""
-
-    def __init__(self, url: str, headers: dict[str, str], deadline: float, connect_timeout: float) -> None:
-        super().__init__(url, headers=headers, method="GET")
-        self.deadline = deadline
-        self.connect_timeout = connect_timeout
-
-
-def _limits(req: urllib.request.Request) -> tuple[float, float]:
-    if isinstance(req, _DeadlineRequest):
-        return req.deadline, req.connect_timeout
-    # Not ours (cannot happen through RangeClient): fall back to the defaults.
-    return time.monotonic() + DEFAULT_TOTAL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        deadline, connect_timeout = _limits(req)
-
-        def factory(host: str, **kwargs: Any) -> http.client.HTTPConnection:
-            return _DeadlineHTTPConnection(host, deadline=deadline, connect_timeout=connect_timeout, **kwargs)
-
-        return self.do_open(factory, req)
+    def connect(self) -> None:
+        # Resolution, TCP, a proxy's CONNECT exchange and (HTTPS) the TLS handshake: one budget.
+        self._phase_end = min(self._deadline, time.monotonic() + self._connect_timeout)
+        try:
+            super().connect()
+        finally:
+            self._phase_end = self._deadline
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("total deadline passed")
+        cast(socket.socket, self.sock).settimeout(remaining)  # sending the request
 
 
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self) -> None:
-        super().__init__()
-        self._ssl_context: ssl.SSLContext | None = None
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        deadline, connect_timeout = _limits(req)
-        if self._ssl_context is None:
-            # Built once per client, on first use: loading the CA store costs milliseconds.
-            self._ssl_context = ssl.create_default_context()
-        context = self._ssl_context
-
-        def factory(host: str, **kwargs: Any) -> http.client.HTTPConnection:
-            return _DeadlineHTTPSConnection(
-                host, deadline=deadline, connect_timeout=connect_timeout, context=context, **kwargs
-            )
-
-        return self.do_open(factory, req)
+class _BoundedTLSConnection(_BoundedConnection, http.client.HTTPSConnection):
+    """The same over TLS (HTTPSConnection.connect: TCP, an optional tunnel, then the handshake)."""
 
 
-class _NoRedirectHandler(urllib.request.HTTPRedirectHandler):
-    """The range API never redirects: a 3xx is reported as an "http" error, not followed."""
+# --------------------------------------------------------------------------- the answer
 
-    def redirect_request(  # noqa: PLR0917  # the signature is urllib's
-        self, req: urllib.request.Request, fp: object, code: int, msg: str, headers: object, newurl: str
-    ) -> None:
+
+def _malformed(problem: str, fault: str) -> BreachLookupError:
+    return BreachLookupError("malformed", f"the server's answer was malformed: {problem}", fault)
+
+
+def _final_answer(response: http.client.HTTPResponse) -> http.client.HTTPResponse:
+    """The answer after any interim (1xx) ones, read from the same stream.
+
+    http.client skips "100 Continue" itself but returns any other 1xx as if it were the answer.
+    """
+    for _ in range(_MAX_INTERIM + 1):
+        if response.status == 101:
+            raise _malformed("it switched to another protocol (HTTP 101)", "switching_protocols")
+        if not 100 <= response.status < 200:
+            return response
+        stream = cast(BinaryIO, response.fp)
+        # The next answer owns the stream now: closing this one must not close it.
+        response.fp = None  # type: ignore[assignment]  # http.client's own 'closed' state
+        response = http.client.HTTPResponse(cast(socket.socket, _SameStream(stream)), method="GET")
+        response.begin()
+    raise _malformed(f"more than {_MAX_INTERIM} interim (1xx) answers", "interim")
+
+
+def _check_head(response: http.client.HTTPResponse, max_body: int) -> int | None:
+    """Validate the head of a 200 answer; return its declared length (None: chunked or to close).
+
+    The one check of how the body is framed, for direct and proxied lookups alike: several
+    differing or non-numeric Content-Length values, a Content-Length with a Transfer-Encoding,
+    a transfer coding other than chunked, a header line that is not "Name: value" (it could hide
+    the ones after it), or a declared length over `max_body` are errors, raised before any of the
+    body is read.
+    """
+    headers = response.msg
+    if headers.defects:
+        raise _malformed("a header line is not 'Name: value'", "header")
+    lengths = headers.get_all("Content-Length") or []
+    codings = headers.get_all("Transfer-Encoding") or []
+    if codings:
+        if lengths:
+            raise _malformed("both a Content-Length and a Transfer-Encoding", "length_and_coding")
+        if [coding.strip().lower() for coding in ",".join(codings).split(",")] != ["chunked"]:
+            raise _malformed("a transfer coding other than chunked", "transfer_coding")
         return None
+    if not lengths:
+        return None
+    # One value, or the same value listed again ("n, n" or two equal headers: RFC 9110 8.6).
+    values = {value.strip() for line in lengths for value in line.split(",")}
+    if len(values) > 1:
+        raise _malformed("two different Content-Length values", "content_length_conflict")
+    (text,) = values
+    if not (text.isascii() and text.isdigit()) or len(text) > _LENGTH_DIGITS:
+        raise _malformed("a Content-Length that is not a number", "content_length_invalid")
+    declared = int(text)
+    if declared > max_body:
+        raise BreachLookupError("too_large", f"the range body declares {declared} bytes, over {max_body}")
+    return declared
 
 
-def _classify(exc: BaseException) -> BreachLookupError:
-    """Map a urllib / socket / ssl / http.client / http_get failure to a BreachLookupError kind."""
-    if isinstance(exc, http_get.BodyTooLarge):
-        if exc.declared is not None:
-            return BreachLookupError("too_large", f"the range body declares {exc.declared} bytes, over the limit")
-        return BreachLookupError("too_large", "the range body is over the size limit")
-    if isinstance(exc, http_get.BodyCutShort):
-        return BreachLookupError("network", f"the connection closed early ({exc})")
-    if isinstance(exc, http_get.ProtocolError):
-        return BreachLookupError("network", f"HTTP protocol error ({exc})")
-    if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
-        reason = exc.reason
-        if isinstance(reason, BaseException):
-            return _classify(reason)
-        return BreachLookupError("network", "the request failed")
+def _read_body(response: http.client.HTTPResponse, declared: int | None, max_body: int) -> bytes:
+    """The whole body of a 200 answer whose head `_check_head` accepted, at most `max_body` bytes."""
+    error: BreachLookupError | None = None
+    body = b""
+    try:
+        # With a length, read() raises IncompleteRead when the body is cut short; without one,
+        # one byte more than allowed tells a body over the limit.
+        body = response.read() if declared is not None else response.read(max_body + 1)
+    except (http.client.IncompleteRead, http.client.LineTooLong, ValueError):
+        if response.chunked:
+            error = _malformed("the chunked body is cut off or badly framed", "chunked")
+        else:
+            error = BreachLookupError("network", "the connection closed before the whole body arrived",
+                                      "cut_short")
+    # Raised outside the except block: IncompleteRead holds the bytes read so far.
+    if error is not None:
+        raise error
+    if len(body) > max_body:
+        raise BreachLookupError("too_large", f"the range body is over {max_body} bytes")
+    return body
+
+
+class _Answer(NamedTuple):
+    status: int
+    reason: str
+    retry_after: str | None
+    body: bytes | None
+    """The body of a 200 answer; None for any other status (not read)."""
+
+
+def _classify(exc: BaseException, *, via_proxy: bool) -> BreachLookupError:
+    """Map a socket / ssl / http.client failure to a BreachLookupError kind (and fault)."""
     if isinstance(exc, _ResolveTimeout):
         return BreachLookupError("dns", "name resolution timed out")
     if isinstance(exc, socket.gaierror):
         return BreachLookupError("dns", f"could not resolve the server's name ({_os_error_text(exc)})")
     if isinstance(exc, ConnectionRefusedError):
+        if via_proxy:
+            return BreachLookupError("refused", "the proxy refused the connection", "proxy")
         return BreachLookupError("refused", "the server refused the connection")
     if isinstance(exc, TimeoutError):  # socket.timeout is TimeoutError since 3.10
         return BreachLookupError("timeout", "the server did not answer in time")
-    if isinstance(exc, ssl.SSLError):  # includes certificate verification failures
+    if isinstance(exc, ssl.SSLError):  # includes certificate verification failures (also ValueErrors)
         reason = getattr(exc, "reason", None) or type(exc).__name__
         return BreachLookupError("tls", f"TLS failed ({reason})")
+    if isinstance(exc, http.client.RemoteDisconnected):  # before BadStatusLine: it is one
+        return BreachLookupError("network", "the server closed the connection without answering", "no_answer")
+    if isinstance(exc, (http.client.BadStatusLine, http.client.UnknownProtocol)):
+        return _malformed("it does not start with an HTTP/1.x status line", "status_line")
+    if isinstance(exc, http.client.LineTooLong):
+        return _malformed("a line of its head is too long", "header")
     if isinstance(exc, OSError):
+        tunnel = _TUNNEL_STATUS.match(str(exc))
+        if tunnel is not None:  # http.client's error when a proxy will not open the tunnel
+            return BreachLookupError("http", f"the proxy answered HTTP {tunnel[1]} to CONNECT", "proxy")
         return BreachLookupError("network", f"network error ({_os_error_text(exc)})")
-    if isinstance(exc, (http.client.HTTPException, ValueError)):
-        # ValueError: http.client lets it out for a bad chunk size, for one.
-        return BreachLookupError("network", f"HTTP protocol error ({type(exc).__name__})")
+    if isinstance(exc, http.client.HTTPException):  # more than 100 header lines, for one
+        return _malformed(f"HTTP protocol error ({type(exc).__name__})", "header")
     return BreachLookupError("network", f"unexpected error ({type(exc).__name__})")
 
 
@@ -324,23 +406,64 @@ def _reason_phrase(reason: object) -> str:
     return f" {text}" if text else ""
 
 
+# --------------------------------------------------------------------------- proxies
+
+
+class _Proxy(NamedTuple):
+    host: str
+    port: int
+    tls: bool
+    """TLS to the proxy itself (an https:// proxy for an http:// lookup, as urllib does)."""
+    headers: dict[str, str]
+    """For the proxy only: Proxy-Authorization when its URL has a user name and password."""
+
+
+def _proxy_for(scheme: str, netloc: str) -> str | None:
+    """The proxy URL urllib's ProxyHandler would use for this base URL, or None (direct)."""
+    proxy = urllib.request.getproxies().get(scheme)
+    if not proxy or urllib.request.proxy_bypass(netloc):
+        return None
+    return proxy
+
+
+def _parse_proxy(proxy: str, scheme: str) -> _Proxy | None:
+    """Host, port, TLS and headers of a proxy URL (`http://[user:password@]host[:port]` or
+    `host:port`); None when it cannot be used (another scheme, no host, a bad port)."""
+    parts = urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    proxy_scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if proxy_scheme not in ("http", "https") or not parts.hostname:
+        return None
+    # As urllib: an https:// proxy gets TLS only for plain-HTTP lookups; a CONNECT tunnel is
+    # always opened over plain TCP to the proxy.
+    tls = proxy_scheme == "https" and scheme == "http"
+    headers: dict[str, str] = {}
+    if parts.username and parts.password:
+        credentials = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password)}"
+        headers["Proxy-Authorization"] = "Basic " + base64.b64encode(credentials.encode()).decode("ascii")
+    return _Proxy(parts.hostname, port or (443 if tls else 80), tls, headers)
+
+
 # --------------------------------------------------------------------------- the online client
 
 
 class RangeClient:
-    """Pwned Passwords range API client (stdlib only: sockets and ssl; urllib through a proxy).
+    """Pwned Passwords range API client (stdlib only: http.client, with urllib's proxy settings).
 
     Sends only `GET {base_url}/range/{PREFIX5}` with `Add-Padding: true` and a kakaoaudit
-    `User-Agent`; redirects are not followed. One lookup (all attempts, retry waits, connect,
-    headers and body) ends within `total_timeout`; resolution plus connect within
-    `connect_timeout`. 429 and 5xx answers are retried `retries` times, waiting as `Retry-After`
-    asks (seconds or HTTP-date) but never more than `max_retry_after` or the time left; when the
-    wait would not fit in the deadline the answer's own error is raised at once.
+    `User-Agent` (plus `Host`, `Accept-Encoding: identity` and `Connection: close`); redirects
+    are not followed. One lookup (all attempts, retry waits, connect, headers and body) ends
+    within `total_timeout`; resolution plus connect (and TLS) within `connect_timeout`. 429 and
+    5xx answers are retried `retries` times, waiting as `Retry-After` asks (seconds or
+    HTTP-date) but never more than `max_retry_after` or the time left; when the wait would not
+    fit in the deadline the answer's own error is raised at once.
 
-    Proxies from the environment (`https_proxy`, `no_proxy`) are honoured, as urllib does: a
-    proxied lookup goes through urllib's opener; the usual, direct one talks to the server with
-    http.client alone (urllib's handler chain costs as much as a loopback exchange), with the
-    same deadlines, redirects refused and errors classified alike.
+    Proxies from the environment (`http_proxy` / `https_proxy`, `no_proxy`) are honoured as
+    urllib does, decided once at construction; direct and proxied lookups share one code path
+    and one validation of the answer (see the module's docstring).
     A bad `base_url` (not http/https, no host, a query or fragment, credentials) is a
     `ValueError` at construction: it is a configuration mistake, not a failed lookup.
     """
@@ -378,21 +501,19 @@ class RangeClient:
         self.max_body_bytes = max_body_bytes
         self._sleep = sleep
         parts = urllib.parse.urlsplit(self.base_url)
-        self._scheme, self._netloc = parts.scheme, parts.netloc
+        self._scheme = parts.scheme
         # Spaces or non-ASCII in a mirror's path are sent percent-encoded; escapes already there stay.
         self._path = urllib.parse.quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
         self._host, self._port, self._host_header = _host_and_port(parts)
         self._ssl_context: ssl.SSLContext | None = None
-        # Decided once, as urllib's ProxyHandler would for this URL: a proxy for the scheme in
-        # the environment (or the system settings) and the host not exempted by no_proxy.
-        self._opener: urllib.request.OpenerDirector | None = None
-        if self._scheme in urllib.request.getproxies() and not urllib.request.proxy_bypass(self._netloc):
-            self._opener = urllib.request.build_opener(_HTTPHandler(), _HTTPSHandler(), _NoRedirectHandler())
+        proxy_url = _proxy_for(self._scheme, parts.netloc)
+        self._proxy = None if proxy_url is None else _parse_proxy(proxy_url, self._scheme)
+        self._unusable_proxy = proxy_url is not None and self._proxy is None
 
     @property
     def uses_proxy(self) -> bool:
         """True when lookups go through a proxy from the environment (http_proxy / https_proxy)."""
-        return self._opener is not None
+        return self._proxy is not None or self._unusable_proxy
 
     def count(self, password: Secret) -> int:
         """How many times the password appears in breaches; 0 when it does not.
@@ -411,25 +532,27 @@ class RangeClient:
         prefix = prefix.upper()
         if not _HEX5.fullmatch(prefix):
             raise ValueError("a range prefix is exactly 5 hex characters")
-        url = f"{self.base_url}/range/{prefix}"
-        headers = {"User-Agent": self.user_agent, "Add-Padding": "true"}
+        if self._unusable_proxy:
+            raise BreachLookupError(
+                "network", f"the {self._scheme}_proxy setting is not an http:// proxy kakaoaudit can use", "proxy"
+            )
         deadline = time.monotonic() + self.total_timeout
         attempt = 0
         while True:
             error: BreachLookupError
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            if deadline - time.monotonic() <= 0:
                 raise BreachLookupError("timeout", "the lookup did not finish in time")
             try:
-                status, reason, retry_after, body = self._open(url, prefix, headers, deadline, remaining)
-            except (OSError, http.client.HTTPException, ValueError, *_HTTP_GET_ERRORS) as exc:  # URLError is an OSError
-                error = _classify(exc)
+                answer = self._exchange(prefix, deadline)
+            except (OSError, http.client.HTTPException, ValueError) as exc:
+                error = _classify(exc, via_proxy=self._proxy is not None)
             else:
-                if body is not None:
-                    return body
+                if answer.body is not None:
+                    return answer.body
+                status = answer.status
                 retryable = status == 429 or 500 <= status <= 599
                 if retryable and attempt < self.retries:
-                    wait = _retry_after_seconds(retry_after)
+                    wait = _retry_after_seconds(answer.retry_after)
                     if wait is None:  # no (usable) Retry-After: exponential backoff
                         wait = 0.5 * 2**attempt
                     wait = min(wait, self.max_retry_after)
@@ -437,92 +560,83 @@ class RangeClient:
                         self._sleep(wait)
                         attempt += 1
                         continue
-                kind = "rate_limited" if status == 429 else "http"
-                tries = f" after {attempt + 1} attempts" if attempt else ""
-                error = BreachLookupError(
-                    kind,
-                    f"the server answered HTTP {status}{_reason_phrase(reason)} for range {prefix}{tries}",
-                )
-            # Raised outside the except block so the urllib exception is not even kept as
-            # __context__ (it names the URL; harmless today, but nothing to leak is best).
+                error = _status_error(answer, prefix, attempt)
+            # Raised outside the except block so the library's exception is not even kept as
+            # __context__ (it may hold bytes of the answer; nothing to leak is best).
             raise error
 
-    def _open(self, url: str, prefix: str, headers: dict[str, str], deadline: float,
-              remaining: float) -> tuple[int, object, str | None, bytes | None]:
-        """One attempt: `(status, reason, Retry-After, body)`; the body only for a 200 answer.
+    def _exchange(self, prefix: str, deadline: float) -> _Answer:
+        """One attempt: the request, the answer's head checked, and the body of a 200 answer.
 
-        Failures are raised as OSError, http.client.HTTPException, ValueError, the errors of
-        kakaoaudit.http_get, or BreachLookupError (size limits of the proxied path).
+        Failures are raised as OSError, http.client.HTTPException, ValueError, or
+        BreachLookupError (what the validation refused).
         """
-        if self._opener is not None:
-            try:
-                response = self._opener.open(
-                    _DeadlineRequest(url, headers, deadline, self.connect_timeout), timeout=remaining
-                )
-            except urllib.error.HTTPError as exc:
-                status, reason, retry_after = exc.code, exc.reason, exc.headers.get("Retry-After")
-                exc.close()
-                return status, reason, retry_after, None
-            return response.status, response.reason, None, self._read_body(response, deadline, prefix)
-        connect_deadline = min(deadline, time.monotonic() + self.connect_timeout)
-        sock = _open_socket(self._host, self._port, connect_deadline, None, for_tls=self._scheme == "https")
+        connection = self._connection(deadline)
+        response: http.client.HTTPResponse | None = None
         try:
-            if self._scheme == "https":
-                if self._ssl_context is None:
-                    # Built once per client, on first use: loading the CA store costs milliseconds.
-                    self._ssl_context = ssl.create_default_context()
-                # The handshake is bounded by the socket timeout _open_socket left: the connect budget.
-                sock = self._ssl_context.wrap_socket(sock, server_hostname=self._host)
-            request = b"GET %s/range/%s HTTP/1.1\r\n%s\r\n" % (
-                self._path.encode("ascii"), prefix.encode("ascii"), self._header_block(headers))
-            answer = http_get.exchange(sock, request, deadline, self.max_body_bytes)
+            origin_form = f"{self._path}/range/{prefix}"
+            if self._proxy is not None and self._scheme == "http":  # the proxy needs the whole URL
+                target = f"http://{self._host_header}{origin_form}"
+            else:
+                target = origin_form
+            connection.putrequest("GET", target, skip_host=True, skip_accept_encoding=True)
+            for name, value in self._headers():
+                connection.putheader(name, value)
+            connection.endheaders()  # connects (bounded), then sends the request
+            response = _final_answer(connection.getresponse())
+            status, reason = response.status, response.reason
+            if status != 200:
+                return _Answer(status, reason, response.getheader("Retry-After"), None)
+            declared = _check_head(response, self.max_body_bytes)
+            return _Answer(status, reason, None, _read_body(response, declared, self.max_body_bytes))
         finally:
-            sock.close()
-        return answer.status, answer.reason, answer.headers.get("retry-after"), answer.body
+            if response is not None:
+                response.close()
+            connection.close()
 
-    def _header_block(self, headers: dict[str, str]) -> bytes:
-        lines = {"Host": self._host_header, **headers, "Accept-Encoding": "identity", "Connection": "close"}
-        return "".join(f"{name}: {value}\r\n" for name, value in lines.items()).encode("ascii")
+    def _connection(self, deadline: float) -> _BoundedConnection:
+        limits = {"deadline": deadline, "connect_timeout": self.connect_timeout}
+        proxy = self._proxy
+        if self._scheme == "https":
+            connection: _BoundedConnection
+            if proxy is None:
+                connection = _BoundedTLSConnection(self._host, self._port, context=self._tls(), **limits)
+            else:
+                connection = _BoundedTLSConnection(proxy.host, proxy.port, context=self._tls(), **limits)
+                # TLS with the server through the proxy's CONNECT tunnel: SNI and the certificate
+                # check are for the server's name (http.client uses the tunnel host for both).
+                connection.set_tunnel(self._host, self._port, headers=proxy.headers)
+            return connection
+        if proxy is None:
+            return _BoundedConnection(self._host, self._port, **limits)
+        if proxy.tls:
+            return _BoundedTLSConnection(proxy.host, proxy.port, context=self._tls(), **limits)
+        return _BoundedConnection(proxy.host, proxy.port, **limits)
 
-    def _read_body(self, response: http.client.HTTPResponse, deadline: float, prefix: str) -> bytes:
-        error: BreachLookupError | None = None
-        with response:
-            if response.status != 200:
-                raise BreachLookupError(
-                    "http", f"the server answered HTTP {response.status}{_reason_phrase(response.reason)}"
-                    f" for range {prefix}, expected 200"
-                )
-            declared = response.headers.get("Content-Length")
-            if declared is not None and declared.strip().isdigit() and int(declared) > self.max_body_bytes:
-                raise BreachLookupError(
-                    "too_large", f"the range body declares {int(declared)} bytes, over {self.max_body_bytes}"
-                )
-            chunks: list[bytes] = []
-            size = 0
-            try:
-                while True:
-                    if time.monotonic() >= deadline:
-                        raise TimeoutError("total deadline passed")
-                    chunk = response.read(_READ_CHUNK)
-                    if not chunk:
-                        break
-                    size += len(chunk)
-                    if size > self.max_body_bytes:
-                        error = BreachLookupError(
-                            "too_large", f"the range body is over {self.max_body_bytes} bytes"
-                        )
-                        break
-                    chunks.append(chunk)
-            except (OSError, http.client.HTTPException, ValueError) as exc:
-                error = _classify(exc)
-            # read(amt) returns short data, not IncompleteRead, when the connection closes early.
-            if error is None and declared is not None and declared.strip().isdigit() and size != int(declared):
-                error = BreachLookupError(
-                    "network", f"the connection closed after {size} of {int(declared)} body bytes"
-                )
-        if error is not None:
-            raise error
-        return b"".join(chunks)
+    def _tls(self) -> ssl.SSLContext:
+        if self._ssl_context is None:
+            # Built once per client, on first use: loading the CA store costs milliseconds.
+            self._ssl_context = ssl.create_default_context()
+        return self._ssl_context
+
+    def _headers(self) -> list[tuple[str, str]]:
+        """The request's headers: exactly the ones docs/privacy.md lists (a test checks it)."""
+        headers = [("Host", self._host_header), ("User-Agent", self.user_agent), ("Add-Padding", "true"),
+                   ("Accept-Encoding", "identity"), ("Connection", "close")]
+        if self._proxy is not None and self._scheme == "http":
+            headers += self._proxy.headers.items()  # for the proxy, which drops it before forwarding
+        return headers
+
+
+def _status_error(answer: _Answer, prefix: str, attempt: int) -> BreachLookupError:
+    status = answer.status
+    tries = f" after {attempt + 1} attempts" if attempt else ""
+    said = f"the server answered HTTP {status}{_reason_phrase(answer.reason)} for range {prefix}{tries}"
+    if status == 429:
+        return BreachLookupError("rate_limited", said)
+    if 300 <= status < 400:
+        return BreachLookupError("http", f"{said}: a redirect, not followed", "redirect")
+    return BreachLookupError("http", said)
 
 
 def _host_and_port(parts: urllib.parse.SplitResult) -> tuple[str, int, str]:

@@ -1,13 +1,13 @@
-"""Where the password checks get their inputs: the breach lookup, and the demo's sample password.
+"""Which breach lookup an audit uses, and the demo's sample password.
 
 `make_breach` turns the audit's options into the lookup the checks use: the Pwned Passwords range
-API (online, `--hibp-url`, `--timeout`), a downloaded copy (`--hibp-dataset`, offline), or none
-(`--offline` without a copy). The demo uses a sample password and a tiny sample list shipped in the
-package, so that it shows the password checks without any input or network.
+API (online, `--hibp-url` or `KAKAOAUDIT_HIBP_URL`, `--timeout`), a downloaded copy
+(`--hibp-dataset`, offline), or none (`--offline` without a copy). The demo uses a sample password
+and a tiny sample list shipped in the package, so that it shows the password checks without any
+input or network. The lookup says where it looks (`BreachSource`), for the checks' wording.
 
-Kept light: kakaoaudit.breach is imported only when a lookup is built, and the network stack
-(kakaoaudit.range_client: ssl, urllib, http.client) only for an online one, so that the checks can
-import `SamplePassword` and `lookup_source`, and the demo can run, without loading it.
+Kept light: the network stack (kakaoaudit.breach.online: ssl, http.client, urllib) is imported only
+for an online lookup, so that the demo runs without loading it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ _ = translator("kakaoaudit.password_input")  # the domain keeps its first name (
 
 #: A few lines in the format of HIBP's downloader (sorted `SHA1:COUNT`), with the sample's hash.
 DEMO_DATASET_NAME: Final = "demo_pwned.txt"
+
+#: The environment variable that gives the range API's base URL when ``--hibp-url`` is not given.
+HIBP_URL_VARIABLE: Final = "KAKAOAUDIT_HIBP_URL"
+
 
 class SourcedLookup:
     """A breach lookup that knows where it looks, for the wording (`Context.breach_source`)."""
@@ -59,20 +63,21 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
     line) so that the audit stops at start-up rather than after the questions.
     """
     from kakaoaudit.breach import ranges as breach  # noqa: PLC0415 - only when a lookup is built
+    from kakaoaudit.breach.offline import OfflineDataset  # noqa: PLC0415
 
     if demo:
-        return SourcedLookup(breach.OfflineDataset(demo_dataset()), BreachSource.DEMO)
+        return SourcedLookup(OfflineDataset(demo_dataset()), BreachSource.DEMO)
     dataset = options.get("hibp_dataset")
     if dataset is not None:
         try:
-            return SourcedLookup(breach.OfflineDataset(dataset), BreachSource.OFFLINE)
+            return SourcedLookup(OfflineDataset(dataset), BreachSource.OFFLINE)
         except breach.BreachLookupError as error:
             problem = _dataset_problem(Path(dataset), error)
         raise InputError(_("--hibp-dataset {path}: {problem}", path=str(dataset), problem=problem))
     if options.get("offline"):
         return None
     timeout = float(options.get("timeout") or breach.DEFAULT_TOTAL_TIMEOUT)
-    base_url = (options.get("hibp_url") or "").strip() or breach.DEFAULT_BASE_URL
+    base_url = hibp_base_url(options.get("hibp_url"), breach.DEFAULT_BASE_URL)
     from kakaoaudit.breach.online import RangeClient  # noqa: PLC0415 - the network stack, online only
 
     try:
@@ -89,6 +94,30 @@ def make_breach(options: Mapping[str, Any], *, demo: bool) -> SourcedLookup | No
             default=breach.DEFAULT_BASE_URL,
         )) from None
     return SourcedLookup(client, BreachSource.ONLINE)
+
+
+def hibp_base_url(option: str | None, default: str) -> str:
+    """The range API's base URL: ``--hibp-url``, else ``KAKAOAUDIT_HIBP_URL``, else `default`.
+
+    The variable is read here rather than by click, which skips an empty variable (and does not
+    read it at all when ``kakaoaudit`` runs the audit without a command name). A given but empty
+    (or blank) value is an `InputError` naming where it came from: falling back to the public
+    service would send the prefix to a server the user meant not to use.
+    """
+    if option is not None:
+        if not option.strip():
+            raise InputError(_("--hibp-url is empty: give the address of a Pwned Passwords range API mirror "
+                               "(http:// or https://), or leave the option out to use {default}",
+                               default=default))
+        return option.strip()
+    variable = os.environ.get(HIBP_URL_VARIABLE)
+    if variable is None:
+        return default
+    if not variable.strip():
+        raise InputError(_("{variable} is set but empty: set it to the address of a Pwned Passwords range API "
+                           "mirror (http:// or https://), or unset it to use {default}",
+                           variable=HIBP_URL_VARIABLE, default=default))
+    return variable.strip()
 
 
 def _dataset_problem(path: Path, error: BreachLookupError) -> Msg:

@@ -4,6 +4,9 @@
   variables are cleared, so the suite never touches the network.
 - `range_server`: a real threaded HTTP server on 127.0.0.1 (port 0) with scripted replies
   that records every request's raw bytes.
+- `forward_proxy`: a real forward proxy on 127.0.0.1 (absolute-URL requests and CONNECT tunnels)
+  that relays the server's answer byte for byte and records every byte a client sent it.
+- `via`: runs a test twice, reaching `range_server` directly and through `forward_proxy`.
 - `big_dataset`: a session-wide 1,000,000-line sorted SHA-1 file (LF) and its CRLF twin.
 - helpers exposed as fixtures (tests cannot import each other or this file): `make_body`,
   `forbidden`, `assert_no_leak`.
@@ -20,6 +23,7 @@ import socket
 import socketserver
 import threading
 import traceback
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +88,8 @@ class Reply:
 
     mode: "length" (Content-Length), "chunked", "close" (no length, body ends at close),
     "silent" (accept, read the request, never answer), "drip_head" (the status line and
-    headers one byte at a time), "drip_body" (headers at once, then the body one byte at a time).
+    headers one byte at a time), "drip_body" (headers at once, then the body one byte at a time),
+    "raw" (`body` is the whole answer, head included, sent as it is: hostile answers).
     """
 
     status: int = 200
@@ -174,6 +179,11 @@ class RangeServer:
         if reply.mode == "silent":
             self.stop.wait(10)
             return
+        if reply.mode == "raw":
+            sock.sendall(reply.body)
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_WR)
+            return
         lines = [f"HTTP/1.1 {reply.status} {http.HTTPStatus(reply.status).phrase}", "Connection: close",
                  "Content-Type: text/plain"]
         lines += [f"{name}: {value}" for name, value in reply.headers.items()]
@@ -204,6 +214,121 @@ class RangeServer:
             if self.stop.wait(interval):
                 return
             sock.sendall(data[index:index + 1])
+
+
+class ForwardProxy:
+    """A forward proxy on loopback, as a client meets one through `http_proxy` / `https_proxy`.
+
+    An absolute-URL request (`GET http://host:port/path HTTP/1.1`) is passed on to that server in
+    origin form with the client's headers, and the server's answer comes back byte for byte until
+    the server closes (a hostile answer reaches the client unchanged); `CONNECT host:port` opens a
+    tunnel. `aliases` maps host names to loopback addresses, so that a test URL can name a host
+    that only the proxy resolves. `received` holds every byte each client sent (one entry per
+    connection); `heads` the first request head of each.
+    """
+
+    def __init__(self, aliases: dict[str, tuple[str, int]] | None = None) -> None:
+        self.aliases = dict(aliases or {})
+        self.received: list[bytearray] = []
+        self.heads: list[bytes] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port: int = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _upstream(self, host: str, port: int) -> socket.socket:
+        host, port = self.aliases.get(host, (host, port))
+        return socket.create_connection((host, port), timeout=15)
+
+    def _handle(self, client: socket.socket) -> None:
+        seen = bytearray()
+        self.received.append(seen)
+        with client, contextlib.suppress(OSError):
+            client.settimeout(15)
+            while b"\r\n\r\n" not in seen:
+                chunk = client.recv(65536)
+                if not chunk:
+                    return
+                seen += chunk
+            head, rest = bytes(seen).split(b"\r\n\r\n", 1)
+            self.heads.append(head + b"\r\n\r\n")
+            request_line, _, headers = head.partition(b"\r\n")
+            method, target, version = request_line.split(b" ", 2)
+            if method == b"CONNECT":
+                host, port = target.decode("ascii").rsplit(":", 1)
+                upstream = self._upstream(host.strip("[]"), int(port))
+                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                if rest:
+                    upstream.sendall(rest)
+            else:
+                url = urllib.parse.urlsplit(target.decode("ascii"))
+                upstream = self._upstream(url.hostname or "", url.port or 80)
+                path = (url.path or "/") + (f"?{url.query}" if url.query else "")
+                upstream.sendall(b"%s %s %s\r\n%s\r\n\r\n%s" % (method, path.encode("ascii"), version, headers, rest))
+            with upstream:
+                relay = threading.Thread(target=self._pipe, args=(upstream, client, None), daemon=True)
+                relay.start()
+                self._pipe(client, upstream, seen)
+                relay.join(15)
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket, record: bytearray | None) -> None:
+        try:
+            while data := source.recv(65536):
+                if record is not None:
+                    record += data
+                target.sendall(data)
+            target.shutdown(socket.SHUT_WR)
+        except OSError:
+            with contextlib.suppress(OSError):
+                target.shutdown(socket.SHUT_RDWR)  # the other side gave up: pass that on
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        self.listener.close()
+
+
+@pytest.fixture
+def proxy_factory() -> Iterator[Callable[..., ForwardProxy]]:
+    """Start `ForwardProxy(aliases)`s; all are closed after the test."""
+    proxies: list[ForwardProxy] = []
+
+    def start(aliases: dict[str, tuple[str, int]] | None = None) -> ForwardProxy:
+        proxies.append(ForwardProxy(aliases))
+        return proxies[-1]
+
+    yield start
+    for proxy in proxies:
+        proxy.close()
+
+
+@pytest.fixture
+def forward_proxy(proxy_factory: Callable[..., ForwardProxy]) -> ForwardProxy:
+    return proxy_factory()
+
+
+@pytest.fixture(params=["direct", "proxy"])
+def via(request: pytest.FixtureRequest, range_server: RangeServer, forward_proxy: ForwardProxy,
+        monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run a test both ways: the base URL of `range_server`, reached directly, or through
+    `forward_proxy` set in `http_proxy` (which must then have carried every request the server saw)."""
+    proxied = request.param == "proxy"
+    if proxied:
+        monkeypatch.setenv("http_proxy", forward_proxy.url)
+    yield range_server.url
+    assert len(forward_proxy.heads) == (len(range_server.requests) if proxied else 0)
 
 
 @pytest.fixture

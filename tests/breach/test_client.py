@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit import __version__
-from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 PASSWORD = "correct horse battery staple"
@@ -262,7 +263,7 @@ def test_body_cut_short_is_a_network_error(range_server: Any, reply: Any,
                                            assert_no_leak: Callable[[BaseException, str], None]) -> None:
     range_server.serve(reply(body=b"A" * 35 + b":1", content_length=5_000))
     error, _ = lookup_error(RangeClient(range_server.url, **FAST), PASSWORD, assert_no_leak)
-    assert error.kind == "network"
+    assert (error.kind, error.fault) == ("network", "cut_short")
 
 
 def test_dns_failure_on_an_invalid_name(assert_no_leak: Callable[[BaseException, str], None]) -> None:

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach.ranges import BreachLookupError, OfflineDataset
+from kakaoaudit.breach.offline import OfflineDataset
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 MAX_READ = 64 * 1024

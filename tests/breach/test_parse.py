@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -170,7 +172,14 @@ def test_error_fields_str_and_root() -> None:
 
 def test_error_pickles_with_its_fields() -> None:
     error = pickle.loads(pickle.dumps(BreachLookupError("rate_limited", "HTTP 429")))
-    assert (error.kind, error.detail) == ("rate_limited", "HTTP 429")
+    assert (error.kind, error.detail, error.fault) == ("rate_limited", "HTTP 429", None)
+    error = pickle.loads(pickle.dumps(BreachLookupError("network", "cut", "cut_short")))
+    assert (error.kind, error.detail, error.fault) == ("network", "cut", "cut_short")
+
+
+def test_unknown_fault_is_refused() -> None:
+    with pytest.raises(ValueError, match="fault"):
+        BreachLookupError("malformed", "x", "something")
 
 
 def test_unknown_kind_is_refused() -> None:
@@ -178,3 +187,17 @@ def test_unknown_kind_is_refused() -> None:
         BreachLookupError("oops", "x")
     assert {"refused", "dns", "timeout", "tls", "http", "rate_limited", "malformed", "too_large",
             "network", "dataset"} == ERROR_KINDS
+
+
+# --------------------------------------------------------------------------- imports go one way
+
+
+def test_ranges_and_offline_never_load_the_online_client() -> None:
+    # online.py imports ranges.py, never the other way round (not even lazily): the offline
+    # reader and the demo stay off the network stack, and there is no import cycle.
+    code = ("import sys, kakaoaudit.breach.ranges as ranges, kakaoaudit.breach.offline; "
+            "assert not hasattr(ranges, 'RangeClient'); "
+            "loaded = {'kakaoaudit.breach.online', 'http.client', 'ssl', 'urllib.request'} & set(sys.modules); "
+            "assert not loaded, loaded")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr

@@ -1,8 +1,9 @@
 """RangeClient with and without a proxy from the environment.
 
-Direct lookups use http.client alone; a proxy from `http_proxy` sends them through urllib's
-opener instead. The loopback test server plays the proxy here: a proxied request names the
-whole URL on its request line, so the server sees which way the lookup went.
+Direct and proxied lookups share one transport (http.client) and one check of the answer; a
+proxy from `http_proxy` gets the whole URL on the request line. The proxy here is a real forward
+proxy on loopback (tests/breach/conftest.py) that passes the request on to the test server and
+relays its answer unchanged; the `via` fixture runs a test both ways.
 """
 
 from __future__ import annotations
@@ -14,36 +15,34 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 PASSWORD = "proxy canary pw"
 PREFIX = hashlib.sha1(PASSWORD.encode()).hexdigest().upper()[:5]
-MIRROR = "http://hibp-mirror.invalid"  # never resolved: only the proxy is connected to
+MIRROR = "http://hibp-mirror.invalid"  # never resolved by the client: only the proxy knows it
 
 
-@pytest.fixture(params=["direct", "proxy"])
-def via(request: pytest.FixtureRequest, range_server: Any, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The base URL to use, with `http_proxy` pointing at the test server for the proxy case."""
-    if request.param == "proxy":
-        monkeypatch.setenv("http_proxy", range_server.url)
-        return MIRROR
-    return str(range_server.url)
-
-
-def test_proxy_from_the_environment_is_used(range_server: Any, reply: Any, make_body: Callable[..., bytes],
-                                            forbidden: Callable[[str], list[bytes]],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("http_proxy", range_server.url)
+def test_proxy_from_the_environment_is_used(  # noqa: PLR0917  # fixtures
+    range_server: Any, reply: Any, make_body: Callable[..., bytes], forbidden: Callable[[str], list[bytes]],
+    proxy_factory: Callable[..., Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    proxy = proxy_factory({"hibp-mirror.invalid": ("127.0.0.1", range_server.port)})
+    monkeypatch.setenv("http_proxy", proxy.url)
     range_server.serve(reply(body=make_body({PASSWORD: 5})))
     client = RangeClient(MIRROR)
     assert client.uses_proxy
     assert client.count(Secret(PASSWORD)) == 5
+    [head] = proxy.heads
+    assert head.startswith(f"GET {MIRROR}/range/{PREFIX} HTTP/1.1\r\n".encode())
     (request,) = range_server.requests
-    assert request.path == f"{MIRROR}/range/{PREFIX}"
+    assert request.path == f"/range/{PREFIX}"
     assert request.headers["add-padding"] == "true"
-    for part in forbidden(PASSWORD):
+    assert request.headers["host"] == "hibp-mirror.invalid"
+    for part in forbidden(PASSWORD):  # neither the proxy nor the server got more than the prefix
         assert part not in request.raw
+        assert all(part not in bytes(seen) for seen in proxy.received)
 
 
 def test_no_proxy_exempts_the_host(range_server: Any, reply: Any, make_body: Callable[..., bytes],
@@ -131,11 +130,35 @@ def test_refused_proxy_is_refused(monkeypatch: pytest.MonkeyPatch, closed_port: 
     monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{closed_port}")
     with pytest.raises(BreachLookupError) as caught:
         RangeClient(MIRROR).count(Secret(PASSWORD))
-    assert caught.value.kind == "refused"
+    assert (caught.value.kind, caught.value.fault) == ("refused", "proxy")
+    assert "proxy" in caught.value.detail
+
+
+@pytest.mark.parametrize("setting", ["socks5://127.0.0.1:1080", "http://", "http://127.0.0.1:99999"])
+def test_unusable_proxy_setting_is_a_failed_lookup(monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    # urllib would fail on these too; kakaoaudit says which setting is wrong and connects nowhere.
+    monkeypatch.setenv("http_proxy", setting)
+    client = RangeClient(MIRROR)
+    assert client.uses_proxy
+    with pytest.raises(BreachLookupError) as caught:
+        client.count(Secret(PASSWORD))
+    assert (caught.value.kind, caught.value.fault) == ("network", "proxy")
+    assert "http_proxy" in caught.value.detail
+
+
+def test_proxy_credentials_go_to_the_proxy_only(range_server: Any, reply: Any, make_body: Callable[..., bytes],
+                                                forward_proxy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As urllib: user and password in the proxy URL (percent-decoded) become Basic credentials.
+    monkeypatch.setenv("http_proxy", f"http://al%40ice:s%3Acret@127.0.0.1:{forward_proxy.port}")
+    range_server.serve(reply(body=make_body({PASSWORD: 8})))
+    assert RangeClient(range_server.url).count(Secret(PASSWORD)) == 8
+    [head] = forward_proxy.heads
+    assert b"\r\nProxy-Authorization: Basic YWxAaWNlOnM6Y3JldA==\r\n" in head  # base64("al@ice:s:cret")
 
 
 def test_exactly_the_documented_headers_are_sent_both_ways(via: str, range_server: Any, reply: Any,
-                                                           make_body: Callable[..., bytes]) -> None:
+                                                           make_body: Callable[..., bytes], forward_proxy: Any
+                                                           ) -> None:
     # docs/privacy.md lists these five; nothing else may be added without updating it.
     range_server.serve(reply(body=make_body({PASSWORD: 1})))
     RangeClient(via).count(Secret(PASSWORD))
@@ -144,3 +167,7 @@ def test_exactly_the_documented_headers_are_sent_both_ways(via: str, range_serve
     assert request.headers["accept-encoding"] == "identity"
     assert request.headers["connection"] == "close"
     assert request.raw.startswith(b"GET ") and request.raw.count(b"\r\n\r\n") == 1
+    for head in forward_proxy.heads:  # what the proxy got: the same head, the whole URL on its first line
+        names = {line.split(b":", 1)[0].lower() for line in head.strip().split(b"\r\n")[1:]}
+        assert names == {b"host", b"user-agent", b"add-padding", b"accept-encoding", b"connection"}
+        assert head.startswith(f"GET {via}/range/{PREFIX} HTTP/1.1\r\n".encode())

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from kakaoaudit.breach.ranges import BreachLookupError, RangeClient
+from kakaoaudit.breach.online import RangeClient
+from kakaoaudit.breach.ranges import BreachLookupError
 from kakaoaudit.core.secret import Secret
 
 PASSWORD = "tls canary password"
@@ -144,72 +145,42 @@ def test_server_name_is_sent_for_a_host_name(tls_server: Callable[..., TLSServer
     assert server.server_names == ["localhost"]
 
 
-class ConnectProxy:
-    """A forward proxy that only does CONNECT: it records each CONNECT line and relays the bytes."""
-
-    def __init__(self) -> None:
-        self.connects: list[bytes] = []
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
-        self.port = self.listener.getsockname()[1]
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        while not self.stop.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._tunnel, args=(client,), daemon=True).start()
-
-    def _tunnel(self, client: socket.socket) -> None:
-        with client:
-            client.settimeout(5)
-            head = b""
-            while b"\r\n\r\n" not in head:
-                chunk = client.recv(4096)
-                if not chunk:
-                    return
-                head += chunk
-            line = head.split(b"\r\n", 1)[0]
-            self.connects.append(line)
-            host, port = line.split()[1].rsplit(b":", 1)
-            with socket.create_connection((host.decode(), int(port)), timeout=5) as upstream:
-                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                relay = threading.Thread(target=self._pipe, args=(upstream, client), daemon=True)
-                relay.start()
-                self._pipe(client, upstream)
-                relay.join(5)
-
-    @staticmethod
-    def _pipe(source: socket.socket, target: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                target.sendall(data)
-            target.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
-
-    def close(self) -> None:
-        self.stop.set()
-        self.thread.join(5)
-        self.listener.close()
-
-
-def test_lookup_over_tls_through_an_https_proxy(tls_server: Callable[..., TLSServer],
-                                                make_body: Callable[..., bytes],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lookup_over_tls_through_an_https_proxy(
+    tls_server: Callable[..., TLSServer], make_body: Callable[..., bytes], forward_proxy: Any,
+    forbidden: Callable[[str], list[bytes]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
     server = tls_server("IP:127.0.0.1", ok(make_body({PASSWORD: 12})))
-    proxy = ConnectProxy()
-    try:
-        monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{proxy.port}")
-        client = RangeClient(f"https://127.0.0.1:{server.port}", connect_timeout=3, total_timeout=5)
-        assert client.uses_proxy
-        assert client.count(Secret(PASSWORD)) == 12
-    finally:
-        proxy.close()
-    [connect] = proxy.connects  # the proxy saw only where to connect; the request went inside TLS
+    monkeypatch.setenv("https_proxy", forward_proxy.url)
+    client = RangeClient(f"https://127.0.0.1:{server.port}", connect_timeout=3, total_timeout=5)
+    assert client.uses_proxy
+    assert client.count(Secret(PASSWORD)) == 12
+    [connect] = forward_proxy.heads  # the proxy saw only where to connect; the request went inside TLS
     assert connect.startswith(f"CONNECT 127.0.0.1:{server.port} HTTP/1.".encode())
     assert server.requests[0].startswith(b"GET /range/")
+    for part in [*forbidden(PASSWORD), b"/range/"]:
+        assert part not in bytes(forward_proxy.received[0])
+
+
+def test_proxy_that_refuses_the_tunnel(tls_server: Callable[..., TLSServer], make_body: Callable[..., bytes],
+                                       range_server: Any, reply: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The loopback HTTP server plays a proxy that answers CONNECT with 403: no tunnel, no request.
+    server = tls_server("IP:127.0.0.1", ok(make_body({PASSWORD: 12})))
+    range_server.serve(reply(status=403))
+    monkeypatch.setenv("https_proxy", range_server.url)
+    with pytest.raises(BreachLookupError) as caught:
+        RangeClient(f"https://127.0.0.1:{server.port}", connect_timeout=3, total_timeout=5).count(Secret(PASSWORD))
+    assert (caught.value.kind, caught.value.fault) == ("http", "proxy")
+    assert "HTTP 403" in caught.value.detail
+    assert range_server.requests[0].method == "CONNECT"
+    assert server.requests == []
+
+
+def test_plain_http_lookup_through_an_https_proxy(tls_server: Callable[..., TLSServer],
+                                                  make_body: Callable[..., bytes],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # As urllib: for an http:// mirror, an https:// proxy is spoken to over TLS (its certificate
+    # checked), and gets the whole URL. The TLS server plays that proxy and answers itself.
+    proxy = tls_server("IP:127.0.0.1", ok(make_body({PASSWORD: 21})))
+    monkeypatch.setenv("http_proxy", f"https://127.0.0.1:{proxy.port}")
+    assert RangeClient("http://hibp-mirror.invalid", connect_timeout=3, total_timeout=5).count(Secret(PASSWORD)) == 21
+    assert proxy.requests[0].startswith(b"GET http://hibp-mirror.invalid/range/")

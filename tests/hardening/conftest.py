@@ -36,6 +36,7 @@ def _load_breach_helpers() -> ModuleType:
 _helpers = _load_breach_helpers()
 RangeServer = _helpers.RangeServer
 Reply = _helpers.Reply
+ForwardProxy = _helpers.ForwardProxy
 make_range_body: Callable[..., bytes] = _helpers._make_body
 
 #: The canaries: values that must never show up anywhere they should not.
@@ -96,6 +97,16 @@ def range_server() -> Iterator[Any]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def forward_proxy() -> Iterator[Any]:
+    """A real forward proxy on loopback that relays answers unchanged (tests/breach/conftest.py)."""
+    proxy = ForwardProxy()
+    try:
+        yield proxy
+    finally:
+        proxy.close()
 
 
 @pytest.fixture

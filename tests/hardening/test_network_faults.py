@@ -1,7 +1,12 @@
-"""Network faults of the breach lookup, through the whole audit: each ends `unknown` with a reason, never `pass`."""
+"""Network faults of the breach lookup, through the whole audit: each ends `unknown` with a reason, never `pass`.
+
+Hostile answers are tried directly and through a real forward proxy from `http_proxy`: the reason
+shown must name the fault (the proxy path once let two Content-Length values through as `pass`).
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import ssl
@@ -110,3 +115,66 @@ def test_connection_faults_are_unknown(  # noqa: PLR0917 - fixtures
     finding = breach_finding(cli, canary_answers, url, battery)
     assert finding["status"] == "unknown", (fault, finding)
     assert len(detail_text(finding)) > 20
+
+
+def head(*lines: str) -> bytes:
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def hostile(body: bytes) -> dict[str, tuple[bytes, str]]:
+    """name -> (the whole answer, words the KA201 reason must contain) for a body without the password."""
+    n = len(body)
+    ok = "HTTP/1.1 200 OK"
+    return {
+        "two Content-Length values": (head(ok, f"Content-Length: {n - 44}", f"Content-Length: {n}") + body,
+                                      "malformed: two different Content-Length values"),
+        "Content-Length and chunked": (
+            head(ok, f"Content-Length: {n}", "Transfer-Encoding: chunked") + b"%x\r\n%s\r\n0\r\n\r\n" % (n, body),
+            "both a Content-Length and a Transfer-Encoding"),
+        "bad chunk framing": (head(ok, "Transfer-Encoding: chunked") + b"zz\r\n" + body, "broken chunked framing"),
+        "body cut short": (head(ok, f"Content-Length: {n + 300}") + body, "closed before the whole answer arrived"),
+        "garbage status line": (b"HTTP/1.1 OK 200\r\n\r\n" + body, "HTTP/1.x status line"),
+        "HTTP/0.9 answer": (body, "HTTP/1.x status line"),
+        "101": (head("HTTP/1.1 101 Switching Protocols", "Upgrade: h2c") + body, "switched to another protocol"),
+        "302": (head("HTTP/1.1 302 Found", "Location: http://127.0.0.1:9/", "Content-Length: 0"),
+                "redirected the lookup elsewhere (HTTP 302)"),
+        "header line without a colon": (head(ok, "X-Junk", "Transfer-Encoding: chunked") + body,
+                                        "a header line is malformed"),
+    }
+
+
+@pytest.mark.parametrize("way", ["direct", "http_proxy"])
+@pytest.mark.parametrize("fault", sorted(hostile(b"")))
+def test_hostile_answers_are_unknown_naming_the_fault(  # noqa: PLR0917 - fixtures
+    fault: str, way: str, cli: Callable[..., Any], canary_answers: Path, range_server: Any, forward_proxy: Any,
+    battery: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    body = battery.make_range_body({"not the canary": 3}, padding=200)
+    answer, words = hostile(body)[fault]
+    range_server.serve(battery.Reply(mode="raw", body=answer))
+    if way == "http_proxy":
+        monkeypatch.setenv("http_proxy", forward_proxy.url)
+    finding = breach_finding(cli, canary_answers, range_server.url, battery)
+    assert finding["status"] == "unknown", (fault, way, finding)
+    assert words in detail_text(finding), detail_text(finding)
+    assert len(forward_proxy.heads) == (1 if way == "http_proxy" else 0)
+
+
+def test_a_valid_answer_through_the_proxy_is_read(  # noqa: PLR0917 - fixtures
+    cli: Callable[..., Any], canary_answers: Path, range_server: Any, forward_proxy: Any, battery: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    range_server.serve(battery.Reply(body=battery.make_range_body({battery.PASSWORD: 77}, padding=200)))
+    monkeypatch.setenv("http_proxy", forward_proxy.url)
+    finding = breach_finding(cli, canary_answers, range_server.url, battery)
+    assert finding["status"] == "fail" and "77" in json.dumps(finding)
+    [received] = forward_proxy.received  # the proxy saw the prefix, never the password or its suffix
+    assert not battery.hits(bytes(received), battery.password_forms(battery.PASSWORD))
+
+
+def test_a_refused_proxy_is_named(cli: Callable[..., Any], canary_answers: Path, closed_port: int, battery: Any,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{closed_port}")
+    finding = breach_finding(cli, canary_answers, "http://hibp-mirror.invalid", battery)
+    assert finding["status"] == "unknown"
+    assert "proxy" in detail_text(finding) and "refused" in detail_text(finding)

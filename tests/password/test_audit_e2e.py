@@ -186,6 +186,40 @@ def test_an_unusable_base_url_stops_at_start_up(cli: Callable[..., Any], answers
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("value", ["", "   ", "\t"])
+def test_an_empty_hibp_url_is_an_error_naming_the_option(cli: Callable[..., Any], answers: Path,
+                                                         range_server: Any, monkeypatch: pytest.MonkeyPatch,
+                                                         value: str) -> None:
+    # Never a silent fall-back to the public service (which the offline guard would also refuse).
+    monkeypatch.setenv("KAKAOAUDIT_HIBP_URL", range_server.url)  # the option wins, even when empty
+    result = audit(cli, answers, "--hibp-url", value)
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "--hibp-url is empty" in line and "KAKAOAUDIT_HIBP_URL" not in line
+    assert range_server.requests == [] and result.stdout == ""
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_hibp_url_variable_is_an_error_naming_it(cli: Callable[..., Any], answers: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("KAKAOAUDIT_HIBP_URL", value)
+    result = audit(cli, answers)
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "KAKAOAUDIT_HIBP_URL is set but empty" in line, line
+    assert "Traceback" not in result.stderr
+
+
+def test_the_empty_url_error_is_translated(cli: Callable[..., Any], answers: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAKAOAUDIT_HIBP_URL", "")
+    result = audit(cli, answers, "--lang", "ja")
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "KAKAOAUDIT_HIBP_URL" in line and "set but empty" not in line
+    assert any("\u3040" <= ch <= "\u30ff" for ch in line)  # kana: the Japanese message
+
+
 # ------------------------------------------------------------------------------------ password input
 
 

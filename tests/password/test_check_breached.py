@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Context, Finding, Secret, Severity, Status
-from kakaoaudit.breach.ranges import ERROR_KINDS, BreachLookupError, OfflineDataset
+from kakaoaudit.breach.offline import OfflineDataset
+from kakaoaudit.breach.ranges import ERROR_KINDS, FAULTS, BreachLookupError
 from kakaoaudit.breach.sources import SourcedLookup, make_breach, sample_password
 from kakaoaudit.checks.breached_password import BreachedPassword
 from kakaoaudit.core.check import BreachSource
@@ -83,6 +84,30 @@ def test_every_failure_is_unknown_with_a_reason_and_a_way_out(make_ctx: Callable
 def test_reasons_are_specific(make_ctx: Callable[..., Context], kind: str, detail: str, expected: str) -> None:
     finding = run(make_ctx, "password", FakeLookup(BreachLookupError(kind, detail)), timeout=7.5)
     assert expected in finding.detail.render("en")
+
+
+#: The kinds the range client reports each fault with (kakaoaudit.breach.online).
+FAULT_KINDS = {fault: ["malformed"] for fault in FAULTS} | {
+    "cut_short": ["network"], "no_answer": ["network"], "redirect": ["http"], "proxy": ["refused", "http", "network"],
+}
+
+
+@pytest.mark.parametrize(("fault", "kind"), [(f, k) for f in sorted(FAULTS) for k in FAULT_KINDS[f]])
+def test_every_fault_is_named_in_every_language(make_ctx: Callable[..., Context], fault: str, kind: str) -> None:
+    error = BreachLookupError(kind, "the server answered HTTP 302 Found for range 5BAA6", fault)
+    named = run(make_ctx, "password", FakeLookup(error), timeout=7.5)
+    plain = run(make_ctx, "password", FakeLookup(BreachLookupError(kind, error.detail)), timeout=7.5)
+    assert named.status is Status.UNKNOWN
+    assert named.detail.render("en") != plain.detail.render("en")  # more than the kind says
+    assert len({named.detail.render(lang) for lang in ("en", "ja", "ko")}) == 3
+
+
+def test_a_malformed_answer_names_its_fault(make_ctx: Callable[..., Context]) -> None:
+    error = BreachLookupError("malformed", "two different Content-Length values", "content_length_conflict")
+    finding = run(make_ctx, "password", FakeLookup(error))
+    assert finding.detail.render("en") == (
+        "The server's answer was malformed: two different Content-Length values.")
+    assert "Content-Length" in finding.detail.render("ja")
 
 
 def test_a_lone_surrogate_is_unknown_not_a_crash(make_ctx: Callable[..., Context], tmp_path: Path,

@@ -38,6 +38,7 @@ from kakaoaudit.contacts.phone_email import (
     same_phone,
 )
 from kakaoaudit.core import countries
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import UNSURE
 
@@ -136,6 +137,7 @@ BACKUP_KIND_QUESTION = Question(
         Choice("none", _("Neither")),
     ),
     allow_unknown=True,
+    lookup=places.ACCOUNT_SETTINGS,
 )
 
 BACKUP_EMAIL_QUESTION = Question(
@@ -989,6 +991,7 @@ class ContactsReview(Check):
             help=_("A date such as 2025-04-01; an approximate date is fine. Answer 'unknown' if you never did "
                    "or do not remember."),
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS_NOW,
             past_only=True,
         ),
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from kakaoaudit.api import Answers, Category, Check, Context, Finding, QType, Question, Severity, Status
 from kakaoaudit.core import countries
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
@@ -101,6 +102,7 @@ class CountryRestriction(Check):
             _("Is login restriction by country turned on for your Kakao account?"),
             help=_("You can see it in {where}", where=_WHERE),
             allow_unknown=True,
+            lookup=places.COUNTRY_RESTRICTION,
         ),
         Question(
             COUNTRIES,
@@ -108,6 +110,7 @@ class CountryRestriction(Check):
             _("Which countries are allowed in that setting? (for example: JP, KR)"),
             help=_("Codes or names, separated by commas, as listed in the setting."),
             allow_unknown=True,
+            lookup=places.COUNTRY_RESTRICTION,
             when={ENABLED: True},
         ),
     )

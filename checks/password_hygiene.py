@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import Answers, Category, Check, Choice, Context, Finding, Msg, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import UNSURE
 
@@ -122,6 +123,7 @@ class PasswordHabits(Check):
             _("When did you last change your Kakao password? (for example 2024-05-31; a rough date is fine)"),
             help=_("If you never changed it, give the date you created the account."),
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS,
             past_only=True,
         ),
     )

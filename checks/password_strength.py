@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Category, Check, Context, Finding, Msg, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.password.inputs import DEMO_PASSWORD, SamplePassword
 from kakaoaudit.password.personal import (
@@ -188,6 +189,7 @@ class PasswordStrength(Check):
             help=_STAYS_HERE,
             default="",
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS,
             max_length=100,
         ),
         Question(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, Private, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.i18n import Msg, translator
 
@@ -456,6 +457,7 @@ class ChatBackup(Check):
                 Choice("none", _("No")),
             ),
             allow_unknown=True,
+            lookup=places.CHAT_BACKUP,
         ),
         HABITS_QUESTION,
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import UNSURE
 
@@ -120,6 +121,7 @@ class SessionsReview(Check):
             _("When did you last look at your Kakao account's login history and logged-in devices?"),
             help=_WHERE,
             allow_unknown=True,
+            lookup=places.LOGIN_MANAGEMENT,
             past_only=True,
         ),
         Question(
@@ -134,6 +136,7 @@ class SessionsReview(Check):
                 Choice("still_there", _("Yes, and it is still logged in (or I did nothing)")),
             ),
             allow_unknown=True,
+            lookup=places.LOGIN_MANAGEMENT,
         ),
         # Whether the PC/Mac code was ever shared is an item of the password habits question.
         HABITS_QUESTION,

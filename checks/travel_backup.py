@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kakaoaudit.api import Answers, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import ChecklistItem, Phase
 from kakaoaudit.travel.questions import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP
@@ -28,6 +29,7 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
         help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. "
                "Answer unknown if you never did or cannot tell."),
         allow_unknown=True,
+        lookup=places.CHAT_BACKUP,
         past_only=True,
         when=ON_TRIP,
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import ChecklistItem, Phase
 from kakaoaudit.travel.questions import (
@@ -44,6 +45,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
             Choice(LOCAL_SIM, _("I replace my home SIM with a local SIM")),
         ),
         allow_unknown=True,
+        lookup=places.CARRIER,
         when=ON_TRIP,
     ),
     Question(
@@ -53,6 +55,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
         help=_("Ask your mobile carrier: some plans need roaming switched on, or an option booked, before you "
                "leave."),
         allow_unknown=True,
+        lookup=places.CARRIER,
         when={**ON_TRIP, SIM_PLAN: (HOME_SIM, DUAL_SIM)},
     ),
 )

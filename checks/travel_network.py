@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import Answers, Choice, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import ChecklistItem, Phase
 from kakaoaudit.travel.questions import (
@@ -44,6 +45,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
         _("In which country will the VPN's server (its location) be?"),
         help=_("The location chosen in the VPN app, such as JP. Answer unknown if the app chooses it by itself."),
         allow_unknown=True,
+        lookup=places.VPN_APP,
         when={**ON_TRIP, VPN_USED: True},
     ),
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import Category, Check, Choice, Context, Finding, QType, Question, Severity, Status
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
@@ -66,6 +67,7 @@ class TwoStepVerification(Check):
             _("Is 2-step verification turned on for your Kakao account?"),
             help=_WHERE,
             allow_unknown=True,
+            lookup=places.TWO_STEP,
         ),
         Question(
             ROUTE,
@@ -77,6 +79,7 @@ class TwoStepVerification(Check):
                 Choice("phone", _("The contact phone number (text message or call)")),
             ),
             allow_unknown=True,
+            lookup=places.TWO_STEP,
             when={ENABLED: True},
         ),
         Question(
@@ -85,6 +88,7 @@ class TwoStepVerification(Check):
             _("Is a backup email address registered for 2-step verification?"),
             help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
             allow_unknown=True,
+            lookup=places.TWO_STEP,
             when={ENABLED: True},
         ),
         Question(
@@ -94,6 +98,7 @@ class TwoStepVerification(Check):
               "mentioning 'Kakao' (for example a spam filter)?"),
             help=_("Look at the blocked numbers and spam filter settings of your phone's messaging app."),
             allow_unknown=True,
+            lookup=places.PHONE_FILTER,
         ),
     )
 

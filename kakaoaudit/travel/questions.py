@@ -14,6 +14,7 @@ from the travel checks; in a full audit the owner's declaration comes first and 
 
 from __future__ import annotations
 
+from kakaoaudit.core import lookup_places as places
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import Choice, QType, Question
 from kakaoaudit.travel.trip import HOME_COUNTRY, ON_TRIP, TRIP_QUESTIONS
@@ -73,6 +74,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         _("Is login restriction by country turned on for your Kakao account?"),
         help=_("You can see it in {where}", where=RESTRICTION_WHERE),
         allow_unknown=True,
+        lookup=places.COUNTRY_RESTRICTION,
         when=ON_TRIP,
     ),
     Question(
@@ -81,6 +83,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         _("Which countries are allowed in that setting? (for example: JP, KR)"),
         help=_("Codes or names, separated by commas, as listed in the setting."),
         allow_unknown=True,
+        lookup=places.COUNTRY_RESTRICTION,
         when={**ON_TRIP, COUNTRY_RESTRICTION: True},
     ),
 )
@@ -94,6 +97,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         help=_("To see it: KakaoTalk > Settings (gear icon) > Kakao Account > Account security > 2-step "
                "verification."),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when=ON_TRIP,
     ),
     Question(
@@ -106,6 +110,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
             Choice("phone", _("The contact phone number (text message or call)")),
         ),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
     ),
     Question(
@@ -114,6 +119,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         _("Is a backup email address registered for 2-step verification?"),
         help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
     ),
 )
@@ -134,6 +140,7 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
             Choice("none", _("Neither")),
         ),
         allow_unknown=True,
+        lookup=places.ACCOUNT_SETTINGS,
         when=ON_TRIP,
     ),
     Question(

@@ -16,7 +16,7 @@ from kakaoaudit.core.scoring import PROTECTING, CheckInfo, action_rank, score
 _ = translator("kakaoaudit")
 
 
-def finding(check_id: str, code: str, status: Status, severity: Severity, points: int = 0,
+def finding(check_id: str, code: str, status: Status, severity: Severity, *, points: int = 0,
             max_points: int = 10) -> Finding:
     return Finding(check_id, code, status, severity, _("Fix"), advice=(_("Fix"),), points=points,
                    max_points=max_points)
@@ -77,7 +77,8 @@ def test_protecting_categories(category: Category) -> None:
 
 def test_passes_and_unknowns_are_never_actions() -> None:
     entries = [
-        (CheckInfo("KA101", _("Fix"), Category.PASSWORD, 10), finding("KA101", "ok", Status.PASS, Severity.INFO, 10)),
+        (CheckInfo("KA101", _("Fix"), Category.PASSWORD, 10),
+         finding("KA101", "ok", Status.PASS, Severity.INFO, points=10)),
         (CheckInfo("KA401", _("Fix"), Category.SECURITY, 10), finding("KA401", "u", Status.UNKNOWN,
                                                                      Severity.CRITICAL)),
     ]

@@ -179,7 +179,8 @@ def _audit(
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
     output = options.get("output")
-    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None)
+    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None,
+                  full=bool(options.get("full")), details=bool(options.get("details")))
     if output is None:
         emit(text, None)  # on the screen first: the question about saving the answers follows it
     # The last question comes before anything is written: Ctrl-C there leaves no report file and
@@ -188,7 +189,11 @@ def _audit(
         _offer_to_save(prompter, questions, collected, lang)
     if output is not None:
         emit(text, output)
-    history.record(report)  # only once the report was delivered; a failure here is a warning
+    entry = history.record(report)  # only once the report was delivered; a failure here is a warning
+    # On a terminal the run ends with the recap: what the person acts on is what they see last.
+    from kakaoaudit.commands.finish import finish  # noqa: PLC0415
+
+    finish(report, lang=lang, options=options, in_history=entry is not None)
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
+from kakaoaudit.formats.sections import phase_title
 from kakaoaudit.formats.terminal import FILE_WIDTH, wrap
 from kakaoaudit.travel.trip import PHASE_ORDER, country_label, window_label
 
@@ -105,7 +106,7 @@ def render_travel_text(plan: TravelPlan, lang: str) -> str:
     lines.append(_("Checklist ([x] = already in order)").render(lang))
     for phase, items in _phases(plan):
         lines.append("")
-        lines.append("  " + PHASE_TITLES[phase].render(lang))
+        lines.append("  " + phase_title(phase, plan, PHASE_TITLES[phase]).render(lang))
         for item in items:
             mark = "[x]" if item.done else "[ ]"
             lines.extend(wrap(item.text.render(lang), FILE_WIDTH, f"    {mark} ", "        "))
@@ -120,7 +121,7 @@ def render_travel_markdown(plan: TravelPlan, lang: str) -> str:
     if hours:
         blocks.append("\n".join(f"- {_escape(zones)}: {_escape(text)}" for zones, text in hours))
     for phase, items in _phases(plan):
-        blocks.append(f"#### {_escape(PHASE_TITLES[phase].render(lang))}")
+        blocks.append(f"#### {_escape(phase_title(phase, plan, PHASE_TITLES[phase]).render(lang))}")
         blocks.append("\n".join(f"- [{'x' if item.done else ' '}] {_escape(item.text.render(lang))}"
                                 for item in items))
     return "\n\n".join(blocks) + "\n"

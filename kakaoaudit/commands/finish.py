@@ -27,6 +27,7 @@ _ = translator(__name__)
 
 REPORTS_FOLDER = "reports"
 _UNSAFE = re.compile(r"[^\w-]+")
+_PLAIN = re.compile(r"[\w.-]+")
 
 
 def on_terminal() -> bool:
@@ -77,7 +78,11 @@ def save_copy(report: Report, lang: str, *, trip: bool) -> Path:
 def show_last_command(report: Report) -> str:
     """The command that shows this audit again from the history."""
     command = "kakaoaudit show --last"
-    return f"{command} --label {shlex.quote(report.label)}" if report.label else command
+    if not report.label:
+        return command
+    # Quoted only where a shell needs it: 母 stays 母, "Aunt Kim" is quoted.
+    label = report.label if _PLAIN.fullmatch(report.label) else shlex.quote(report.label)
+    return f"{command} --label {label}"
 
 
 def finish(report: Report, *, lang: str, options: Any, in_history: bool) -> None:

@@ -62,9 +62,10 @@ EXTENSION_LISTING: dict[str, tuple[Msg, bool]] = {
                  "checked first. Use - to read it from standard input, or --last for the latest audit in the "
                  "history."), False),
     "summary": (Msg("kakaoaudit.commands.summary",
-                    "Summarize saved JSON reports, one row per person (the reports' --label): latest score, worst "
-                    "findings, change since the previous report, days since the last audit. Give report files or "
-                    "a folder of them; files that are not reports are listed and skipped."), False),
+                    "Summarize saved JSON reports, one row per person (the reports' --label), the person who needs "
+                    "help first: score, problems by severity, \"don't know\" answers, the next trip, change since "
+                    "the previous report, days since the last audit. Give report files or a folder of them; files "
+                    "that are not reports are listed and skipped."), False),
 }
 
 

@@ -278,3 +278,38 @@ def test_the_demo_prints_on_at_most_six_a4_pages(
     data = pdf.read_bytes()
     assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+59[45]\.\d*\s+84[12]\.\d*\s*\]", data), "not A4"
     assert pdf_pages(data) <= 6
+
+
+def test_the_family_summary_reads_on_a_phone(
+    chromium: Callable[..., subprocess.CompletedProcess[bytes]], demo_pages: dict[str, str], tmp_path: Path,
+) -> None:
+    """`kakaoaudit summary --format html`: one card per person, nothing wider than a phone."""
+    from datetime import date, timedelta
+    from pathlib import Path as P
+
+    from kakaoaudit.formats.summary import collect, render_html
+
+    folder = tmp_path / "family"
+    folder.mkdir()
+    data = json.loads(render(_demo_report(), "json", lang="ja"))
+    for n, label in enumerate(("母", "父", "祖母 (お父さんの方)", "叔父")):
+        day = date.today() - timedelta(days=3 * n)
+        (folder / f"{n}.json").write_text(json.dumps({**data, "label": label,
+                                                      "generated_at": f"{day.isoformat()}T09:00:00Z"}),
+                                          encoding="utf-8")
+    page = render_html(collect([P(folder)], lang="ja"), lang="ja")
+    assert "<table" not in page
+    phone = measure(chromium, tmp_path, page, {"phone": VIEWPORTS["phone"]})["phone"]
+    assert phone["scrollWidth"] <= phone["vw"] == 390
+
+
+def _demo_report() -> Report:
+    from kakaoaudit.cli import main
+    from kakaoaudit.core.i18n import set_language
+    from kakaoaudit.formats.json_report import from_dict
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["demo", "--format", "json"]) in (0, 1)
+    set_language("en")
+    return from_dict(json.loads(buffer.getvalue()))

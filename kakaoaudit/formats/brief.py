@@ -35,7 +35,7 @@ T_UNSURE = _("{count} not known")
 T_SCORE_GRADE = _("Score: {score}/100   Grade: {grade}")
 T_LOOK_UP = _("Look these up in the app (\"don't know\" answers: {count})")
 T_LOOK_UP_MORE = _("… and {count} more (--full lists them all)")
-T_NOT_SCORED = _("Not in the score because they could not tell or did not run: {count}; --full says why.")
+T_NOT_SCORED = _("Not in the score: {count} (could not tell or did not run)")
 T_TRIP_LINE = _("{trip} — checklist: {todo} to do (--full)")
 T_TRIP_SPAN = _("{trip}: {depart} to {return_date}")
 T_SHORT_VIEW = _("Short view: --full explains each item and what to do; --details adds check IDs and points.")
@@ -208,13 +208,21 @@ class _Brief:
             self.para(text, "  - ", "    ")
 
     def not_scored(self) -> None:
-        # The checks that could not tell because an answer was "don't know" are in the look-up list;
-        # say only what else is missing from the score (a check that did not run, a failed lookup).
+        """What is missing from the score: the checks that did not run or failed, each with why (the
+        password not given, offline); those that could not tell are the look-up list's (counted here)."""
         missing = self.view.not_scored
-        unknown = sum(1 for f in missing if f.status is Status.UNKNOWN)
-        if len(missing) > min(unknown, len(self.view.report.look_up)):
-            self.lines.append("")
-            self.para(fill(T_NOT_SCORED, count=len(missing)))
+        listed = [f for f in missing if f.status is not Status.UNKNOWN or not self.view.report.look_up]
+        if not listed:
+            return
+        self.heading(fill(T_NOT_SCORED, count=len(missing)))
+        for finding in listed[:LOOK_UP_SHOWN]:
+            prefix = f"  {self.mark(finding.status)} "
+            text = self.t(finding.title)
+            if finding.detail is not None:
+                text += f": {self.t(finding.detail)}"
+            self.para(text, prefix, " " * cells(prefix))
+        if len(listed) > LOOK_UP_SHOWN:
+            self.para(fill(T_LOOK_UP_MORE, count=len(listed) - LOOK_UP_SHOWN), "    ", "    ")
 
     # A trip report: the checklist by when to act, then the travel checks' problems -----------
     def trip(self) -> None:

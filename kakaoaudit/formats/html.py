@@ -149,7 +149,9 @@ footer {{ margin-top: 2.5rem; font-size: .9rem; color: {p["muted"][0]}; }}
 }}
 @media print {{
   @page {{ margin: 10mm 11mm; }}
-  body {{ font-size: 9pt; line-height: 1.3; }}
+  /* rem follows the root: headings, badges and notes shrink with the text on paper. */
+  html {{ font-size: 9pt; }}
+  body {{ font-size: 1rem; line-height: 1.3; }}
   .meta {{ font-size: 7.5pt; margin: 0; }}
   .header p, .coverage {{ font-size: 8pt; }}
   main {{ max-width: none; padding: 0; }}

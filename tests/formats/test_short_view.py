@@ -160,3 +160,17 @@ def test_update_golden_rewrites_and_fails(tmp_path: Path, monkeypatch: pytest.Mo
     assert_golden("x.txt", "new\n", tmp_path)
     with pytest.raises(AssertionError):
         assert_golden("x.txt", "changed\n", tmp_path)
+
+
+def test_a_trip_report_is_a_dated_checklist_on_the_short_view(edge: Callable[[str], Report]) -> None:
+    report = edge("mixed")
+    trip = replace(report, checks=tuple(c for c in report.checks if c.category.value == "travel"),
+                   findings=tuple(f for f in report.findings if f.check_id.startswith("KA6")), look_up=())
+    text = short(trip, "en")
+    assert text.startswith("KakaoTalk trip checklist")
+    assert "The day before you leave: 2026-12-19" in text and "After you return: from 2027-01-03" in text
+    assert "To do: 3 · already in order: 1" in text
+    assert "Grade" not in text and "Do these first" not in text
+    lines = recap.render(trip, lang="en", width=WIDTH, where=recap.where_saved("/x/trip.html", command=None))
+    assert lines.splitlines()[1].startswith("Trip checklist: to do 3 · in order 1")
+    assert lines.splitlines()[-1] == "Full report: /x/trip.html"

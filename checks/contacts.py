@@ -38,6 +38,7 @@ from kakaoaudit.api import (
     same_phone,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -134,6 +135,7 @@ BACKUP_KIND_QUESTION = Question(
         Choice("none", _("Neither")),
     ),
     allow_unknown=True,
+    lookup=places.ACCOUNT_SETTINGS,
 )
 
 BACKUP_EMAIL_QUESTION = Question(
@@ -987,6 +989,7 @@ class ContactsReview(Check):
             help=_("A date such as 2025-04-01; an approximate date is fine. Answer 'unknown' if you never did "
                    "or do not remember."),
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS_NOW,
             past_only=True,
         ),
     )

@@ -21,6 +21,7 @@ from kakaoaudit.api import (
     country_name,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -111,6 +112,7 @@ class CountryRestriction(Check):
             _("Is login restriction by country turned on for your Kakao account?"),
             help=_("You can see it in {where}", where=_WHERE),
             allow_unknown=True,
+            lookup=places.COUNTRY_RESTRICTION,
         ),
         Question(
             COUNTRIES,
@@ -118,6 +120,7 @@ class CountryRestriction(Check):
             _("Which countries are allowed in that setting? (for example: JP, KR)"),
             help=_("Codes or names, separated by commas, as listed in the setting."),
             allow_unknown=True,
+            lookup=places.COUNTRY_RESTRICTION,
             when={ENABLED: True},
         ),
     )

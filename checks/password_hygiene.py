@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -134,6 +135,7 @@ class PasswordHabits(Check):
             _("When did you last change your Kakao password? (for example 2024-05-31; a rough date is fine)"),
             help=_("If you never changed it, give the date you created the account."),
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS,
             past_only=True,
         ),
     )

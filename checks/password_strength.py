@@ -39,6 +39,7 @@ from kakaoaudit.api import (
     phone_digit_forms,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -200,6 +201,7 @@ class PasswordStrength(Check):
             help=_STAYS_HERE,
             default="",
             allow_unknown=True,
+            lookup=places.ACCOUNT_SETTINGS,
             max_length=100,
         ),
         Question(

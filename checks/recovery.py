@@ -26,6 +26,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -468,6 +469,7 @@ class ChatBackup(Check):
                 Choice("none", _("No")),
             ),
             allow_unknown=True,
+            lookup=places.CHAT_BACKUP,
         ),
         HABITS_QUESTION,
     )

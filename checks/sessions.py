@@ -18,6 +18,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -130,6 +131,7 @@ class SessionsReview(Check):
             _("When did you last look at your Kakao account's login history and logged-in devices?"),
             help=_WHERE,
             allow_unknown=True,
+            lookup=places.LOGIN_MANAGEMENT,
             past_only=True,
         ),
         Question(
@@ -144,6 +146,7 @@ class SessionsReview(Check):
                 Choice("still_there", _("Yes, and it is still logged in (or I did nothing)")),
             ),
             allow_unknown=True,
+            lookup=places.LOGIN_MANAGEMENT,
         ),
         # Whether the PC/Mac code was ever shared is an item of the password habits question.
         HABITS_QUESTION,

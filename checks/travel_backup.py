@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Trip,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
@@ -40,6 +41,7 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
         help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. "
                "Answer unknown if you never did or cannot tell."),
         allow_unknown=True,
+        lookup=places.CHAT_BACKUP,
         past_only=True,
         when=ON_TRIP,
     ),

@@ -25,6 +25,7 @@ from kakaoaudit.api import (
     country_label,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
     BACKUP_KIND,
@@ -58,6 +59,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
             Choice(LOCAL_SIM, _("I replace my home SIM with a local SIM")),
         ),
         allow_unknown=True,
+        lookup=places.CARRIER,
         when=ON_TRIP,
     ),
     Question(
@@ -67,6 +69,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
         help=_("Ask your mobile carrier: some plans need roaming switched on, or an option booked, before you "
                "leave."),
         allow_unknown=True,
+        lookup=places.CARRIER,
         when={**ON_TRIP, SIM_PLAN: (HOME_SIM, DUAL_SIM)},
     ),
 )

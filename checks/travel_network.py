@@ -25,6 +25,7 @@ from kakaoaudit.api import (
     country_label,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
     ALLOWED_COUNTRIES,
@@ -59,6 +60,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
         _("In which country will the VPN's server (its location) be?"),
         help=_("The location chosen in the VPN app, such as JP. Answer unknown if the app chooses it by itself."),
         allow_unknown=True,
+        lookup=places.VPN_APP,
         when={**ON_TRIP, VPN_USED: True},
     ),
 )

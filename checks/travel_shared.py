@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Question,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator("kakaoaudit.travel_shared")
 
@@ -79,6 +80,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         _("Is login restriction by country turned on for your Kakao account?"),
         help=_("You can see it in {where}", where=RESTRICTION_WHERE),
         allow_unknown=True,
+        lookup=places.COUNTRY_RESTRICTION,
         when=ON_TRIP,
     ),
     Question(
@@ -87,6 +89,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         _("Which countries are allowed in that setting? (for example: JP, KR)"),
         help=_("Codes or names, separated by commas, as listed in the setting."),
         allow_unknown=True,
+        lookup=places.COUNTRY_RESTRICTION,
         when={**ON_TRIP, COUNTRY_RESTRICTION: True},
     ),
 )
@@ -100,6 +103,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         help=_("To see it: KakaoTalk > Settings (gear icon) > Kakao Account > Account security > 2-step "
                "verification."),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when=ON_TRIP,
     ),
     Question(
@@ -112,6 +116,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
             Choice("phone", _("The contact phone number (text message or call)")),
         ),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
     ),
     Question(
@@ -120,6 +125,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         _("Is a backup email address registered for 2-step verification?"),
         help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
         allow_unknown=True,
+        lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
     ),
 )
@@ -140,6 +146,7 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
             Choice("none", _("Neither")),
         ),
         allow_unknown=True,
+        lookup=places.ACCOUNT_SETTINGS,
         when=ON_TRIP,
     ),
     Question(

@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
@@ -76,6 +77,7 @@ class TwoStepVerification(Check):
             _("Is 2-step verification turned on for your Kakao account?"),
             help=_WHERE,
             allow_unknown=True,
+            lookup=places.TWO_STEP,
         ),
         Question(
             ROUTE,
@@ -87,6 +89,7 @@ class TwoStepVerification(Check):
                 Choice("phone", _("The contact phone number (text message or call)")),
             ),
             allow_unknown=True,
+            lookup=places.TWO_STEP,
             when={ENABLED: True},
         ),
         Question(
@@ -95,6 +98,7 @@ class TwoStepVerification(Check):
             _("Is a backup email address registered for 2-step verification?"),
             help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
             allow_unknown=True,
+            lookup=places.TWO_STEP,
             when={ENABLED: True},
         ),
         Question(
@@ -104,6 +108,7 @@ class TwoStepVerification(Check):
               "mentioning 'Kakao' (for example a spam filter)?"),
             help=_("Look at the blocked numbers and spam filter settings of your phone's messaging app."),
             allow_unknown=True,
+            lookup=places.PHONE_FILTER,
         ),
     )
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from kakaoaudit.core import lookup_places
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, BreachSource, Check, Context
 from kakaoaudit.core.errors import KakaoauditError
@@ -141,6 +142,7 @@ __all__ = [
     "estimate_strength",
     "explain_url",
     "lookup_country",
+    "lookup_places",
     "mask_email",
     "mask_phone",
     "parse_email",

@@ -59,11 +59,13 @@ EXTENSION_LISTING: dict[str, tuple[Msg, bool]] = {
                 False),
     "show": (Msg("kakaoaudit.commands.show",
                  "Show a saved JSON report (made with --format json) in any format and language; the file is "
-                 "checked first. Use - to read it from standard input."), False),
+                 "checked first. Use - to read it from standard input, or --last for the latest audit in the "
+                 "history."), False),
     "summary": (Msg("kakaoaudit.commands.summary",
-                    "Summarize saved JSON reports, one row per person (the reports' --label): latest score, worst "
-                    "findings, change since the previous report, days since the last audit. Give report files or "
-                    "a folder of them; files that are not reports are listed and skipped."), False),
+                    "Summarize saved JSON reports, one row per person (the reports' --label), the person who needs "
+                    "help first: score, problems by severity, \"don't know\" answers, the next trip, change since "
+                    "the previous report, days since the last audit. Give report files or a folder of them; files "
+                    "that are not reports are listed and skipped."), False),
 }
 
 
@@ -251,6 +253,11 @@ def report_options(function: F) -> F:
                      help=t(_("Whose report this is, e.g. 'Mother', shown in the report header."))),
         click.option("--no-history", is_flag=True,
                      help=t(_("Do not keep this report in the history of past audits."))),
+        click.option("--full", is_flag=True,
+                     help=t(_("On the screen, show the whole report (why each item matters and what to do) "
+                              "instead of the short view."))),
+        click.option("--details", is_flag=True,
+                     help=t(_("Also show check IDs, points, severity and where current standards differ."))),
     ]
     for decorator in reversed(decorators):
         function = decorator(function)

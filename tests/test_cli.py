@@ -38,9 +38,14 @@ def test_demo_prints_a_table(cli: Cli) -> None:
     result = cli("demo")
     assert result.exit_code == 0, result.stderr
     assert "Score:" in result.stdout
-    assert "KA401" in result.stdout
+    assert "KA401" not in result.stdout  # check IDs only with --details
     assert "not affiliated with Kakao Corp." in result.stdout
     assert result.stderr == ""
+    detailed = cli("demo", "--details")
+    assert "KA401" in detailed.stdout and "severity: medium" in detailed.stdout
+    full = cli("demo", "--full")
+    assert "What to do:" in full.stdout and "KA401" not in full.stdout
+    assert "KA401" in cli("demo", "--full", "--details").stdout
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -153,14 +153,30 @@ class TestScoring:
         assert report.grade_capped
 
     def test_top_actions_order_and_limit(self) -> None:
-        def many(self: Check, ctx: Context) -> Iterable[Finding]:
-            yield self.finding(Status.WARN, _("Check"), code="w", max_points=10, severity=Severity.LOW)
-            yield self.finding(Status.FAIL, _("Fix"), code="f1", max_points=10, severity=Severity.HIGH)
-            yield self.finding(Status.FAIL, _("Fix"), code="f2", max_points=20)
-            yield self.finding(Status.FAIL, _("Fix"), code="f3", max_points=10, severity=Severity.LOW)
+        def one(code: str, status: Status, severity: Severity, points: int) -> Callable[[Check, Context],
+                                                                                     Iterable[Finding]]:
+            def run(self: Check, ctx: Context) -> Iterable[Finding]:
+                yield self.finding(status, _("Fix"), code=code, max_points=points, severity=severity)
 
-        report = run_audit(check_class("EXM101", many, weight=50))
-        assert [a.code for a in report.top_actions] == ["f2", "f1", "f3"]
+            return run
+
+        checks = [
+            check_class("EXM101", one("w", Status.WARN, Severity.LOW, 10), weight=50),
+            check_class("EXM102", one("f1", Status.FAIL, Severity.HIGH, 10), weight=10),
+            check_class("EXM103", one("f2", Status.FAIL, Severity.MEDIUM, 20), weight=50),
+            check_class("EXM104", one("f3", Status.FAIL, Severity.LOW, 10), weight=5),
+        ]
+        report = run_audit(*checks)
+        # Severity first (high before medium before low), then a fix before a check at the same severity.
+        assert [a.code for a in report.top_actions] == ["f1", "f2", "f3"]
+
+    def test_one_top_action_per_check(self) -> None:
+        def two(self: Check, ctx: Context) -> Iterable[Finding]:
+            yield self.finding(Status.FAIL, _("Fix"), code="a", max_points=10, severity=Severity.HIGH)
+            yield self.finding(Status.FAIL, _("Fix"), code="b", max_points=20, severity=Severity.HIGH)
+
+        report = run_audit(check_class("EXM101", two, weight=30), check_class("EXM102", failing, weight=10))
+        assert [(a.check_id, a.code) for a in report.top_actions] == [("EXM101", "b"), ("EXM102", "bad")]
 
     def test_category_scores(self) -> None:
         infos = [

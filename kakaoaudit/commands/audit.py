@@ -179,7 +179,8 @@ def _audit(
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
     output = options.get("output")
-    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None)
+    text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None,
+                  full=bool(options.get("full")), details=bool(options.get("details")))
     if output is None:
         emit(text, None)  # on the screen first: the question about saving the answers follows it
     # The last question comes before anything is written: Ctrl-C there leaves no report file and
@@ -191,7 +192,11 @@ def _audit(
     # Only once the report was delivered; a failure here is a warning. Always the redacted form.
     from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
 
-    history.record(report, to_dict(replace(report, redacted=True), lang=report.language))
+    entry = history.record(report, to_dict(replace(report, redacted=True), lang=report.language))
+    # On a terminal the run ends with the recap: what the person acts on is what they see last.
+    from kakaoaudit.commands.finish import finish  # noqa: PLC0415
+
+    finish(report, lang=lang, options=options, in_history=entry is not None)
     return exit_code(report, options.get("fail_under"), options.get("fail_on"))
 
 

@@ -1,11 +1,17 @@
 """`kakaoaudit history`: past audits with their trend, what changed, export, prune, forget.
 
     kakaoaudit history [list] [--label NAME] [--format table|json] [--reminder-days N]
-    kakaoaudit history diff [OLD_ID [NEW_ID]] [--label NAME] [--format table|json]
+    kakaoaudit history diff [OLD_ID [NEW_ID]] [--label NAME] [--format table|json] [--details]
+    kakaoaudit history alias [NAME OTHER...] [--remove LABEL]
     kakaoaudit history export [-o FILE]
     kakaoaudit history prune --before YYYY-MM-DD [--yes]
     kakaoaudit history forget [--yes]
     kakaoaudit history move-aside
+
+When the history holds audits of several people (``--label``), the list shows one line per person and
+``--label NAME`` one person's audits; labels that name the same person («母» and "Mother") are joined
+by ``history alias`` (kakaoaudit.history.people). ``diff`` writes the findings' titles in the run's
+language and the statuses in words; check IDs and codes only with ``--details``.
 
 `command` is built on access (a module `__getattr__`), so that its help texts are in the language
 of the run that asks for it. Only click and the translator are imported at the top: `kakaoaudit
@@ -25,6 +31,7 @@ import click
 from kakaoaudit.core.i18n import Msg, translator
 
 if TYPE_CHECKING:
+    from kakaoaudit.history.people import People
     from kakaoaudit.history.store import Diff, Entry, FindingChange, HistoryError, HistoryStore
 
 _ = translator(__name__)
@@ -54,7 +61,8 @@ def _list_options(function: F) -> F:
 
     decorators = [
         click.option("--label", default=None, metavar="NAME",
-                     help=t(_("Only the audits made with this --label."))),
+                     help=t(_("Only this person's audits (their --label or an alias; - for the audits without "
+                              "a label)."))),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help=t(_("Output format."))),
         click.option("--reminder-days", type=click.IntRange(*REMINDER_RANGE), default=DEFAULT_REMINDER_DAYS,
@@ -105,12 +113,23 @@ def build() -> click.Group:
                               "the last two). With one number, that audit and the one before it.")))
     @click.argument("ids", nargs=-1, type=click.IntRange(min=1), metavar="[OLD_ID [NEW_ID]]")
     @click.option("--label", default=None, metavar="NAME",
-                  help=t(_("Compare the last two audits made with this --label.")))
+                  help=t(_("Compare the last two audits of this person (their --label or an alias).")))
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help=t(_("Output format.")))
+    @click.option("--details", is_flag=True, help=t(_("Also show each finding's check ID and code.")))
     @common_options
-    def diff(ids: tuple[int, ...], label: str | None, fmt: str) -> int:
-        return run_diff(ids, label=label, fmt=fmt)
+    def diff(ids: tuple[int, ...], label: str | None, fmt: str, details: bool) -> int:
+        return run_diff(ids, label=label, fmt=fmt, details=details)
+
+    @history.command(help=t(_("Say that several labels name the same person, e.g. 'kakaoaudit history alias 母 "
+                              "Mother': the history, show --last and summary then treat them as one. Without "
+                              "names, lists who is who.")))
+    @click.argument("names", nargs=-1, metavar="[NAME OTHER...]")
+    @click.option("--remove", "remove", default=None, metavar="LABEL",
+                  help=t(_("Make LABEL a person of its own again.")))
+    @common_options
+    def alias(names: tuple[str, ...], remove: str | None) -> int:
+        return run_alias(names, remove=remove)
 
     @history.command(help=t(_("Print every stored audit as JSON lines (one report per line), oldest first.")))
     @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
@@ -154,21 +173,31 @@ def run_list(
     store: HistoryStore | None = None,
     now: datetime | None = None,
     zone: tzinfo | None = None,
+    people: People | None = None,
 ) -> int:
-    """`kakaoaudit history [list]`."""
+    """`kakaoaudit history [list]`: one person's audits, or one line per person when there are several."""
     store = _store(store)
+    people = _people(people)
     moment = now or datetime.now(timezone.utc)
-    entries = _guarded(store, lambda: store.entries(_norm_label(label)))
-    if entries is None:
+    everything = _guarded(store, store.entries)
+    if everything is None:
         return EXIT_OK
-    groups = _by_label(entries)
-    trends = [_trend(group_label, group, moment, reminder_days, zone) for group_label, group in groups.items()]
+    groups = _by_person(everything, people)
+    if label is not None:
+        wanted = _wanted(label, people)
+        entries = groups.get(wanted, [])
+        groups = {wanted: entries} if entries else {}
+    else:
+        entries = list(everything)
+    trends = [_trend(person, group, moment, reminder_days, zone) for person, group in groups.items()]
     if fmt == "json":
         document = {
             "path": str(store.path),
             "reminder_days": reminder_days,
-            "entries": [_entry_json(entry) for entry in entries],
+            "entries": [_entry_json(entry, people) for entry in entries],
             "trends": trends,
+            "people": [{"name": person, "labels": sorted({e.label for e in group if e.label is not None}),
+                        "audits": len(group)} for person, group in groups.items()],
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -181,7 +210,10 @@ def run_list(
             click.echo(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
                            "next time you can see what changed.", path=str(store.path))))
         return EXIT_OK
-    click.echo(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+    if label is None and len(groups) > 1:
+        click.echo(_people_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+    else:
+        click.echo(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
     return EXIT_OK
 
 
@@ -192,8 +224,11 @@ def run_diff(
     fmt: str,
     store: HistoryStore | None = None,
     zone: tzinfo | None = None,
+    details: bool = False,
+    people: People | None = None,
 ) -> int:
-    """`kakaoaudit history diff [OLD_ID [NEW_ID]]`."""
+    """`kakaoaudit history diff [OLD_ID [NEW_ID]]`: by default the newest audit and the one before it of
+    the same person."""
     from kakaoaudit.core.errors import InputError, UsageError  # noqa: PLC0415
 
     if len(ids) > 2:
@@ -201,6 +236,7 @@ def run_diff(
     if len(ids) == 2 and ids[0] == ids[1]:
         raise UsageError(_("diff needs two different audits; 'kakaoaudit history' lists them"))
     store = _store(store)
+    people = _people(people)
     entries = _guarded(store, store.entries)
     if entries is None:
         return EXIT_OK
@@ -211,15 +247,26 @@ def run_diff(
                            id=missing[0]))
     old_id: int | None = ids[0] if len(ids) == 2 else None
     new_id: int | None = ids[-1] if ids else None
-    wanted = _norm_label(label)
-    if wanted is not None and not ids:
-        own = [entry for entry in entries if entry.label == wanted]
+    if label is not None and not ids:
+        wanted = _wanted(label, people)
+        own = [entry for entry in entries if people.person_of(entry.label) == wanted]
         if len(own) < 2:
             raise InputError(_("the history has {count} audit(s) with the label {label}; a comparison needs two",
-                               count=len(own), label=wanted))
+                               count=len(own), label=label))
         old_id, new_id = own[-2].id, own[-1].id
     if not entries:
         raise InputError(_("the history has no audits yet; a comparison needs two"))
+    if old_id is None:
+        # The audit before the new one of the same person (aliases included), so that two people's
+        # audits are never compared with each other.
+        new = next(e for e in reversed(entries) if new_id is None or e.id == new_id)
+        person = people.person_of(new.label)
+        earlier = [e for e in entries
+                   if (e.generated_at, e.id) < (new.generated_at, new.id) and people.person_of(e.label) == person]
+        if earlier:
+            old_id, new_id = earlier[-1].id, new.id
+        else:
+            old_id, new_id = -1, new.id  # nothing to compare: the lookup below says so
     result = _guarded(store, lambda: _lookup_diff(store, old_id, new_id))
     if result is None:
         return EXIT_OK
@@ -230,7 +277,39 @@ def run_diff(
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
         click.echo(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
     else:
-        click.echo(_diff_table(result, zone))
+        titles = _guarded(store, lambda: _titles(store, result))
+        click.echo(_diff_table(result, zone, titles or {}, details=details))
+    return EXIT_OK
+
+
+def run_alias(names: Sequence[str], *, remove: str | None, people: People | None = None) -> int:
+    """`kakaoaudit history alias [NAME OTHER...]` and `--remove LABEL`: who is who."""
+    from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
+    from kakaoaudit.history.people import clean  # noqa: PLC0415
+
+    people = _people(people)
+    if remove is not None:
+        if names:
+            raise UsageError(_("--remove takes one label and no other names"))
+        path = people.without(clean(remove)).save()
+        click.echo(t(_("{label} is a person of its own again ({path}).", label=clean(remove), path=str(path))))
+        return EXIT_OK
+    if len(names) == 1:
+        raise UsageError(_("give a name and at least one other label of the same person, e.g. kakaoaudit history "
+                           "alias 母 Mother"))
+    if names:
+        updated = people.with_alias(names[0], names[1:])
+        path = updated.save()
+        person = updated.person_of(names[0]) or clean(names[0])
+        click.echo(t(_("{name} is also: {others} ({path}).", name=person,
+                       others=", ".join(updated.labels_of(person)[1:]), path=str(path))))
+        return EXIT_OK
+    if not people.names:
+        click.echo(t(_("No labels are joined yet; every label is a person of its own. To join them: kakaoaudit "
+                       "history alias 母 Mother")))
+        return EXIT_OK
+    for name, others in people.names.items():
+        click.echo(t(_("{name} is also: {others}", name=name, others=", ".join(others))))
     return EXIT_OK
 
 
@@ -455,10 +534,23 @@ def _lookup_diff(store: HistoryStore, old_id: int | None, new_id: int | None) ->
         return error
 
 
-def _by_label(entries: Sequence[Entry]) -> dict[str | None, list[Entry]]:
+def _people(people: People | None) -> People:
+    if people is not None:
+        return people
+    from kakaoaudit.history.people import People  # noqa: PLC0415
+
+    return People.load()
+
+
+def _wanted(label: str, people: People) -> str | None:
+    """The person `--label` asks for; "-" asks for the audits made without a label."""
+    return None if label.strip() == "-" else people.person_of(label)
+
+
+def _by_person(entries: Sequence[Entry], people: People) -> dict[str | None, list[Entry]]:
     groups: dict[str | None, list[Entry]] = {}
     for entry in entries:
-        groups.setdefault(entry.label, []).append(entry)
+        groups.setdefault(people.person_of(entry.label), []).append(entry)
     return groups
 
 
@@ -466,8 +558,8 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _entry_json(entry: Entry) -> dict[str, Any]:
-    return {
+def _entry_json(entry: Entry, people: People | None = None) -> dict[str, Any]:
+    document = {
         "id": entry.id,
         "generated_at": _iso(entry.generated_at),
         "score": entry.score,
@@ -475,6 +567,9 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "label": entry.label,
         "tool_version": entry.tool_version,
     }
+    if people is not None:
+        document["person"] = people.person_of(entry.label)
+    return document
 
 
 def _trend(label: str | None, group: Sequence[Entry], now: datetime, reminder_days: int,
@@ -499,17 +594,43 @@ def _trend(label: str | None, group: Sequence[Entry], now: datetime, reminder_da
 
 
 def _local_text(moment: datetime, zone: tzinfo | None) -> str:
-    from kakaoaudit.core.localtime import local  # noqa: PLC0415
+    """Local time with the zone named, as in the reports ("2026-12-05 14:03 JST")."""
+    from kakaoaudit.formats.sections import local_time_text  # noqa: PLC0415
 
-    return local(moment, zone).strftime("%Y-%m-%d %H:%M")
+    return local_time_text(moment, zone)
+
+
+def _person_name(person: str | None) -> str:
+    from kakaoaudit.formats.summary import T_NO_LABEL  # noqa: PLC0415
+
+    return person if person is not None else t(T_NO_LABEL)
+
+
+def _people_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str | None, list[Entry]],
+                  trends: Sequence[dict[str, Any]], *, reminder_days: int, zone: tzinfo | None) -> str:
+    """One line per person (never their audits mixed), then each person's trend and next check-up."""
+    from tabulate import tabulate  # noqa: PLC0415
+
+    headers = [t(_("Person")), t(_("Audits")), t(_("Last audit")), t(_("Score")), t(_("Grade")), t(_("Trend"))]
+    rows = []
+    for (person, group), trend in zip(groups.items(), trends, strict=True):
+        last = group[-1]
+        rows.append([_person_name(person), len(group), _local_text(last.generated_at, zone),
+                     "-" if last.score is None else last.score, last.grade, trend["sparkline"]])
+    lines = [t(_("Your audit history: {people} people, {count} audit(s) ({path})", people=len(groups),
+                 count=len(entries), path=str(store.path))), ""]
+    lines.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                          colalign=("left", "right", "left", "right", "left", "left")))
+    lines.extend(_trend_lines(groups, trends, reminder_days=reminder_days, zone=zone))
+    lines.extend(["", t(_("One person's audits, numbered for 'history diff': kakaoaudit history --label NAME (- for "
+                          "the audits without a label). Labels of the same person: kakaoaudit history alias 母 "
+                          "Mother."))])
+    return "\n".join(lines)
 
 
 def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str | None, list[Entry]],
                 trends: Sequence[dict[str, Any]], *, reminder_days: int, zone: tzinfo | None) -> str:
     from tabulate import tabulate  # noqa: PLC0415
-
-    from kakaoaudit.core.localtime import local_date  # noqa: PLC0415
-    from kakaoaudit.history.audit import last_audit_message  # noqa: PLC0415
 
     labelled = any(entry.label is not None for entry in entries)
     headers = [t(_("No.")), t(_("Date")), t(_("Score")), t(_("Grade"))] + ([t(_("Label"))] if labelled else [])
@@ -521,6 +642,16 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
     lines = [t(_("Your audit history ({count} audit(s), {path})", count=len(entries), path=str(store.path))), ""]
     lines.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
                           colalign=("right", "left", "right", "left", "left")[: len(headers)]))
+    lines.extend(_trend_lines(groups, trends, reminder_days=reminder_days, zone=zone))
+    return "\n".join(lines)
+
+
+def _trend_lines(groups: dict[str | None, list[Entry]], trends: Sequence[dict[str, Any]], *, reminder_days: int,
+                 zone: tzinfo | None) -> list[str]:
+    from kakaoaudit.core.localtime import local_date  # noqa: PLC0415
+    from kakaoaudit.history.audit import last_audit_message  # noqa: PLC0415
+
+    lines: list[str] = []
     for group, trend in zip(groups.values(), trends, strict=True):
         lines.append("")
         known = [s for s in trend["scores"] if s is not None]
@@ -538,7 +669,7 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
         else:
             lines.append(t(_("Next check-up: around {date} (every {cadence} days).", date=trend["next_due"],
                              cadence=reminder_days)))
-    return "\n".join(lines)
+    return lines
 
 
 def _status_text(side: dict[str, Any] | None) -> str:
@@ -546,7 +677,7 @@ def _status_text(side: dict[str, Any] | None) -> str:
     from kakaoaudit.history.store import SUPPRESSED  # noqa: PLC0415
 
     if side is None:
-        return t(_("absent"))
+        return t(_("not reported"))
     status = side.get("status")
     if status == SUPPRESSED:
         return t(_("set aside"))
@@ -556,17 +687,54 @@ def _status_text(side: dict[str, Any] | None) -> str:
         return str(status)
 
 
-def _change_line(mark: str, change: FindingChange) -> str:
+Titles = dict[tuple[str, str], Msg]
+
+
+def _titles(store: HistoryStore, result: Diff) -> Titles:
+    """The findings' titles as messages, from both stored reports, so that they render in this run's
+    language whatever language each audit was made in."""
+    titles: Titles = {}
+    for entry in (result.old, result.new):
+        report = store.get(entry.id)
+        for key in ("findings", "suppressed"):
+            items = report.get(key)
+            for finding in items if isinstance(items, list) else ():
+                message = _message((finding.get("i18n") or {}).get("title")) if isinstance(finding, dict) else None
+                if message is not None:
+                    titles[(str(finding.get("check_id")), str(finding.get("code")))] = message
+    return titles
+
+
+def _message(data: object) -> Msg | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Msg.from_json(data)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def _title(change: FindingChange, titles: Titles) -> str:
+    """The finding's title in the current language; as stored when it carries no message."""
+    message = titles.get((change.check_id, change.code))
+    if message is not None:
+        return message.render(redact=True)
+    side = change.after or change.before or {}
+    return str(side.get("title") or change.code)
+
+
+def _change_line(mark: str, change: FindingChange, titles: Titles, *, details: bool, moved: bool) -> str:
     from kakaoaudit.history.store import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
 
-    side = change.after or change.before or {}
-    title = side.get("title") or change.code
-    line = (f"  {mark} [{change.check_id}] {title} ({change.code}): "
-            f"{_status_text(change.before)} → {_status_text(change.after)}")
+    line = f"  {mark} {_title(change, titles)}"
+    if moved:
+        line += f": {_status_text(change.before)} → {_status_text(change.after)}"
     if change.reason == REASON_CHECK_ADDED:
         line += " " + t(_("(a check that did not run before)"))
     elif change.reason == REASON_CHECK_REMOVED:
         line += " " + t(_("(the check did not run this time)"))
+    if details:
+        line += f"  [{change.check_id} {change.code}]"
     return line
 
 
@@ -577,25 +745,35 @@ def _entry_text(entry: Entry, zone: tzinfo | None) -> str:
     return text if entry.label is None else f"{text} [{entry.label}]"
 
 
-def _diff_table(result: Diff, zone: tzinfo | None) -> str:
+def _diff_table(result: Diff, zone: tzinfo | None, titles: Titles, *, details: bool = False) -> str:
+    """What changed, in the run's language: fixed and new problems by title, other changes with the
+    statuses in words (never internal codes, unless `details`)."""
     lines = [t(_("From {old} to {new}", old=_entry_text(result.old, zone), new=_entry_text(result.new, zone)))]
     if result.old.score is not None and result.new.score is not None:
         lines.append(t(_("Score: {old} → {new} ({change:+d})", old=result.old.score, new=result.new.score,
                          change=result.new.score - result.old.score)))
     sections = (
-        (_("Fixed ({count})", count=len(result.fixed)), "✓", result.fixed),
-        (_("New problems ({count})", count=len(result.new_findings)), "✗", result.new_findings),
-        (_("Changed ({count})", count=len(result.changed)), "•", result.changed),
+        (_("Fixed ({count})", count=len(result.fixed)), "✓", result.fixed, False),
+        (_("New problems ({count})", count=len(result.new_findings)), "✗", result.new_findings, False),
+        (_("Changed ({count})", count=len(result.changed)), "•", result.changed, True),
     )
-    for title, mark, changes in sections:
+    for title, mark, changes, moved in sections:
         if not changes:
             continue
         lines.extend(["", t(title)])
-        lines.extend(_change_line(mark, change) for change in changes)
+        lines.extend(_change_line(_mark_of(mark, change), change, titles, details=details, moved=moved)
+                     for change in changes)
     if not (result.fixed or result.new_findings or result.changed):
         lines.extend(["", t(_("No finding changed."))])
     lines.extend(["", t(_("Unchanged: {count}", count=result.unchanged_count))])
     return "\n".join(lines)
+
+
+def _mark_of(mark: str, change: FindingChange) -> str:
+    """A new problem's mark says how bad it is: ✗ to fix, ! to check."""
+    if mark == "✗" and (change.after or {}).get("status") == "warn":
+        return "!"
+    return mark
 
 
 def _diff_json(result: Diff) -> dict[str, Any]:

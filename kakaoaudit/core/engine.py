@@ -18,7 +18,7 @@ from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, Check, Context
 from kakaoaudit.core.errors import UsageError
 from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.model import Category, Finding, Report, Severity, Status
+from kakaoaudit.core.model import Category, Finding, LookUp, Report, Severity, Status
 from kakaoaudit.core.questions import Question
 from kakaoaudit.core.scoring import CheckInfo, score
 from kakaoaudit.core.secret import Secret
@@ -158,6 +158,7 @@ class Auditor:
                 findings.extend(self._findings(check, outcome, limit))
         infos = [CheckInfo(c.id, c.title, c.category, c.weight) for c in self.checks]
         scored = score(infos, findings)
+        unknown = [q for q in questions_of(self.checks) if answers.is_unknown(q.id)]
         return Report(
             generated_at=started.astimezone(timezone.utc),
             tool_version=__version__,
@@ -170,7 +171,8 @@ class Auditor:
             findings=tuple(findings),
             top_actions=scored.top_actions,
             coverage=scored.coverage,
-            unknown_answers=tuple(q.id for q in questions_of(self.checks) if answers.is_unknown(q.id)),
+            unknown_answers=tuple(q.id for q in unknown),
+            look_up=tuple(LookUp(q.id, q.prompt, q.lookup) for q in unknown),
             redacted=self.redact,
             label=self.label,
             mode=self.mode,

@@ -275,6 +275,18 @@ class Suppressed:
 
 
 @dataclass(frozen=True)
+class LookUp:
+    """An answer the person did not know, and where to find it: one line of the report's "look these
+    up in the app" list."""
+
+    question_id: str
+    prompt: Msg
+    """The question, as it was asked."""
+    where: Msg | None
+    """Where to look, as far as the sources say (`Question.lookup`); None when the question gives none."""
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of an audit; rendered by `kakaoaudit.formats`."""
 
@@ -310,6 +322,8 @@ class Report:
     """How much of the audit could be assessed; the score is read next to it."""
     unknown_answers: tuple[str, ...] = field(default=())
     """Ids of the questions answered "I don't know", in question order (the look-it-up list)."""
+    look_up: tuple[LookUp, ...] = field(default=())
+    """The same answers with their questions and where to look them up (empty in reports of schema < 1.2)."""
 
     @property
     def not_scored(self) -> tuple[Finding, ...]:

@@ -118,6 +118,10 @@ class Question:
     max_length: int = 500
     #: Ask only when every listed answer matches (a value, or a tuple of accepted values).
     when: Mapping[str, Any] = field(default_factory=dict)
+    #: Where to find the answer in the app ("where to find this in the app"), shown in the report's
+    #: "look these up" list when the answer was "I don't know". Only places a source gives:
+    #: `kakaoaudit.core.lookup_places`; a plugin gives its own translated text.
+    lookup: Msg | None = None
 
     def __post_init__(self) -> None:
         if not QUESTION_ID.match(self.id):

@@ -11,7 +11,11 @@ Rules (documented in docs/scoring.md and shown in every report):
   Below `MIN_COVERAGE` there is no grade (None): too many answers were "I don't know" to grade.
 * Grade: A >= 90, B >= 80, C >= 70, D >= 60, else F. A failed critical finding caps the grade
   at D (a leaked password is never an "A", whatever else is in order).
-* Top actions: failed and warned findings ordered by the points at stake, then severity, then ID.
+* Top actions: what protects the account most comes first (`top_actions`): failed and warned
+  findings ordered by severity, then fix (fail) before check (warn), then the account's own
+  protection (password, leaked passwords, security settings, registered contacts) before habits,
+  travel and recovery readiness, then the points at stake, then check ID and code; at most one per
+  check (its findings usually share one fix).
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ CRITICAL_CAP = "D"
 #: The share of the possible points that must be assessed for a grade (issue: "less than 60%: no grade").
 MIN_COVERAGE = 0.6
 TOP_ACTIONS = 3
+#: Categories whose problems let someone into the account or lock its owner out: their top actions
+#: come before those of habits, travel and recovery readiness of the same severity and status.
+PROTECTING: frozenset[Category] = frozenset({Category.PASSWORD, Category.BREACH, Category.SECURITY,
+                                             Category.CONTACTS})
+_FIX_FIRST = {Status.FAIL: 0, Status.WARN: 1}
 
 # The worst status first: the status a check summary shows.
 _STATUS_ORDER = (Status.ERROR, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED, Status.PASS)
@@ -130,21 +139,37 @@ def _category_scores(summaries: Iterable[CheckSummary]) -> Iterable[CategoryScor
 
 def top_actions(summaries: Sequence[CheckSummary], findings: Sequence[Finding],
                 limit: int = TOP_ACTIONS) -> tuple[TopAction, ...]:
-    """The failed and warned findings that gain the most points, in check-weight terms."""
+    """The failed and warned findings that protect the account most, in the order of `action_rank`;
+    at most one per check. Points at stake are in check-weight terms (what the score gains)."""
     weights = {s.check_id: s.weight for s in summaries}
+    categories = {s.check_id: s.category for s in summaries}
     possible: dict[str, int] = {}
     for finding in findings:
         if finding.status.scored:
             possible[finding.check_id] = possible.get(finding.check_id, 0) + finding.max_points
     candidates = []
     for finding in findings:
-        if finding.status not in (Status.FAIL, Status.WARN):
+        if finding.status not in _FIX_FIRST:
             continue
         total = possible.get(finding.check_id) or 1
         stake = round(weights.get(finding.check_id, 0) * finding.points_at_stake / total)
-        candidates.append((stake, finding))
-    candidates.sort(key=lambda item: (-item[0], -item[1].severity.rank, item[1].check_id, item[1].code))
-    return tuple(
-        TopAction(f.check_id, f.code, f.title, f.advice[0] if f.advice else None, f.severity, stake)
-        for stake, f in candidates[:limit]
-    )
+        candidates.append((action_rank(finding, categories.get(finding.check_id), stake), stake, finding))
+    candidates.sort(key=lambda item: item[0])
+    chosen: list[TopAction] = []
+    seen: set[str] = set()
+    for _rank, stake, f in candidates:
+        if f.check_id in seen:
+            continue
+        seen.add(f.check_id)
+        chosen.append(TopAction(f.check_id, f.code, f.title, f.advice[0] if f.advice else None, f.severity, stake))
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)
+
+
+def action_rank(finding: Finding, category: Category | None, stake: int) -> tuple[int, int, int, int, str, str]:
+    """The sort key of a candidate top action (smaller first): severity (critical first), fix before
+    check, the account's own protection (`PROTECTING`) before the rest, more points at stake, check
+    ID, code."""
+    return (-finding.severity.rank, _FIX_FIRST.get(finding.status, 2), 0 if category in PROTECTING else 1, -stake,
+            finding.check_id, finding.code)

@@ -1,8 +1,9 @@
 """Report outputs, one module per format, each with `render(report, *, lang) -> str`.
 
 Formats are imported only when used, so `kakaoaudit --help` stays light. A format may also offer
-`render_terminal(report, *, lang, colour, width)` for the screen (the table does: colour and the
-terminal's width); files always get `render`, without escape codes.
+`render_terminal(report, *, lang, colour, width, full, details)` for the screen (the table does:
+the short view unless `full`, colour and the terminal's width); files always get `render`,
+complete and without escape codes.
 """
 
 from __future__ import annotations
@@ -29,19 +30,21 @@ class Formatter(Protocol):
     def render(self, report: Report, *, lang: str) -> str: ...
 
 
-def render(report: Report, fmt: str, *, lang: str, terminal: bool = False) -> str:
+def render(report: Report, fmt: str, *, lang: str, terminal: bool = False, full: bool = False,
+           details: bool = False) -> str:
     """The report in format `fmt` and language `lang`.
 
     `terminal` is True when the text goes to standard output (not to a file): a format with a
     `render_terminal` then fits the screen and colours it when standard output is a terminal
-    and ``NO_COLOR`` is unset.
+    and ``NO_COLOR`` is unset. The table's screen view is short unless `full`; `details` adds check
+    IDs, points and severity. Files, Markdown, HTML and JSON are always complete.
     """
     module = importlib.import_module(FORMATS[fmt])
     if terminal and hasattr(module, "render_terminal"):
         from kakaoaudit.formats.terminal import colour_enabled, terminal_width  # noqa: PLC0415
 
         text: str = module.render_terminal(report, lang=lang, colour=colour_enabled(sys.stdout),
-                                           width=terminal_width())
+                                           width=terminal_width(), full=full, details=details)
         return text
     formatter: Formatter = module
     return formatter.render(report, lang=lang)

@@ -14,9 +14,10 @@ import re
 from html import escape
 
 from kakaoaudit.core.disclaimer import DISCLAIMER
-from kakaoaudit.core.i18n import Msg
+from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
+from kakaoaudit.formats.brief import T_FINE, T_LOOK_UP, T_TRIP_TITLE
 from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 #: Text colour on background colour, with the contrast ratio each pair must reach (WCAG 2.1:
@@ -41,6 +42,9 @@ PALETTE: dict[str, tuple[str, str, float]] = {
 _STATUS_CLASS = {status: status.value for status in Status}
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _GAUGE_RADIUS = 52
+_ = translator("kakaoaudit.formats.brief")
+#: The count on a folded list ("? 3").
+T_COUNT = _("{count} items")
 
 
 def render(report: Report, *, lang: str) -> str:
@@ -59,7 +63,7 @@ def _level_colour(score: int | None) -> str:
 
 
 def stylesheet() -> str:
-    """The report's CSS (screen and print), also used by the summary's HTML."""
+    """The report's CSS (screen, phone and print), also used by the summary's HTML."""
     p = {name: pair for name, pair in PALETTE.items()}
     badges = "\n".join(
         f".badge.{name} {{ color: {p[name][0]}; background: {p[name][1]}; }}"
@@ -70,47 +74,106 @@ def stylesheet() -> str:
     return f"""
 :root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}
-body {{ margin: 0; color: {p["body"][0]}; background: {p["body"][1]}; line-height: 1.6;
+body {{ margin: 0; color: {p["body"][0]}; background: {p["body"][1]}; line-height: 1.55;
   font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", Meiryo,
   "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }}
 :lang(ko) body, body:lang(ko) {{ font-family: system-ui, "Apple SD Gothic Neo", "Noto Sans CJK KR", "Malgun Gothic",
   sans-serif; }}
-main {{ max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }}
-h1 {{ font-size: 1.7rem; margin: 0 0 .5rem; }}
-h2 {{ font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d0d0; }}
-h3 {{ font-size: 1.15rem; margin: 1.4rem 0 .4rem; }}
+/* Korean breaks between words; Japanese names in tables and headings stay whole (never one character per
+   line in a narrow cell); Japanese prose keeps its normal line breaking. */
+:lang(ko) {{ word-break: keep-all; overflow-wrap: break-word; }}
+:lang(ja) th, :lang(ja) td, :lang(ja) h1, :lang(ja) h2, :lang(ja) h3, :lang(ja) summary, .badge {{
+  word-break: keep-all; overflow-wrap: break-word; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 1rem 1rem 3rem; }}
+h1 {{ font-size: 1.5rem; margin: 0 0 .3rem; line-height: 1.3; }}
+h2 {{ font-size: 1.3rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #d0d0d0; }}
+h3 {{ font-size: 1.1rem; margin: 1.3rem 0 .4rem; }}
 h4 {{ font-size: 1rem; margin: 0 0 .3rem; }}
 a {{ color: {p["link"][0]}; }}
 .muted, .meta, .intro {{ color: {p["muted"][0]}; }}
-.meta {{ font-size: .9rem; margin: 0 0 .4rem; }}
-.header p {{ margin: .15rem 0; }}
+.meta {{ font-size: .85rem; margin: 0 0 .4rem; }}
+.header p {{ margin: .1rem 0; }}
+.header .when {{ font-size: .9rem; color: {p["muted"][0]}; }}
 .unmasked {{ color: {p["unmasked"][0]}; background: {p["unmasked"][1]}; padding: .4rem .6rem; font-weight: 700;
   border: 2px solid {p["unmasked"][0]}; border-radius: 4px; }}
-.demo {{ color: {p["demo"][0]}; background: {p["demo"][1]}; padding: .3rem .6rem; border-radius: 4px; }}
-.score {{ display: flex; align-items: center; gap: 1.5rem; flex-wrap: wrap; }}
-.score-text {{ font-size: 1.5rem; font-weight: 700; margin: 0; }}
-.gauge {{ width: 9rem; height: 9rem; flex: none; }}
+.demo {{ color: {p["demo"][0]}; background: {p["demo"][1]}; padding: .2rem .6rem; border-radius: 4px;
+  font-size: .9rem; }}
+/* Above the fold: the score with what it rests on, beside the three things to do first. */
+.overview {{ display: grid; grid-template-columns: minmax(15rem, 19rem) 1fr; gap: 1.2rem 2rem; align-items: start;
+  margin-top: .8rem; }}
+.overview h2 {{ margin-top: 0; }}
+.score {{ display: flex; align-items: center; gap: 1rem; }}
+.score-text {{ font-size: 1.35rem; font-weight: 700; margin: 0; white-space: nowrap; }}
+.coverage, .no-grade, .capped {{ font-size: .9rem; margin: .4rem 0 0; }}
+.gauge {{ width: 7.5rem; height: 7.5rem; flex: none; }}
+ol.top-actions {{ margin: 0; padding-left: 1.4rem; }}
+ol.top-actions li {{ margin: 0 0 .55rem; }}
+ol.top-actions .advice {{ display: block; font-size: .92rem; }}
+.gain {{ white-space: nowrap; }}
+.look-up li {{ margin-bottom: .3rem; }}
+.look-up .where {{ display: block; font-size: .9rem; color: {p["muted"][0]}; }}
 table {{ border-collapse: collapse; margin: .4rem 0; }}
 th, td {{ padding: .25rem .7rem; border-bottom: 1px solid #d0d0d0; text-align: left; }}
-td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 .bar {{ width: 10rem; height: .9rem; vertical-align: middle; }}
-.finding {{ border: 1px solid #d0d0d0; border-left: 6px solid; border-radius: 4px; padding: .6rem .9rem;
-  margin: .8rem 0; }}
+.finding {{ border: 1px solid #d0d0d0; border-left: 6px solid; border-radius: 4px; padding: .5rem .8rem;
+  margin: .7rem 0; }}
+.finding p, .finding ul {{ margin: .3rem 0; }}
 {borders}
 .badge {{ display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .85rem; font-weight: 700;
   margin-right: .4rem; white-space: nowrap; }}
 {badges}
 .note {{ color: {p["note"][0]}; background: {p["note"][1]}; padding: .35rem .6rem; border-radius: 4px; }}
+details {{ margin: .6rem 0; }}
+details > summary {{ cursor: pointer; font-weight: 700; }}
+details .finding {{ padding: .3rem .8rem; margin: .4rem 0; }}
 .checklist {{ list-style: none; padding-left: .5rem; }}
+.sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
 .refs a, .sources a {{ overflow-wrap: anywhere; }}
 footer {{ margin-top: 2.5rem; font-size: .9rem; color: {p["muted"][0]}; }}
+@media (max-width: 40rem) {{
+  main {{ padding: .6rem .8rem 2rem; }}
+  h1 {{ font-size: 1.2rem; }}
+  h2 {{ font-size: 1.1rem; margin-top: 1.3rem; }}
+  .overview {{ grid-template-columns: 1fr; gap: .6rem; margin-top: .4rem; }}
+  .score-box h2 {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+  .gauge {{ width: 4.8rem; height: 4.8rem; }}
+  .score-text {{ font-size: 1.15rem; }}
+  .coverage, .no-grade, .capped {{ font-size: .85rem; margin-top: .2rem; }}
+  ol.top-actions li {{ margin-bottom: .4rem; }}
+  ol.top-actions .advice {{ font-size: .85rem; }}
+  th, td {{ padding: .25rem .4rem; }}
+  /* The bars only repeat the numbers: a phone keeps the names and numbers readable instead. */
+  .bar-cell {{ display: none; }}
+}}
 @media print {{
-  @page {{ margin: 14mm; }}
-  body {{ font-size: 10.5pt; }}
+  @page {{ margin: 10mm 11mm; }}
+  /* rem follows the root: headings, badges and notes shrink with the text on paper. */
+  html {{ font-size: 9pt; }}
+  body {{ font-size: 1rem; line-height: 1.3; }}
+  .meta {{ font-size: 7.5pt; margin: 0; }}
+  .header p, .coverage {{ font-size: 8pt; }}
   main {{ max-width: none; padding: 0; }}
+  h1 {{ font-size: 1.4rem; }}
+  h2 {{ font-size: 1.15rem; margin: .9rem 0 .3rem; }}
+  h3 {{ font-size: 1.05rem; margin: .8rem 0 .3rem; }}
   h2, h3, h4 {{ break-after: avoid; }}
-  .finding, tr, .score {{ break-inside: avoid; }}
+  tr, .overview, ol.top-actions li, .look-up li {{ break-inside: avoid; }}
+  .finding {{ margin: .3rem 0; padding: .2rem .6rem; }}
+  .finding p, .finding ul {{ margin: .15rem 0; }}
+  .finding ul {{ padding-left: 1.2rem; }}
+  .todo-label {{ display: none; }}
+  .intro {{ margin: .2rem 0; }}
+  .gauge {{ width: 6rem; height: 6rem; }}
   .badge, .finding, .note, .unmasked, .demo {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+  .refs {{ font-size: 8pt; columns: 2; }}
+  th, td {{ padding: .1rem .5rem; }}
+  .intro {{ font-size: 8.5pt; }}
+  ol.top-actions li {{ margin-bottom: .3rem; }}
+  .phases {{ columns: 2; column-gap: 1.5rem; }}
+  .phases p {{ break-after: avoid; margin: .3rem 0 .1rem; }}
+  .checklist {{ margin: 0; padding-left: 0; }}
+  .checklist li {{ break-inside: avoid; }}
   .refs a::after {{ content: ""; }}
 }}
 """
@@ -134,67 +197,90 @@ class _Html:
 
     def render(self) -> str:
         report, t = self.view.report, self.t
-        title = self.e(s.T_TITLE) + (f" — {escape(report.label)}" if report.label else "")
+        trip = s.is_trip_report(report)
+        heading = T_TRIP_TITLE if trip else s.T_TITLE
+        title = self.e(heading) + (f" — {escape(report.label)}" if report.label else "")
         self.add("<!DOCTYPE html>", f'<html lang="{escape(t.lang)}">', "<head>", '<meta charset="utf-8">',
                  '<meta name="viewport" content="width=device-width, initial-scale=1">',
                  f'<meta name="generator" content="kakaoaudit {escape(report.tool_version)}">',
                  f"<title>{title}</title>", f"<style>{stylesheet()}</style>", "</head>", "<body>", "<main>")
-        self.header()
-        self.score()
-        self.top_actions()
-        self.add('<section aria-labelledby="prevention">', f'<h2 id="prevention">{self.e(s.PREVENTION_TITLE)}</h2>')
-        for number, section in enumerate(self.view.prevention, 1):
-            self.section(section, f"{number}. ", 3)
-        self.add("</section>")
-        for section in self.view.extra:
-            self.section(section, "", 2)
+        self.header(heading)
+        if trip:
+            # A checklist for the trip: no grade and no empty prevention sections.
+            self.look_up()
+            for section in self.view.sections:
+                if section.findings or section.not_scored or section.key is s.SectionKey.TRAVEL:
+                    self.section(section, "", 2)
+        else:
+            self.overview()
+            self.look_up()
+            self.categories()
+            self.add('<section aria-labelledby="prevention">',
+                     f'<h2 id="prevention">{self.e(s.PREVENTION_TITLE)}</h2>')
+            for number, section in enumerate(self.view.prevention, 1):
+                self.section(section, f"{number}. ", 3)
+            self.add("</section>")
+            for section in self.view.extra:
+                self.section(section, "", 2)
         self.not_scored()
         self.rest()
-        self.add(f'<footer><p>{self.e(DISCLAIMER)}</p></footer>', "</main>", "</body>", "</html>")
+        masked = (f'<p class="muted">{self.e(s.T_MASKED)}</p>' if report.redacted else "")
+        self.add(f"<footer>{masked}<p>{self.e(DISCLAIMER)}</p></footer>", "</main>", "</body>", "</html>")
         return "\n".join(self.out) + "\n"
 
-    def header(self) -> None:
+    def header(self, heading: Msg) -> None:
         report = self.view.report
-        self.add('<header class="header">', f"<h1>{self.e(s.T_TITLE)}</h1>")
+        self.add('<header class="header">', f"<h1>{self.e(heading)}</h1>")
         if report.label:
             self.add(f'<p class="label"><strong>{self.e(fill(s.T_FOR, label=report.label))}</strong></p>')
-        self.add(f"<p>{self.e(fill(s.T_DATE, date=s.format_when(report)))} · "
+        self.add(f'<p class="when">{self.e(fill(s.T_DATE, date=s.format_when(report)))} · '
                  f"{self.e(fill(s.T_VERSION, version=report.tool_version))}</p>")
         if report.mode == "demo":
             self.add(f'<p class="demo">{self.e(s.T_DEMO)}</p>')
-        if report.redacted:
-            self.add(f'<p class="muted">{self.e(s.T_MASKED)}</p>')
-        else:
+        if not report.redacted:
             self.add(f'<p class="unmasked" role="note">⚠ {self.e(s.T_UNMASKED)}</p>')
         self.add("</header>")
 
-    def score(self) -> None:
+    def overview(self) -> None:
+        """The score with what it rests on, beside the three things to do first: what a reader needs
+        without scrolling, on a computer and on a phone."""
         report = self.view.report
-        self.add('<section aria-labelledby="score">', f'<h2 id="score">{self.e(s.T_SCORE_COL)}</h2>',
-                 '<div class="score">',
+        self.add('<div class="overview">', '<section aria-labelledby="score" class="score-box">',
+                 f'<h2 id="score">{self.e(s.T_SCORE_COL)}</h2>', '<div class="score">',
                  self.gauge(report.score, report.grade), "<div>")
         if report.score is None:
             self.add(f'<p class="score-text">{self.e(s.T_NO_SCORE)}</p>')
         else:
-            self.add(f'<p class="score-text">{self.e(fill(s.T_SCORE, score=report.score))}</p>')
+            text = self.e(fill(s.T_SCORE, score=report.score))
             if report.grade is not None:
-                self.add(f'<p class="score-text">{self.e(fill(s.T_GRADE, grade=report.grade))}</p>')
+                text += f"<br>{self.e(fill(s.T_GRADE, grade=report.grade))}"
+            self.add(f'<p class="score-text">{text}</p>')
+        self.add("</div>", "</div>")
+        if report.score is not None:
             self.add(f'<p class="coverage">{self.e(s.coverage_text(report))}</p>')
             if report.grade is None:
                 self.add(f'<p class="no-grade">{self.e(s.T_NO_GRADE)}</p>')
             elif report.grade_capped:
-                self.add(f"<p>{self.e(fill(s.T_CAPPED, grade=report.grade))}</p>")
-        self.add("</div>", "</div>", f"<h3>{self.e(s.T_CATEGORIES)}</h3>")
+                self.add(f'<p class="capped">{self.e(fill(s.T_CAPPED, grade=report.grade))}</p>')
+        self.add("</section>")
+        self.top_actions()
+        self.add("</div>")
+
+    def categories(self) -> None:
+        report = self.view.report
+        self.add('<section aria-labelledby="categories">', f'<h2 id="categories">{self.e(s.T_CATEGORIES)}</h2>')
         if not report.categories:
             self.add(f"<p>{self.e(s.T_NO_CATEGORIES)}</p>")
         else:
-            self.add("<table>", f'<thead><tr><th scope="col">{self.e(s.T_CATEGORY)}</th>'
+            self.add('<table class="categories">', f'<thead><tr><th scope="col">{self.e(s.T_CATEGORY)}</th>'
                      f'<th scope="col" class="num">{self.e(s.T_SCORE_COL)}</th>'
-                     f'<th scope="col" class="num">{self.e(s.T_POINTS_COL)}</th><td></td></tr></thead>', "<tbody>")
+                     f'<th scope="col" class="num">{self.e(s.T_POINTS_COL)}</th><td class="bar-cell"></td></tr>'
+                     "</thead>", "<tbody>")
             for c in report.categories:
                 score = self.e(s.T_NOT_ASSESSED) if c.score is None else str(c.score)
+                points = f"{c.points}/{c.max_points}" if c.max_points else "-"
                 self.add(f'<tr><th scope="row">{self.e(c.category.label)}</th><td class="num">{score}</td>'
-                         f'<td class="num">{c.points}/{c.max_points}</td><td>{self.bar(c.score)}</td></tr>')
+                         f'<td class="num">{points}</td><td class="bar-cell">{self.bar(c.score)}</td></tr>')
             self.add("</tbody>", "</table>")
         self.add("</section>")
 
@@ -224,17 +310,30 @@ class _Html:
 
     def top_actions(self) -> None:
         report = self.view.report
-        self.add('<section aria-labelledby="top">', f'<h2 id="top">{self.e(s.T_TOP)}</h2>')
+        self.add('<section aria-labelledby="top" class="top">', f'<h2 id="top">{self.e(s.T_TOP)}</h2>')
         if not report.top_actions:
             self.add(f"<p>{self.e(s.T_NO_TOP)}</p>")
         else:
-            self.add("<ol>")
+            self.add('<ol class="top-actions">')
             for action in report.top_actions:
                 gain = self.e(fill(s.T_GAIN, points=action.points_at_stake))
-                advice = f"<br>{self.e(action.advice)}" if action.advice is not None else ""
-                self.add(f"<li><strong>{self.e(action.title)}</strong> ({gain}){advice}</li>")
+                advice = f'<span class="advice">{self.e(action.advice)}</span>' if action.advice is not None else ""
+                self.add(f'<li data-check="{escape(action.check_id)}"><strong>{self.e(action.title)}</strong> '
+                         f'<span class="muted gain">({gain})</span>{advice}</li>')
             self.add("</ol>")
         self.add("</section>")
+
+    def look_up(self) -> None:
+        """The answers that were "don't know", as a to-do list with where to look in the app."""
+        items = self.view.report.look_up
+        if not items:
+            return
+        self.add('<section aria-labelledby="look-up">',
+                 f'<h2 id="look-up">{self.e(fill(T_LOOK_UP, count=len(items)))}</h2>', '<ul class="look-up">')
+        for item in items:
+            where = f'<span class="where">→ {self.e(item.where)}</span>' if item.where is not None else ""
+            self.add(f'<li data-question="{escape(item.question_id)}">{self.e(item.prompt)}{where}</li>')
+        self.add("</ul>", "</section>")
 
     def section(self, section: Section, number: str, level: int) -> None:
         anchor = f"section-{section.key.value}"
@@ -246,8 +345,18 @@ class _Html:
             self.travel(self.view.report.travel, level + 1)
         if not section.findings:
             self.add(f"<p>{self.e(s.T_ONLY_UNSCORED if section.not_scored else s.T_EMPTY_SECTION)}</p>")
-        for finding in section.findings:
+        problems = [f for f in section.findings if f.status is not Status.PASS]
+        fine = [f for f in section.findings if f.status is Status.PASS]
+        for finding in problems:
             self.finding(finding, level + 1)
+        if fine:
+            # What is in order is folded: a count to open, not a wall of green cards.
+            summary = fill(T_FINE, count=len(fine))
+            self.add('<details class="fine">',
+                     f"<summary>{escape(MARKS[Status.PASS])} {self.e(summary)}</summary>")
+            for finding in fine:
+                self.finding(finding, level + 1)
+            self.add("</details>")
         self.add("</section>")
 
     def finding(self, finding: Finding, level: int) -> None:
@@ -259,18 +368,19 @@ class _Html:
                                                         max_points=finding.max_points))]
         if finding.status is not Status.PASS:
             meta.append(self.e(fill(s.T_SEVERITY, severity=finding.severity.label)))
+        links = [f'<a href="{escape(url, quote=True)}">[{n}]</a>' for n in self.view.reference_numbers(finding)
+                 if _URL.fullmatch(url := self.view.references[n - 1])]
+        if links:
+            # The sources share the line of the check ID and points: one line less per finding on paper.
+            meta.append(f'<span class="sources">{self.e(s.T_SOURCES)} {" ".join(links)}</span>')
         self.add(f'<p class="meta">{" · ".join(meta)}</p>')
         if finding.detail is not None:
             self.add(f"<p>{self.e(finding.detail)}</p>")
         if finding.advice and finding.status is not Status.PASS:
-            self.add(f"<p><strong>{self.e(s.T_WHAT_TO_DO)}</strong></p>", "<ul>",
+            self.add(f'<p class="todo-label"><strong>{self.e(s.T_WHAT_TO_DO)}</strong></p>', "<ul>",
                      *[f"<li>{self.e(advice)}</li>" for advice in finding.advice], "</ul>")
         if finding.note is not None:
             self.add(f'<p class="note">{self.e(fill(s.T_NOTE, note=finding.note))}</p>')
-        links = [f'<a href="{escape(url, quote=True)}">[{n}]</a>' for n in self.view.reference_numbers(finding)
-                 if _URL.fullmatch(url := self.view.references[n - 1])]
-        if links:
-            self.add(f'<p class="sources">{self.e(s.T_SOURCES)} {" ".join(links)}</p>')
         self.add("</article>")
 
     def travel(self, plan: TravelPlan, level: int) -> None:
@@ -290,27 +400,34 @@ class _Html:
             self.add("</ul>")
         phases = s.travel_view(plan).phases
         if phases:
-            self.add(f"<h{level}>{self.e(s.T_CHECKLIST)}</h{level}>")
+            self.add(f"<h{level}>{self.e(s.T_CHECKLIST)}</h{level}>", '<div class="phases">')
         for phase, items in phases:
-            self.add(f"<p><strong>{self.e(s.PHASE_LABELS[phase])}</strong></p>", '<ul class="checklist">')
+            self.add(f"<p><strong>{self.e(s.phase_title(phase, plan, s.PHASE_LABELS[phase]))}</strong></p>",
+                     '<ul class="checklist">')
             for item in items:
                 state = self.e(s.T_DONE if item.done else s.T_TO_DO)
                 mark = "☑" if item.done else "☐"
+                # The box says it; the state in words is for screen readers (no "(to do)" on every line).
                 self.add(f'<li><span aria-hidden="true">{mark}</span> {self.e(item.text)} '
-                         f'<span class="muted">({state})</span></li>')
+                         f'<span class="sr-only">({state})</span></li>')
             self.add("</ul>")
+        if phases:
+            self.add("</div>")
         self.add("</div>")
 
     def not_scored(self) -> None:
         if not self.view.not_scored:
             return
         self.add('<section aria-labelledby="not-scored">', f'<h2 id="not-scored">{self.e(s.T_NOT_SCORED)}</h2>',
+                 '<details class="not-scored">',
+                 f"<summary>{escape(MARKS[Status.UNKNOWN])} {self.e(fill(T_COUNT, count=len(self.view.not_scored)))}"
+                 "</summary>",
                  f"<p>{self.e(s.T_NOT_SCORED_INTRO)}</p>", "<ul>")
         for finding in self.view.not_scored:
             reason = f": {self.e(finding.detail)}" if finding.detail is not None else ""
             self.add(f'<li data-check="{escape(finding.check_id)}">{self.badge(finding.status)}'
                      f"[{escape(finding.check_id)}] {self.e(finding.title)}{reason}</li>")
-        self.add("</ul>", "</section>")
+        self.add("</ul>", "</details>", "</section>")
 
     def rest(self) -> None:
         report = self.view.report

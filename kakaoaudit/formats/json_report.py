@@ -21,6 +21,7 @@ from kakaoaudit.core.model import (
     CheckSummary,
     Coverage,
     Finding,
+    LookUp,
     Phase,
     Report,
     Severity,
@@ -31,7 +32,7 @@ from kakaoaudit.core.model import (
     TravelPlan,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_RESOURCE = "report.schema.json"
 #: Domain of texts that were stored without their message (plain strings): shown as they are.
 LITERAL_DOMAIN = "kakaoaudit.literal"
@@ -81,6 +82,15 @@ def to_dict(report: Report, *, lang: str) -> dict[str, Any]:
             "possible_points": report.coverage.possible_points,
         },
         "unknown_answers": list(report.unknown_answers),
+        "look_up": [
+            {
+                "question_id": item.question_id,
+                "prompt": text(item.prompt),
+                "where": text(item.where),
+                "i18n": {"prompt": i18n(item.prompt), "where": i18n(item.where)},
+            }
+            for item in report.look_up
+        ],
         "categories": [
             {
                 "category": c.category.value,
@@ -277,6 +287,12 @@ def from_dict(data: dict[str, Any]) -> Report:
     return Report(
         coverage=found,
         unknown_answers=tuple(data.get("unknown_answers", ())),
+        look_up=tuple(
+            LookUp(item["question_id"],
+                   msg((item.get("i18n") or {}).get("prompt"), item["prompt"]) or Msg(LITERAL_DOMAIN, ""),
+                   msg((item.get("i18n") or {}).get("where"), item["where"]))
+            for item in data.get("look_up", ())
+        ),
         travel=plan,
         suppressed=suppressed,
         notes=tuple(Msg(LITERAL_DOMAIN, n) for n in data.get("notes", [])),

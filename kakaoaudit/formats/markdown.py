@@ -11,6 +11,7 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
+from kakaoaudit.formats.brief import T_LOOK_UP, T_TRIP_TITLE
 from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 # Brackets and "<" are escaped, so parentheses, "!" and ">" cannot form links, images or tags.
@@ -73,7 +74,8 @@ class _Markdown:
 
     def render(self) -> str:
         report = self.view.report
-        self.block(f"# {self.text(s.T_TITLE)}")
+        trip = s.is_trip_report(report)
+        self.block(f"# {self.text(T_TRIP_TITLE if trip else s.T_TITLE)}")
         header = []
         if report.label:
             header.append(f"**{self.text(fill(s.T_FOR, label=report.label))}**")
@@ -83,13 +85,21 @@ class _Markdown:
             header.append(f"*{self.text(s.T_DEMO)}*")
         header.append(self.text(s.T_MASKED) if report.redacted else f"**⚠ {self.text(s.T_UNMASKED)}**")
         self.block(*[line + "  " for line in header[:-1]], header[-1])
-        self.score()
-        self.top_actions()
-        self.block(f"## {self.text(s.PREVENTION_TITLE)}")
-        for number, section in enumerate(self.view.prevention, 1):
-            self.section(section, f"{number}. ", "###")
-        for section in self.view.extra:
-            self.section(section, "", "##")
+        if trip:
+            # A checklist for the trip: no grade and no empty prevention sections.
+            self.look_up()
+            for section in self.view.sections:
+                if section.findings or section.not_scored or section.key is s.SectionKey.TRAVEL:
+                    self.section(section, "", "##")
+        else:
+            self.score()
+            self.top_actions()
+            self.look_up()
+            self.block(f"## {self.text(s.PREVENTION_TITLE)}")
+            for number, section in enumerate(self.view.prevention, 1):
+                self.section(section, f"{number}. ", "###")
+            for section in self.view.extra:
+                self.section(section, "", "##")
         self.not_scored()
         if self.view.suppressed:
             self.block(f"## {self.text(s.T_SUPPRESSED)}")
@@ -151,6 +161,18 @@ class _Markdown:
                 lines.append(f"   {self.text(action.advice)}")
         self.block(*lines)
 
+    def look_up(self) -> None:
+        items = self.view.report.look_up
+        if not items:
+            return
+        self.block(f"## {self.text(fill(T_LOOK_UP, count=len(items)))}")
+        lines = []
+        for item in items:
+            lines.append(f"- {self.text(item.prompt)}" + ("  " if item.where is not None else ""))
+            if item.where is not None:
+                lines.append(f"  → {self.text(item.where)}")
+        self.block(*lines)
+
     def section(self, section: Section, number: str, level: str) -> None:
         self.block(f"{level} {number}{self.text(section.title)}")
         if section.intro is not None:
@@ -198,7 +220,7 @@ class _Markdown:
                 for h in plan.support_hours
             ])
         for phase, items in view.phases:
-            self.block(f"**{self.text(s.PHASE_LABELS[phase])}**")
+            self.block(f"**{self.text(s.phase_title(phase, plan, s.PHASE_LABELS[phase]))}**")
             self.block(*[f"- [{'x' if item.done else ' '}] {self.text(item.text)}" for item in items])
 
     def not_scored(self) -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, tzinfo
 
 from kakaoaudit.core.i18n import Msg, Param, translator
+from kakaoaudit.core.localtime import local
 from kakaoaudit.core.model import (
     Category,
     ChecklistItem,
@@ -237,6 +238,27 @@ def travel_view(plan: TravelPlan) -> TravelView:
     return TravelView(plan=plan, phases=phases)
 
 
+def is_trip_report(report: Report) -> bool:
+    """True for the report of `kakaoaudit travel`: a trip and only travel checks. It is a checklist:
+    shown without a grade and without the (empty) prevention sections."""
+    return (report.travel is not None and bool(report.checks)
+            and all(check.category is Category.TRAVEL for check in report.checks))
+
+
+def phase_title(phase: Phase, plan: TravelPlan, title: Msg) -> Msg:
+    """`title` of a checklist phase with its real dates, in the traveller's calendar: the day before
+    is the departure date minus one day; abroad runs from departure to return."""
+    if phase is Phase.DAY_BEFORE and plan.depart is not None:
+        return fill(T_PHASE_ON, phase=title, date=(plan.depart - timedelta(days=1)).isoformat())
+    if phase is Phase.ABROAD and plan.depart is not None and plan.return_date is not None:
+        return fill(T_PHASE_SPAN, phase=title, start=plan.depart.isoformat(), end=plan.return_date.isoformat())
+    if phase is Phase.ABROAD and plan.depart is not None:
+        return fill(T_PHASE_FROM, phase=title, date=plan.depart.isoformat())
+    if phase is Phase.AFTER_RETURN and plan.return_date is not None:
+        return fill(T_PHASE_FROM, phase=title, date=plan.return_date.isoformat())
+    return title
+
+
 def country_name(code: str, lang: str) -> str:
     """The destination's name in `lang` ("TW" -> 台湾), or the code when it is not known."""
     try:
@@ -262,9 +284,25 @@ def format_date(day: date | None) -> str:
     return "-" if day is None else day.isoformat()
 
 
-def format_when(report: Report) -> str:
-    """The audit's date and time, in UTC (the same in every language)."""
-    return report.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+def format_when(report: Report, zone: tzinfo | None = None) -> str:
+    """The audit's date and time in the reader's local time, with the zone named: "2026-12-05 14:03 JST".
+
+    `zone` None is the system's local time (kakaoaudit.core.localtime); JSON keeps UTC.
+    """
+    return local_time_text(report.generated_at, zone)
+
+
+def local_time_text(moment: datetime, zone: tzinfo | None = None) -> str:
+    """`moment` (aware) as "YYYY-MM-DD HH:MM ZONE" in local time; a zone without an abbreviation is
+    named by its offset ("UTC+05:45")."""
+    shown = local(moment, zone)
+    name = shown.tzname() or ""
+    if not name or name[0] in "+-" or name[0].isdigit():
+        offset = shown.utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        name = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{shown:%Y-%m-%d %H:%M} {name}"
 
 
 #: The mark of each status, the same in every format.
@@ -289,7 +327,7 @@ T_SCORE = _("Score: {score}/100")
 T_GRADE = _("Grade: {grade}")
 T_NO_SCORE = _("Score: not enough answers to compute a score")
 T_CAPPED = _("The grade is held at {grade} because of a critical problem.")
-T_COVERAGE = _("The score rests on {assessed} of {possible} points; {unknown} answers were \"don't know\".")
+T_COVERAGE = _("The score rests on {assessed} of {possible} points; \"don't know\" answers: {unknown}.")
 T_NO_GRADE = _("No grade: too many answers were \"don't know\" to grade the account (less than 60% of the points "
                "could be assessed). Look up the answers you did not know and run the audit again.")
 T_NOT_ASSESSED = _("not assessed")
@@ -323,5 +361,8 @@ T_TRIP_DATES = _("From {depart} to {return_date}")
 T_SUPPORT_HOURS = _("Kakao support works 09:00-18:00 Korea time (KST). At your destination that is:")
 T_SUPPORT_LINE = _("{zone}: {window} (local time is {offset} from KST)")
 T_CHECKLIST = _("Checklist")
+T_PHASE_ON = _("{phase}: {date}")
+T_PHASE_SPAN = _("{phase}: {start} to {end}")
+T_PHASE_FROM = _("{phase}: from {date}")
 T_DONE = _("done")
 T_TO_DO = _("to do")

@@ -7,11 +7,6 @@ display cells, so Japanese and Korean text never overflows.
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import re
-from collections.abc import Callable
-
 from tabulate import tabulate
 
 from kakaoaudit.core.disclaimer import DISCLAIMER
@@ -37,18 +32,25 @@ _ = translator("kakaoaudit")
 
 
 def render(report: Report, *, lang: str) -> str:
-    """The report as plain text (no colour), wrapped at 100 cells."""
-    return render_terminal(report, lang=lang, colour=False, width=FILE_WIDTH)
+    """The whole report as plain text (no colour), wrapped at 100 cells, with check IDs and points: for files."""
+    return render_terminal(report, lang=lang, colour=False, width=FILE_WIDTH, full=True, details=True)
 
 
-def render_terminal(report: Report, *, lang: str, colour: bool, width: int) -> str:
-    """The report for a terminal `width` cells wide, in colour when `colour`."""
-    return _Layout(s.build(report), Texts(lang, report.redacted), colour, width).render()
+def render_terminal(report: Report, *, lang: str, colour: bool, width: int, full: bool = False,
+                    details: bool = False) -> str:
+    """The report for a terminal `width` cells wide, in colour when `colour`: the short view
+    (kakaoaudit.formats.brief), or with `full` every finding with why and what to do. `details` adds
+    check IDs, points, severity and the standards notes."""
+    if not full:
+        from kakaoaudit.formats import brief  # noqa: PLC0415
+
+        return brief.render(report, lang=lang, colour=colour, width=width, details=details)
+    return _Layout(s.build(report), Texts(lang, report.redacted), colour, width, details).render()
 
 
 class _Layout:
-    def __init__(self, view: ReportView, t: Texts, colour: bool, width: int) -> None:
-        self.view, self.t, self.colour, self.width = view, t, colour, width
+    def __init__(self, view: ReportView, t: Texts, colour: bool, width: int, details: bool = True) -> None:
+        self.view, self.t, self.colour, self.width, self.details = view, t, colour, width, details
         self.lines: list[str] = []
 
     # Small helpers -------------------------------------------------------------------------
@@ -75,15 +77,22 @@ class _Layout:
 
     # The report ------------------------------------------------------------------------------
     def render(self) -> str:
-        self.header()
-        self.score()
-        self.categories()
-        self.top_actions()
-        self.heading(s.PREVENTION_TITLE, "=")
-        for number, section in enumerate(self.view.prevention, 1):
-            self.section(section, f"{number}. ")
-        for section in self.view.extra:
-            self.section(section, "")
+        trip = s.is_trip_report(self.view.report)
+        self.header(trip)
+        if trip:
+            # A checklist for the trip: no grade, no category table, no empty prevention sections.
+            for section in self.view.sections:
+                if section.findings or section.not_scored or section.key is s.SectionKey.TRAVEL:
+                    self.section(section, "")
+        else:
+            self.score()
+            self.categories()
+            self.top_actions()
+            self.heading(s.PREVENTION_TITLE, "=")
+            for number, section in enumerate(self.view.prevention, 1):
+                self.section(section, f"{number}. ")
+            for section in self.view.extra:
+                self.section(section, "")
         self.not_scored()
         self.suppressed()
         self.plain_list(s.T_NOTES, self.view.report.notes)
@@ -93,9 +102,11 @@ class _Layout:
         self.para(DISCLAIMER)
         return "\n".join(self.lines) + "\n"
 
-    def header(self) -> None:
+    def header(self, trip: bool = False) -> None:
         report, t = self.view.report, self.t
-        self.para(s.T_TITLE, "", None, "bold")
+        from kakaoaudit.formats.brief import T_TRIP_TITLE  # noqa: PLC0415
+
+        self.para(T_TRIP_TITLE if trip else s.T_TITLE, "", None, "bold")
         if report.label:
             self.para(fill(s.T_FOR, label=report.label), "", None, "bold")
         self.para(t(fill(s.T_DATE, date=s.format_when(report))) + "  ·  "
@@ -150,8 +161,10 @@ class _Layout:
             self.para(s.T_NO_TOP)
             return
         for number, action in enumerate(report.top_actions, 1):
-            gain = t(fill(s.T_GAIN, points=action.points_at_stake))
-            self.para(f"{t(action.title)} ({gain})", f"  {number}. ", "     ")
+            title = t(action.title)
+            if self.details:
+                title += f" ({t(fill(s.T_GAIN, points=action.points_at_stake))})"
+            self.para(title, f"  {number}. ", "     ")
             if action.advice is not None:
                 self.para(action.advice, "     ", "     ")
 
@@ -174,31 +187,28 @@ class _Layout:
         prefix = f"  {label}  "
         indent = " " * cells(prefix)
         self.para(f"{t(finding.title)}", prefix, indent)
-        meta = [finding.check_id, t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
-        if finding.status is not Status.PASS:
-            meta.append(t(fill(s.T_SEVERITY, severity=finding.severity.label)))
-        self.para("  ·  ".join(meta), indent, indent, "dim")
+        if self.details:
+            meta = [finding.check_id, t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
+            if finding.status is not Status.PASS:
+                meta.append(t(fill(s.T_SEVERITY, severity=finding.severity.label)))
+            self.para("  ·  ".join(meta), indent, indent, "dim")
         if finding.detail is not None:
             self.para(finding.detail, indent, indent)
         if finding.advice and finding.status is not Status.PASS:
             self.para(s.T_WHAT_TO_DO, indent, indent, "bold")
             for advice in finding.advice:
                 self.para(advice, indent + "- ", indent + "  ")
-        if finding.note is not None:
+        if finding.note is not None and self.details:
             self.para(fill(s.T_NOTE, note=finding.note), indent + "* ", indent + "  ")
         numbers = self.view.reference_numbers(finding)
         if numbers:
             self.para(t(s.T_SOURCES) + " " + " ".join(f"[{n}]" for n in numbers), indent, indent, "dim")
 
     def travel(self, plan: TravelPlan) -> None:
+        from kakaoaudit.formats.travel_section import travel_lines  # noqa: PLC0415 - only for a trip
+
         self.lines.append("")
-        renderer = _travel_renderer()
-        if "width" in inspect.signature(renderer).parameters:
-            text = renderer(plan, self.t.lang, width=self.width)  # type: ignore[call-arg]
-        else:
-            text = renderer(plan, self.t.lang)
-        for line in text.rstrip("\n").splitlines():
-            self.lines.extend(refit(line.rstrip(), self.width))
+        self.lines.extend(travel_lines(plan, self.t.lang, self.width))
 
     def not_scored(self) -> None:
         if not self.view.not_scored:
@@ -235,45 +245,3 @@ class _Layout:
         self.heading(s.T_REFERENCES)
         for number, url in enumerate(self.view.references, 1):
             self.para(url, f"  [{number}] ", " " * cells(f"  [{number}] "))
-
-
-def refit(line: str, width: int) -> list[str]:
-    """A line laid out for another width, wrapped again below its indent and list marker."""
-    if cells(line) <= width:
-        return [line]
-    match = re.match(r"(\s*(?:[-*•]|\[[ xX]\]|\d+\.)?\s*)", line)
-    lead = match.group(1) if match else ""
-    return wrap(line[len(lead):], width, lead, " " * cells(lead))
-
-
-def _travel_renderer() -> Callable[[TravelPlan, str], str]:
-    """The travel helper's renderer when it is installed, else the one built from the model here."""
-    try:
-        module = importlib.import_module("kakaoaudit.formats.travel_section")
-    except ModuleNotFoundError as error:
-        if error.name != "kakaoaudit.formats.travel_section":
-            raise
-        return render_travel_text
-    renderer: Callable[[TravelPlan, str], str] = module.render_travel_text
-    return renderer
-
-
-def render_travel_text(plan: TravelPlan, lang: str) -> str:
-    """The trip and its checklist by phase, as plain text (used when travel_section is absent)."""
-    t = Texts(lang)
-    view = s.travel_view(plan)
-    lines = [t(fill(s.T_TRIP, country=s.country_name(plan.destination, lang), code=plan.destination))]
-    if plan.depart or plan.return_date:
-        lines.append(t(fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart),
-                            return_date=s.format_date(plan.return_date))))
-    if plan.support_hours:
-        lines.append(t(s.T_SUPPORT_HOURS))
-        lines.extend("  " + t(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))
-                     for h in plan.support_hours)
-    for phase, items in view.phases:
-        lines.append("")
-        lines.append(t(s.PHASE_LABELS[phase]))
-        for item in items:
-            mark = "[x]" if item.done else "[ ]"
-            lines.extend(wrap(t(item.text), FILE_WIDTH, f"  {mark} ", "      "))
-    return "\n".join(lines) + "\n"

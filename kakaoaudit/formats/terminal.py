@@ -153,3 +153,22 @@ def _split_at(text: str, room: int) -> tuple[str, str]:
             cut = max(index, 1)
             return text[:cut], text[cut:]
     return text, ""
+
+
+def clip(text: str, width: int) -> str:
+    """`text` on one line of at most `width` cells, cut with "…" when longer (by display cells)."""
+    plain = strip_styles(text)
+    text = plain[: len(plain) - len(plain.lstrip(" "))] + " ".join(plain.split())
+    if cells(text) <= width:
+        return text
+    head, _rest = _split_at(text, max(1, width - 1))
+    return head.rstrip() + "…"
+
+
+def refit(line: str, width: int) -> list[str]:
+    """A line laid out for another width, wrapped again below its indent and list marker."""
+    if cells(line) <= width:
+        return [line]
+    match = re.match(r"(\s*(?:[-*•]|\[[ xX]\]|\d+\.)?\s*)", line)
+    lead = match.group(1) if match else ""
+    return wrap(line[len(lead):], width, lead, " " * cells(lead))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from kakaoaudit.core import countries
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
-from kakaoaudit.formats.terminal import FILE_WIDTH, wrap
+from kakaoaudit.formats.sections import phase_title
+from kakaoaudit.formats.terminal import FILE_WIDTH, refit, wrap
 from kakaoaudit.travel.trip import window_label  # removed with the invented support hours (issue 15)
 
 _ = translator(__name__)
@@ -106,7 +107,7 @@ def render_travel_text(plan: TravelPlan, lang: str) -> str:
     lines.append(_("Checklist ([x] = already in order)").render(lang))
     for phase, items in _phases(plan):
         lines.append("")
-        lines.append("  " + PHASE_TITLES[phase].render(lang))
+        lines.append("  " + phase_title(phase, plan, PHASE_TITLES[phase]).render(lang))
         for item in items:
             mark = "[x]" if item.done else "[ ]"
             lines.extend(wrap(item.text.render(lang), FILE_WIDTH, f"    {mark} ", "        "))
@@ -121,7 +122,7 @@ def render_travel_markdown(plan: TravelPlan, lang: str) -> str:
     if hours:
         blocks.append("\n".join(f"- {_escape(zones)}: {_escape(text)}" for zones, text in hours))
     for phase, items in _phases(plan):
-        blocks.append(f"#### {_escape(PHASE_TITLES[phase].render(lang))}")
+        blocks.append(f"#### {_escape(phase_title(phase, plan, PHASE_TITLES[phase]).render(lang))}")
         blocks.append("\n".join(f"- [{'x' if item.done else ' '}] {_escape(item.text.render(lang))}"
                                 for item in items))
     return "\n\n".join(blocks) + "\n"
@@ -132,3 +133,11 @@ def _escape(text: str) -> str:
     for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "|"):
         text = text.replace(char, "\\" + char)
     return text
+
+
+def travel_lines(plan: TravelPlan, lang: str, width: int) -> list[str]:
+    """The travel section as terminal lines fitted to `width` (the short view and the full table)."""
+    lines: list[str] = []
+    for line in render_travel_text(plan, lang).rstrip("\n").splitlines():
+        lines.extend(refit(line.rstrip(), width))
+    return lines

@@ -72,7 +72,8 @@ def test_unknown_answers_are_listed_in_question_order() -> None:
                    answers={"exm.third": UNKNOWN, "exm.first": UNKNOWN, "exm.second": True})
     assert report.unknown_answers == ("exm.first", "exm.third")
     text = render(report, "table", lang="en", terminal=False)
-    assert '2 answers were "don\'t know"' in text
+    assert '"don\'t know" answers: 2' in text
+    assert [item.question_id for item in report.look_up] == ["exm.first", "exm.third"]
 
 
 def test_json_carries_coverage_and_reads_back(validate_report: Callable[[Any], None]) -> None:

@@ -215,7 +215,8 @@ def test_all_unknown_is_never_called_ok(make: Callable[[str], Report]) -> None:
 
 def test_table_fallback_travel_text_from_the_model(make: Callable[[str], Report]) -> None:
     """Used when kakaoaudit.formats.travel_section is not installed."""
-    from kakaoaudit.formats.table import refit, render_travel_text
+    from kakaoaudit.formats.terminal import refit
+    from kakaoaudit.formats.travel_section import render_travel_text
 
     plan = make("mixed").travel
     assert plan is not None

@@ -60,7 +60,7 @@ def thousand(tmp_path_factory: pytest.TempPathFactory, base: dict[str, Any]) -> 
 
 
 def test_a_thousand_reports_one_row_per_person(cli: Cli, thousand: Path) -> None:
-    result = cli("summary", str(thousand), "--format", "json")
+    result = cli("summary", str(thousand), "--format", "json", "--sort", "name")
     assert result.exit_code == 0, result.stderr
     data = result.json()
     assert data["reports"] == 1000 and data["skipped_files"] == []
@@ -133,7 +133,7 @@ def messy(tmp_path: Path, base: dict[str, Any]) -> Path:
 
 
 def test_bad_and_foreign_files_are_listed_and_skipped(cli: Cli, messy: Path) -> None:
-    result = cli("summary", str(messy), "--format", "json")
+    result = cli("summary", str(messy), "--format", "json", "--sort", "name")
     assert result.exit_code == 0, result.stderr
     data = result.json()
     assert [row["label"] for row in data["people"]] == ["兄", "母", "父 <script>x</script>"]

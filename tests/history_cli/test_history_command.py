@@ -41,7 +41,8 @@ def test_the_list_shows_dates_scores_and_the_sparkline(cli: Cli, add_report: Add
     assert "Your last audit was 10 days ago" in result.stdout
     assert "Next check-up: around" in result.stdout
     rows = [line.split() for line in result.stdout.splitlines() if line.strip()[:1].isdigit()]
-    assert [(r[0], r[3]) for r in rows] == [("1", "20"), ("2", "55"), ("3", "-"), ("4", "93")]
+    assert [(r[0], r[3], r[4]) for r in rows] == [("1", "UTC", "20"), ("2", "UTC", "55"), ("3", "UTC", "-"),
+                                                ("4", "UTC", "93")]  # local time with its zone named
     data = cli("history", "--format", "json").json()
     assert [e["score"] for e in data["entries"]] == [20, 55, None, 93]
     (trend,) = data["trends"]
@@ -94,8 +95,11 @@ def test_diff_of_the_last_two(cli: Cli, add_report: Add, make_finding: Callable[
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith("From no. 2 (")
     assert "Score: 40 → 80 (+40)" in result.stdout
-    assert "✓ [KA401] KA401 two-step-off (two-step-off): Fix → absent" in result.stdout
-    assert "✗ [KA401] Your phone filters texts (sms-filter-blocks): absent → Fix" in result.stdout
+    assert "  ✓ KA401 two-step-off\n" in result.stdout  # a finding without a message keeps its stored title
+    assert "  ✗ Your phone filters texts\n" in result.stdout
+    # Never internal codes or "absent" (the usability review): only with --details, the ID and code.
+    assert "sms-filter-blocks" not in result.stdout and "absent" not in result.stdout
+    assert "[KA401 sms-filter-blocks]" in cli("history", "diff", "--details").stdout
     data = cli("history", "diff", "1", "3", "--format", "json").json()
     assert (data["old"]["id"], data["new"]["id"], data["score_change"]) == (1, 3, 70)
     assert [c["code"] for c in data["fixed"]] == ["two-step-off"]
@@ -118,9 +122,10 @@ def test_diff_across_added_and_removed_checks(cli: Cli, add_report: Add,
                                                                              ("KA704", "check added")]
     assert data["unchanged_count"] == 1
     table = cli("history", "diff").stdout
-    assert "[KA301]" in table and "(the check did not run this time)" in table
-    assert "[KA702]" in table and "(a check that did not run before)" in table
-    assert "[KA703]" not in table  # a pass that appears with a new check is not news
+    assert "KA301 phone-old (the check did not run this time)" in table
+    assert "KA702 no-id (a check that did not run before)" in table
+    assert "KA704 update: not reported → Skipped (a check that did not run before)" in table
+    assert "KA703" not in table  # a pass that appears with a new check is not news
 
 
 def test_a_suppressed_finding_is_a_change_never_fixed(cli: Cli, add_report: Add,

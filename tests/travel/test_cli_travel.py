@@ -221,7 +221,10 @@ def test_audit_with_travel_answers_shows_the_travel_section(cli: Cli, tmp_path: 
     assert "Trip to Taiwan (TW)" in result.stdout
     assert "Checklist ([x] = already in order)" in result.stdout
     assert "[ ] Add Taiwan to the allowed countries" in result.stdout
-    assert "Travel readiness:" in result.stdout
+    # A checklist, not a graded report: what is left to do, no letter grade, no empty prevention sections.
+    assert "To do: " in result.stdout
+    assert "Grade" not in result.stdout and "Avoid breaking the terms of use" not in result.stdout
+    assert f"The day before you leave: {(DEPART - timedelta(days=1)).isoformat()}" in result.stdout
 
 
 def test_table_and_markdown_in_japanese(cli: Cli, tmp_path: Path) -> None:

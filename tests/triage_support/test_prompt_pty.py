@@ -83,6 +83,8 @@ def test_support_kit_asks_the_time_zone_of_a_country_with_several(tmp_path: Path
     child.sendline(str(number))
     child.expect(r"About lifting a usage restriction \(inquiry from abroad\)")
     child.expect(r"United States \(America/Los_Angeles\)")
+    child.expect(r"Save this draft to a file\?")
+    child.sendline("")  # no
     child.expect(r"Save your answers")
     child.sendline("")  # no
     assert finish(child) == 0
@@ -100,3 +102,23 @@ def test_japanese_prompts(tmp_path: Path) -> None:
     child.expect("次回のために回答をファイルに保存しますか")
     child.sendline("いいえ")
     assert finish(child) == 0
+
+
+def test_support_kit_shows_the_verdict_first_and_saves_the_draft(tmp_path: Path) -> None:
+    import stat
+
+    child = spawn(tmp_path, "support-kit", "--answers", str(ANSWERS / "home.toml"))
+    child.expect(r"What triage says first")
+    child.expect(r"Likely: ")
+    child.expect(r"Dear Kakao Customer Center")
+    child.expect(r"Save this draft to a file\? \(it holds your contacts in full")
+    child.sendline("y")
+    child.expect(r"File name \[(.*support-kit-\d{4}-\d{2}-\d{2}\.txt)\]:")
+    default = Path(child.match.group(1))  # type: ignore[attr-defined]
+    child.sendline("")
+    child.expect(r"Saved the draft to ")
+    assert finish(child) == 0
+    assert default.parent == tmp_path / "home" and default.is_file()
+    text = default.read_text(encoding="utf-8")
+    assert text.index("What triage says first") < text.index("Dear Kakao Customer Center")
+    assert stat.S_IMODE(default.stat().st_mode) == 0o600

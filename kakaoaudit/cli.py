@@ -1,7 +1,8 @@
 """The command line: click commands only — parse, call the core, render, exit code.
 
 Exit codes: 0 fine; 1 score under ``--fail-under`` or a finding at or above ``--fail-on``;
-2 usage or input error; 130 interrupted (Ctrl-C); 70 an internal error (a bug: please report).
+2 usage or input error; 70 an internal error (a bug: please report); 74 the output could not be
+delivered to standard output (full, closed, or a broken pipe); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from kakaoaudit.formats import FORMATS
 
 _ = translator("kakaoaudit")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 70, 74, 130
+#: Longest line of an error message: a value echoed from the input is shortened to fit.
+ERROR_LINE_LENGTH = 500
 DEFAULT_ANSWERS_FILE = "kakaoaudit-answers.toml"
 FORMAT_NAMES = tuple(FORMATS)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -156,31 +159,74 @@ def t(message: Msg) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: sys.argv) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--version"]:  # answered at once: building the translated commands is not needed
-        click.echo(f"kakaoaudit {__version__}")
-        return EXIT_OK
-    debug = "--debug" in args
     _configure_streams()
+    if args == ["--version"]:  # answered at once: building the translated commands is not needed
+        return _finish(_version)
+    debug = "--debug" in args
+    from kakaoaudit.core.inputs import forget_inputs  # noqa: PLC0415 - light; a new run reads anew
+
+    forget_inputs()
     # The language must be known before the commands are built: their help texts are translated.
     set_language(_language_from(args))
+    return _finish(lambda: _run(args, debug))
+
+
+def _version() -> int:
+    if sys.stdout is None:  # started with standard output closed
+        from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415 - says so, exit 74
+
+        deliver("")
+    click.echo(f"kakaoaudit {__version__}")
+    return EXIT_OK
+
+
+def _finish(run: Callable[[], int]) -> int:
+    """`run`, then what is left for standard output flushed: a failure there is exit 74, not success."""
+    from kakaoaudit.core.errors import DeliveryError  # noqa: PLC0415 - loaded with the command line
+
+    try:
+        code = run()
+    except DeliveryError as error:  # from _version
+        _error_lines(error)
+        return error.exit_code
+    stream = sys.stdout
+    if stream is None:
+        return code
+    try:
+        stream.flush()
+    except OSError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415 - only on failure
+
+        failure = stdout_failed(error)
+        _error_lines(failure)
+        return failure.exit_code
+    except ValueError:  # closed under us: nothing left to deliver
+        pass
+    return code
+
+
+def _run(args: list[str], debug: bool) -> int:
+    from kakaoaudit.core.errors import DeliveryError  # noqa: PLC0415
+
     try:
         result = build_cli().main(args=args, prog_name="kakaoaudit", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _error_line(t(_("interrupted; nothing was written")))
         return EXIT_INTERRUPTED
     except click.ClickException as error:
-        error.show()
+        _show_click_error(error)
         return error.exit_code
     except KakaoauditError as error:
-        for line in str(error).splitlines():
-            _error_line(line)
-        if debug:
+        _error_lines(error)
+        if debug and not isinstance(error, DeliveryError):
             import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
 
             traceback.print_exc()
         return error.exit_code
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415
+
+        return stdout_failed(error).exit_code
     except Exception as error:
         if debug:
             import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
@@ -190,6 +236,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                         error=type(error).__name__)))
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _error_lines(error: KakaoauditError) -> None:
+    if getattr(error, "quiet", False):
+        return
+    for line in str(error).splitlines():
+        _error_line(line)
+
+
+def _show_click_error(error: click.ClickException) -> None:
+    """click's message, with the value it echoes shortened and its control characters escaped."""
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415
+
+    text = io.StringIO()
+    error.show(file=text)
+    for line in text.getvalue().splitlines():
+        click.echo(shown(line, ERROR_LINE_LENGTH) if line else line, err=True)
 
 
 def _language_from(args: Sequence[str]) -> str:
@@ -206,6 +269,7 @@ def _language_from(args: Sequence[str]) -> str:
 
 def _configure_streams() -> None:
     """UTF-8 output that survives a Windows console or a pipe with a legacy encoding."""
+    _fill_closed_descriptors()
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             encoding = (stream.encoding or "").lower().replace("-", "")
@@ -215,8 +279,40 @@ def _configure_streams() -> None:
                 stream.reconfigure(errors="replace")
 
 
+def _fill_closed_descriptors() -> None:
+    """Standard streams started closed (``>&-``) get the null device: a file opened later (the history)
+    must not become "standard output". Python has set the closed stream to None: `deliver` says so."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                opened = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+
+
 def _error_line(text: str) -> None:
-    click.echo(f"kakaoaudit: {text}", err=True)
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415 - light
+
+    click.echo(f"kakaoaudit: {shown(text, ERROR_LINE_LENGTH)}", err=True)
+
+
+DEBUG_KEY = "kakaoaudit.debug"
+
+
+def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[DEBUG_KEY] = True  # `meta` is shared by the whole command chain
+
+
+def debug_requested() -> bool:
+    """True when --debug was given (to the command or to kakaoaudit itself)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(DEBUG_KEY))
 
 
 def common_options(function: F) -> F:
@@ -224,7 +320,7 @@ def common_options(function: F) -> F:
     function = click.option("--lang", type=click.Choice(LANGUAGES), default=None, expose_value=False,
                             is_eager=True, help=t(_("Language of the output (default: KAKAOAUDIT_LANG, "
                                                     "then the system locale).")))(function)
-    function = click.option("--debug", is_flag=True, expose_value=False,
+    function = click.option("--debug", is_flag=True, expose_value=False, callback=_remember_debug,
                             help=t(_("Show the traceback of unexpected errors.")))(function)
     return function
 
@@ -333,9 +429,10 @@ def build_cli() -> click.Group:
     @cli.command(help=t(_("Print the JSON Schema of the JSON report.")))
     @common_options
     def schema() -> int:
+        from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
         from kakaoaudit.formats.json_report import schema_text  # noqa: PLC0415
 
-        click.echo(schema_text(), nl=False)
+        deliver(schema_text(), nl=False)
         return EXIT_OK
 
     return cli

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.untrusted import printable
 
 if TYPE_CHECKING:
     from kakaoaudit.history.store import Diff, Entry, FindingChange, HistoryError, HistoryStore
@@ -171,17 +173,17 @@ def run_list(
             "trends": trends,
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        deliver(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not entries:
         if label:
-            click.echo(t(_("No audit with the label {label} in the history ({path}).", label=label,
+            deliver(t(_("No audit with the label {label} in the history ({path}).", label=label,
                            path=str(store.path))))
         else:
-            click.echo(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
+            deliver(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
                            "next time you can see what changed.", path=str(store.path))))
         return EXIT_OK
-    click.echo(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+    deliver(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
     return EXIT_OK
 
 
@@ -228,9 +230,9 @@ def run_diff(
                            "again later, or give two numbers from 'kakaoaudit history'")) from result
     if fmt == "json":
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        click.echo(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
+        deliver(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
     else:
-        click.echo(_diff_table(result, zone))
+        deliver(_diff_table(result, zone))
     return EXIT_OK
 
 
@@ -245,8 +247,7 @@ def run_export(output: Path | None, *, store: HistoryStore | None = None) -> int
     if lines is None:
         return EXIT_OK
     if output is None:
-        for line in lines:
-            click.echo(line, nl=False)
+        deliver("".join(lines), nl=False)
         return EXIT_OK
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
 
@@ -272,17 +273,17 @@ def run_prune(
         return EXIT_OK
     doomed = [entry for entry in entries if entry.generated_at < cutoff]
     if not doomed:
-        click.echo(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
+        deliver(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
         return EXIT_OK
     question = _("Delete {count} of the {total} audits in the history, those made before {date}? This cannot be "
                  "undone.", count=len(doomed), total=len(entries), date=before.isoformat())
     if not _confirmed(question, yes, "prune"):
-        click.echo(t(_("Nothing was deleted.")))
+        deliver(t(_("Nothing was deleted.")))
         return EXIT_OK
     removed = _guarded(store, lambda: store.prune(cutoff))
     if removed is None:
         return EXIT_OK
-    click.echo(t(_("Deleted {count} audit(s) made before {date}; {left} remain.", count=removed,
+    deliver(t(_("Deleted {count} audit(s) made before {date}; {left} remain.", count=removed,
                    date=before.isoformat(), left=len(entries) - removed)))
     return EXIT_OK
 
@@ -293,22 +294,22 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
     from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
     store = _store(store)
+    if _history_exists(store.path):
+        _refuse_foreign(store, store.path)
+    # Files moved aside earlier go too, but only those that are kakaoaudit's history (and their companions).
     moved = _moved_aside(store.path)
+    mains = {path.name: path for path in moved if path.name == _base_of_moved(path)}
+    kept = {name for name, path in mains.items() if store.not_ours(path) is not None}
+    moved = [path for path in moved if _base_of_moved(path) not in kept]
     if not _history_exists(store.path) and not moved:
-        click.echo(t(_("There is no history to delete ({path}).", path=str(store.path))))
+        deliver(t(_("There is no history to delete ({path}).", path=str(store.path))))
         return EXIT_OK
     count: int | None = None
     if _history_exists(store.path):
         try:
             count = len(store.entries())
-        except HistoryError as error:
-            if error.kind == "foreign":
-                # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another
-                # program's folder): not ours to delete.
-                from kakaoaudit.history.audit import describe  # noqa: PLC0415
-
-                raise KakaoauditError(describe(error), _("kakaoaudit does not delete it; move it or delete it "
-                                                         "yourself if you are sure.")) from error
+        except HistoryError:
+            count = None  # damaged, or newer: still kakaoaudit's own file, checked above
     if count is not None:
         question = _("Delete all {count} audits in {path}? This cannot be undone.", count=count,
                      path=str(store.path))
@@ -322,7 +323,7 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
         question = _("{question} ({count} file(s) moved aside earlier go too.)", question=question,
                      count=len({_base_of_moved(p) for p in moved}))
     if not _confirmed(question, yes, "forget"):
-        click.echo(t(_("Nothing was deleted.")))
+        deliver(t(_("Nothing was deleted.")))
         return EXIT_OK
     try:
         store.forget()
@@ -331,10 +332,30 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
     except HistoryError as error:
         _fail(error)
     except OSError as error:
+        from kakaoaudit.core.output import reason_for  # noqa: PLC0415
+
         raise KakaoauditError(_("could not delete {path}: {reason}", path=str(error.filename),
-                                reason=error.strerror or type(error).__name__)) from error
-    click.echo(t(_("The history was deleted.")))
+                                reason=reason_for(error))) from error
+    deliver(t(_("The history was deleted.")))
     return EXIT_OK
+
+
+def _refuse_foreign(store: HistoryStore, path: Path) -> None:
+    """One line, exit 2, when the file at the history's place is not kakaoaudit's history: it is not deleted."""
+    from kakaoaudit.core.errors import KakaoauditError  # noqa: PLC0415
+
+    reason = store.not_ours(path)
+    if reason is None:
+        return
+    why = {
+        "not sqlite": _("it is not a database"),
+        "foreign": _("the file belongs to another program"),
+        "unrecognised": _("it cannot be recognised as kakaoaudit's"),
+        "unreadable": _("it cannot be read"),
+    }[reason]
+    # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another folder): not ours to delete.
+    raise KakaoauditError(_("{path} is not a kakaoaudit history ({why}); kakaoaudit does not delete it: move it or "
+                            "delete it yourself if you are sure.", path=str(path), why=why))
 
 
 def run_move_aside(*, store: HistoryStore | None = None) -> int:
@@ -343,13 +364,13 @@ def run_move_aside(*, store: HistoryStore | None = None) -> int:
 
     store = _store(store)
     if not store.path.exists():
-        click.echo(t(_("There is no history file at {path}: nothing to move.", path=str(store.path))))
+        deliver(t(_("There is no history file at {path}: nothing to move.", path=str(store.path))))
         return EXIT_OK
     try:
         moved = store.move_aside()
     except HistoryError as error:
         _fail(error)
-    click.echo(t(_("Moved {path} to {moved}. A new history starts with your next audit; the old file is kept as "
+    deliver(t(_("Moved {path} to {moved}. A new history starts with your next audit; the old file is kept as "
                    "it was.", path=str(store.path), moved=str(moved))))
     return EXIT_OK
 
@@ -513,9 +534,10 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
 
     labelled = any(entry.label is not None for entry in entries)
     headers = [t(_("No.")), t(_("Date")), t(_("Score")), t(_("Grade"))] + ([t(_("Label"))] if labelled else [])
+    # Rows come from a file anyone could have written: no terminal escape codes get through.
     rows = [
-        [entry.id, _local_text(entry.generated_at, zone), "-" if entry.score is None else entry.score, entry.grade]
-        + ([entry.label or ""] if labelled else [])
+        [entry.id, _local_text(entry.generated_at, zone), "-" if entry.score is None else entry.score,
+         _line(entry.grade)] + ([_line(entry.label or "")] if labelled else [])
         for entry in entries
     ]
     lines = [t(_("Your audit history ({count} audit(s), {path})", count=len(entries), path=str(store.path))), ""]
@@ -528,7 +550,7 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
         if trend["label"] is None:
             lines.append(t(_("Trend: {sparkline}", sparkline=trend["sparkline"])) + change)
         else:
-            lines.append(t(_("Trend ({label}): {sparkline}", label=trend["label"],
+            lines.append(t(_("Trend ({label}): {sparkline}", label=_line(trend["label"]),
                              sparkline=trend["sparkline"])) + change)
         last_day = local_date(group[-1].generated_at, zone)
         lines.append(t(last_audit_message(trend["days_since_last"], last_day, trend["label"])))
@@ -539,6 +561,11 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
             lines.append(t(_("Next check-up: around {date} (every {cadence} days).", date=trend["next_due"],
                              cadence=reminder_days)))
     return "\n".join(lines)
+
+
+def _line(text: str) -> str:
+    """A text from the history file, on one line with its control characters escaped."""
+    return printable(text, one_line=True)
 
 
 def _status_text(side: dict[str, Any] | None) -> str:
@@ -553,15 +580,15 @@ def _status_text(side: dict[str, Any] | None) -> str:
     try:
         return Status(status).label.render()
     except ValueError:
-        return str(status)
+        return _line(str(status))
 
 
 def _change_line(mark: str, change: FindingChange) -> str:
     from kakaoaudit.history.store import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
 
     side = change.after or change.before or {}
-    title = side.get("title") or change.code
-    line = (f"  {mark} [{change.check_id}] {title} ({change.code}): "
+    title = _line(str(side.get("title") or change.code))
+    line = (f"  {mark} [{_line(change.check_id)}] {title} ({_line(change.code)}): "
             f"{_status_text(change.before)} → {_status_text(change.after)}")
     if change.reason == REASON_CHECK_ADDED:
         line += " " + t(_("(a check that did not run before)"))
@@ -574,7 +601,7 @@ def _entry_text(entry: Entry, zone: tzinfo | None) -> str:
     score = "-" if entry.score is None else str(entry.score)
     text = t(_("no. {id} ({date}, {score} {grade})", id=entry.id, date=_local_text(entry.generated_at, zone),
                score=score, grade=entry.grade))
-    return text if entry.label is None else f"{text} [{entry.label}]"
+    return text if entry.label is None else f"{text} [{_line(entry.label)}]"
 
 
 def _diff_table(result: Diff, zone: tzinfo | None) -> str:

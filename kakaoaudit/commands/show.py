@@ -9,11 +9,15 @@ another language (``--lang``); without ``--lang`` it is shown in the language it
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, common_options, t
 from kakaoaudit.core.i18n import LANGUAGES, current_language, translator
+
+if TYPE_CHECKING:
+    from kakaoaudit.core.model import Report
 
 _ = translator(__name__)
 
@@ -32,8 +36,8 @@ _ = translator(__name__)
 @click.pass_context
 def command(ctx: click.Context, report_file: Path, fmt: str, output: Path | None) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
-    from kakaoaudit.formats import render  # noqa: PLC0415
     from kakaoaudit.formats.reading import load_report  # noqa: PLC0415
 
     report = load_report(report_file)
@@ -42,13 +46,27 @@ def command(ctx: click.Context, report_file: Path, fmt: str, output: Path | None
     lang = current_language()
     if not _lang_given(ctx) and report.language in LANGUAGES:
         lang = report.language
-    text = render(report, fmt, lang=lang, terminal=output is None)
+    text = render_untrusted(report, report_file, fmt, lang=lang, terminal=output is None)
     if output is None:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
     else:
         write_atomic(output, text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)
     return EXIT_OK
+
+
+def render_untrusted(report: Report, path: Path, fmt: str, *, lang: str, terminal: bool) -> str:
+    """The saved report rendered; a value that passed the schema but cannot be shown is one line (exit 2)."""
+    from kakaoaudit.core.errors import InputError  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415
+    from kakaoaudit.formats import render  # noqa: PLC0415
+
+    try:
+        return render(report, fmt, lang=lang, terminal=terminal)
+    except (ArithmeticError, ValueError, LookupError, TypeError) as error:
+        # A report is data from a file: a number or date out of any sensible range is the file's fault.
+        raise InputError(_("{file}: a value in this report cannot be shown ({reason})", file=shown(path),
+                           reason=type(error).__name__)) from None
 
 
 def _lang_given(ctx: click.Context | None) -> bool:

@@ -34,6 +34,7 @@ SUMMARY_FORMATS = ("table", "json", "html")
 @common_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
     from kakaoaudit.core.errors import InputError  # noqa: PLC0415
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
     from kakaoaudit.formats.summary import collect, render  # noqa: PLC0415
@@ -47,7 +48,7 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:
                            paths=" ".join(str(p) for p in paths)), *reasons)
     text = render(summary, fmt, lang=lang, width=terminal_width() if output is None else FILE_WIDTH)
     if output is None:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
     else:
         write_atomic(output, text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)

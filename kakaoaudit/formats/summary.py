@@ -28,6 +28,7 @@ from typing import Any, TypeGuard
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Severity, Status
+from kakaoaudit.core.untrusted import printable
 from kakaoaudit.formats.reading import check_kind, read_json
 from kakaoaudit.formats.sections import Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, wrap
@@ -187,7 +188,8 @@ def _entry(path: Path) -> tuple[Entry, list[Any]]:
     findings = data.get("findings")
     if not isinstance(findings, list):
         raise _invalid(path, "findings", _("expected a list of findings"))
-    return Entry(path, label or None, generated, score, grade), findings
+    # The file's texts are shown on a terminal and in HTML: no escape codes get through.
+    return Entry(path, printable(label, one_line=True) if label else None, generated, score, grade), findings
 
 
 def _person(label: str | None, reports: list[Entry], *, lang: str, as_of: date,
@@ -229,7 +231,8 @@ def _worst_findings(path: Path, findings: list[Any], lang: str) -> tuple[WorstFi
             problems.append(((_PROBLEM_RANK[status], -_SEVERITIES[severity].rank, -at_stake, index), finding))
     problems.sort(key=lambda item: item[0])
     return tuple(
-        WorstFinding(f["check_id"], f["code"], f["status"], f["severity"], _title(f, lang))
+        WorstFinding(printable(f["check_id"], one_line=True), printable(f["code"], one_line=True), f["status"],
+                     f["severity"], printable(_title(f, lang), one_line=True))
         for _key, f in problems[:WORST]
     )
 

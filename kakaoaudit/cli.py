@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ _ = translator("kakaoaudit")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 70, 74, 130
 #: Longest line of an error message: a value echoed from the input is shortened to fit.
 ERROR_LINE_LENGTH = 500
+#: The longest file name an option accepts (Linux's PATH_MAX).
+MAX_PATH_LENGTH = 4096
 DEFAULT_ANSWERS_FILE = "kakaoaudit-answers.toml"
 FORMAT_NAMES = tuple(FORMATS)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -301,6 +304,42 @@ def _error_line(text: str) -> None:
     click.echo(f"kakaoaudit: {shown(text, ERROR_LINE_LENGTH)}", err=True)
 
 
+class FilePath(click.Path):
+    """A file name option (a `pathlib.Path`), refusing what cannot name a file: an empty value, a NUL
+    byte, a name longer than any file system takes. click names the option in the message."""
+
+    def __init__(self, *, allow_dash: bool = False) -> None:
+        super().__init__(path_type=Path, allow_dash=allow_dash)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            if not value.strip():
+                self.fail(t(_("an empty value is not a file name")), param, ctx)
+            if "\0" in value:
+                self.fail(t(_("a file name cannot contain a NUL byte")), param, ctx)
+            if len(value) > MAX_PATH_LENGTH:
+                self.fail(t(_("the file name is longer than {limit} characters", limit=MAX_PATH_LENGTH)), param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class FiniteFloatRange(click.FloatRange):
+    """`click.FloatRange` that also refuses "nan" (it compares as inside every range)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(t(_("{value} is not a number", value=str(value)[:20])), param, ctx)
+        return number
+
+
+def check_names(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """--only/--skip: every value names at least one check or category."""
+    for item in value:
+        if not any(part.strip() for part in item.split(",")):
+            raise click.BadParameter(t(_("give check IDs or categories, such as KA401 or password")))
+    return value
+
+
 DEBUG_KEY = "kakaoaudit.debug"
 
 
@@ -330,16 +369,16 @@ def report_options(function: F) -> F:
     decorators = [
         click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
                      help=t(_("Output format."))),
-        click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+        click.option("--output", "-o", type=FilePath(), default=None,
                      help=t(_("Write the report to this file (written whole or not at all) instead of the "
                               "screen."))),
         click.option("--fail-under", type=click.IntRange(0, 100), default=None, metavar="N",
                      help=t(_("Exit with status 1 when the score is below N (or cannot be computed)."))),
         click.option("--fail-on", type=click.Choice(["low", "medium", "high", "critical"]), default=None,
                      help=t(_("Exit with status 1 when a problem of this severity or worse is found."))),
-        click.option("--only", multiple=True, metavar="ID|CATEGORY",
+        click.option("--only", multiple=True, metavar="ID|CATEGORY", callback=check_names,
                      help=t(_("Run only these checks (IDs or categories, comma-separated)."))),
-        click.option("--skip", multiple=True, metavar="ID|CATEGORY",
+        click.option("--skip", multiple=True, metavar="ID|CATEGORY", callback=check_names,
                      help=t(_("Do not run these checks (IDs or categories, comma-separated)."))),
         click.option("--no-redact", is_flag=True,
                      help=t(_("Show phone numbers and email addresses in full in the report."))),
@@ -372,18 +411,18 @@ def build_cli() -> click.Group:
         return None
 
     @cli.command(help=t(_("Run the audit: answer the questions (or give an answers file) and get a report.")))
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=t(_("TOML file with your answers ('kakaoaudit init' writes one).")))
     @click.option("--password-stdin", is_flag=True,
                   help=t(_("Read the password as one line from standard input instead of a hidden prompt.")))
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
                                                           "checks.")))
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
-    @click.option("--timeout", type=click.FloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
+    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
                   help=t(_("Longest wait for the breach lookup, in seconds.")))
     @click.option("--hibp-url", envvar="KAKAOAUDIT_HIBP_URL", default=None, metavar="URL",
                   help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
-    @click.option("--hibp-dataset", type=click.Path(path_type=Path), default=None, metavar="PATH",
+    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar="PATH",
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
@@ -414,12 +453,14 @@ def build_cli() -> click.Group:
 
     @cli.command(help=t(_("Write an answers file to fill in (or, with --sample, the demo profile's answers).")))
     @click.option("--sample", is_flag=True, help=t(_("Write the built-in demo profile's answers.")))
-    @click.option("--output", "-o", type=click.Path(path_type=Path, allow_dash=True),
+    @click.option("--output", "-o", type=FilePath(allow_dash=True),
                   default=Path(DEFAULT_ANSWERS_FILE), show_default=True,
                   help=t(_("Where to write it; '-' prints it.")))
     @click.option("--force", is_flag=True, help=t(_("Overwrite an existing file.")))
-    @click.option("--only", multiple=True, metavar="ID|CATEGORY", help=t(_("Only these checks' questions.")))
-    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", help=t(_("Leave out these checks' questions.")))
+    @click.option("--only", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+                  help=t(_("Only these checks' questions.")))
+    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+                  help=t(_("Leave out these checks' questions.")))
     @common_options
     def init(sample: bool, output: Path, force: bool, only: tuple[str, ...], skip: tuple[str, ...]) -> int:
         from kakaoaudit.commands.audit import write_init  # noqa: PLC0415

@@ -72,7 +72,7 @@ def build() -> click.Group:
     """The `history` command group, with help texts in the current language."""
     from click.core import ParameterSource  # noqa: PLC0415
 
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - loaded already when commands are
+    from kakaoaudit.cli import FilePath, common_options  # noqa: PLC0415 - loaded already when commands are
 
     @click.group(
         name="history",
@@ -115,7 +115,7 @@ def build() -> click.Group:
         return run_diff(ids, label=label, fmt=fmt)
 
     @history.command(help=t(_("Print every stored audit as JSON lines (one report per line), oldest first.")))
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
     @common_options
     def export(output: Path | None) -> int:
@@ -267,7 +267,11 @@ def run_prune(
     from kakaoaudit.core.localtime import start_of_local_day  # noqa: PLC0415
 
     store = _store(store)
-    cutoff = start_of_local_day(before, zone)
+    try:
+        cutoff = start_of_local_day(before, zone)
+    except (ValueError, OverflowError):  # the first days of year 1 in a zone ahead of UTC: before any audit
+        deliver(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
+        return EXIT_OK
     entries = _guarded(store, store.entries)
     if entries is None:
         return EXIT_OK

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, common_options, t
+from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, FilePath, common_options, t
 from kakaoaudit.core.i18n import LANGUAGES, current_language, translator
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ _ = translator(__name__)
     help=t(_("Show a saved JSON report (made with --format json) in any format and language; the file is "
              "checked first. Use - to read it from standard input.")),
 )
-@click.argument("report_file", metavar="REPORT.json", type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("report_file", metavar="REPORT.json", type=FilePath(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--output", "-o", type=FilePath(), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @common_options
 @click.pass_context

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kakaoaudit.cli import EXIT_OK, common_options, t
+from kakaoaudit.cli import EXIT_OK, FilePath, common_options, t
 from kakaoaudit.core.i18n import current_language, translator
 
 _ = translator(__name__)
@@ -26,10 +26,10 @@ SUMMARY_FORMATS = ("table", "json", "html")
              "findings, change since the previous report, days since the last audit. Give report files or a "
              "folder of them; files that are not reports are listed and skipped.")),
 )
-@click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--output", "-o", type=FilePath(), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @common_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None) -> int:

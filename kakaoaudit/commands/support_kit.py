@@ -16,7 +16,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -30,7 +29,7 @@ FORMATS = ("text", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+    from kakaoaudit.cli import FilePath, common_options  # noqa: PLC0415 - cli is loaded already when this runs
 
     @click.command(
         name="support-kit",
@@ -42,14 +41,14 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Draft your inquiry to Kakao's customer service.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--reapply", is_flag=True,
                   help=_("Applying again after a refusal: add the re-application checklist.").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=_("Also write exactly what is shown to this file (whole or not at all).").render())
     @click.option("--redact", is_flag=True,
                   help=_("Mask phone numbers and email addresses (to show the draft to someone else).").render())

@@ -11,7 +11,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -25,7 +24,7 @@ FORMATS = ("table", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+    from kakaoaudit.cli import FilePath, common_options  # noqa: PLC0415 - cli is loaded already when this runs
 
     @click.command(
         name="triage",
@@ -36,12 +35,12 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Work out why messages stopped sending, and what to do next.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=_("Write the result to this file (whole or not at all) instead of the screen.").render())
     @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
     @common_options

@@ -179,7 +179,12 @@ def _version() -> int:
         from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415 - says so, exit 74
 
         deliver("")
-    click.echo(f"kakaoaudit {__version__}")
+    try:
+        click.echo(f"kakaoaudit {__version__}")
+    except OSError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415 - only on failure
+
+        raise stdout_failed(error) from None
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ from kakaoaudit.core.output import refuse_input, write_atomic
 from kakaoaudit.core.questions import AnswerValue, Question
 from kakaoaudit.core.registry import Registry, discover
 from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.untrusted import json_safe
 from kakaoaudit.formats import render
 from kakaoaudit.history.audit import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
 from kakaoaudit.questionnaire.demo_profile import DEMO_NAME, demo_document
@@ -494,7 +495,7 @@ def list_checks(fmt: str) -> int:
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
     if fmt == "json":
-        deliver(json.dumps({"checks": rows}, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps({"checks": rows}, ensure_ascii=False, indent=2)))
         return EXIT_OK
     from tabulate import tabulate  # noqa: PLC0415
 

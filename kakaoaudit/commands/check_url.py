@@ -60,6 +60,7 @@ def __getattr__(name: str) -> Any:
 def run(urls: tuple[str, ...], fmt: str) -> int:
     """Classify `urls` ('-' = standard input), print the verdicts, return the exit code."""
     from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.urls import classify as urlcheck  # noqa: PLC0415 - keeps the command list light
 
     addresses = _addresses(urls)
@@ -84,7 +85,7 @@ def run(urls: tuple[str, ...], fmt: str) -> int:
             ],
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        deliver(json.dumps(document, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
         for result in results:
             line = _("[{verdict}] {url}: {explanation}", verdict=urlcheck.VERDICT_LABELS[result.verdict],
@@ -102,8 +103,10 @@ def _addresses(urls: tuple[str, ...]) -> list[str]:
         # Read with a limit: standard input may be a file of any size, or endless (/dev/zero).
         text = sys.stdin.read(MAX_STDIN_CHARS + 1)
         if len(text) > MAX_STDIN_CHARS:
-            raise click.UsageError(_("standard input holds more than {limit} characters; give at most {count} "
-                                     "addresses, one per line", limit=MAX_STDIN_CHARS, count=MAX_STDIN_URLS).render())
+            from kakaoaudit.core.errors import InputError  # noqa: PLC0415
+
+            raise InputError(_("standard input holds more than {limit} characters; give at most {count} addresses, "
+                               "one per line", limit=MAX_STDIN_CHARS, count=MAX_STDIN_URLS))
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if not lines:
             raise click.UsageError(_("'-' was given but standard input holds no address").render())

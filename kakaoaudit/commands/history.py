@@ -24,7 +24,7 @@ import click
 
 from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.untrusted import printable
+from kakaoaudit.core.untrusted import json_safe, printable
 
 if TYPE_CHECKING:
     from kakaoaudit.history.store import Diff, Entry, FindingChange, HistoryError, HistoryStore
@@ -173,7 +173,7 @@ def run_list(
             "trends": trends,
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        deliver(json.dumps(document, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
         return EXIT_OK
     if not entries:
         if label:
@@ -230,7 +230,7 @@ def run_diff(
                            "again later, or give two numbers from 'kakaoaudit history'")) from result
     if fmt == "json":
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        deliver(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(_diff_json(result), ensure_ascii=False, indent=2)))
     else:
         deliver(_diff_table(result, zone))
     return EXIT_OK

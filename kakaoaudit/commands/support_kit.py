@@ -71,11 +71,13 @@ def render(fmt: str, kit: Any) -> str:
     import json  # noqa: PLC0415
 
     from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
     from kakaoaudit.triage import support_kit as logic  # noqa: PLC0415
 
     if fmt == "json":
-        return json.dumps(logic.to_json(kit, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(logic.to_json(kit, tool_version=__version__), ensure_ascii=False, indent=2)
+        return json_safe(text) + "\n"
     document = logic.document(kit)
     return textdoc.render_markdown(document) if fmt == "markdown" else textdoc.render_text(document)
 

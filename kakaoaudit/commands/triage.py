@@ -61,11 +61,13 @@ def render(fmt: str, triage: Any, lang: str) -> str:
     import json  # noqa: PLC0415
 
     from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.triage import assess as logic  # noqa: PLC0415
     from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
 
     if fmt == "json":
-        return json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False,
+                                    indent=2)) + "\n"
     document = logic.document(triage, lang)
     return textdoc.render_markdown(document) if fmt == "markdown" else textdoc.render_text(document)
 

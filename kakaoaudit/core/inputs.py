@@ -84,7 +84,7 @@ def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
     if type(value) is not dict and type(value) is not list:
         return False
     level: list[Any] = [value]  # only dicts and lists
-    for _depth in range(limit + 1):
+    for _level in range(limit):  # `level` holds the containers of level 1, 2, ... (the document is level 1)
         deeper: list[Any] = []
         for item in level:
             children = item.values() if type(item) is dict else item

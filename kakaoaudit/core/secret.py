@@ -60,8 +60,8 @@ class Secret:
 def scrub(text: str, secret: Secret | None) -> str:
     """`text` (a traceback, a log line) without the secret's value nor its SHA-1 hash, prefix or suffix.
 
-    Each is removed as written and in the forms a traceback shows a string: `repr` escapes and upper
-    or lower case hex. An empty or cleared secret leaves `text` as it is.
+    Each is removed as written and in the forms a traceback or a log shows a string (`repr`, `ascii`,
+    JSON escapes), the hash in upper or lower case hex. An empty or cleared secret leaves `text` as it is.
     """
     if secret is None:
         return text
@@ -72,9 +72,11 @@ def scrub(text: str, secret: Secret | None) -> str:
     if not value:
         return text
     import hashlib  # noqa: PLC0415 - only when a traceback is shown
+    import json  # noqa: PLC0415
 
     digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - the range API's hash
-    forms = {value, repr(value)[1:-1], ascii(value)[1:-1], value.encode("unicode_escape").decode("ascii")}
+    forms = {value, repr(value)[1:-1], ascii(value)[1:-1], value.encode("unicode_escape").decode("ascii"),
+             json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1]}
     for form in sorted(forms, key=len, reverse=True):
         if form:
             text = text.replace(form, REMOVED)

@@ -17,6 +17,9 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 #: The same, and tab and newline: for a value shown on one line (a label, a table cell, a file name).
 _UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
+#: What JSON (``ensure_ascii=False``) leaves as it is but a terminal may obey: DEL, C1, separators, bidi.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
 #: How much of a value an error message echoes by default, in characters.
 SHOWN_LENGTH = 120
 
@@ -49,3 +52,14 @@ def shorten(text: str, limit: int = SHOWN_LENGTH) -> str:
 def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
     """A value for an error message: on one line, shortened, control characters escaped."""
     return printable(shorten(str(value), limit), one_line=True)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from `json.dumps`) with the characters it leaves raw written as ``\\uXXXX`` escapes.
+
+    `json.dumps` escapes C0 controls itself; the others here can only be inside strings, where the
+    escape means the same character: the data stays as it is, the terminal sees no control code.
+    """
+    if not _UNSAFE_IN_JSON.search(text):
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -28,6 +28,7 @@ from kakaoaudit.core.model import (
     TravelPlan,
 )
 from kakaoaudit.core.package_files import files
+from kakaoaudit.core.untrusted import json_safe
 from kakaoaudit.formats.json_text import dumps
 
 SCHEMA_VERSION = "1.0"
@@ -43,7 +44,7 @@ def schema_text() -> str:
 
 def render(report: Report, *, lang: str) -> str:
     """The report as pretty-printed JSON (stable key and finding order), ending with a newline."""
-    return dumps(to_dict(report, lang=lang)) + "\n"
+    return json_safe(dumps(to_dict(report, lang=lang))) + "\n"
 
 
 def to_dict(report: Report, *, lang: str) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from typing import Any, TypeGuard
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Severity, Status
-from kakaoaudit.core.untrusted import printable
+from kakaoaudit.core.untrusted import json_safe, printable
 from kakaoaudit.formats.reading import check_kind, read_json
 from kakaoaudit.formats.sections import Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, wrap
@@ -304,7 +304,7 @@ def render_json(summary: Summary, *, lang: str) -> str:
         ],
         "skipped_files": [{"file": str(b.path), "reason": t(b.reason)} for b in summary.bad],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_table(summary: Summary, *, lang: str, width: int = FILE_WIDTH) -> str:

@@ -252,7 +252,7 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     for row_id, text in rows:
         try:
             label = json.loads(text).get("label")
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, RecursionError):
             continue
         if isinstance(label, str):
             conn.execute("UPDATE reports SET label = ? WHERE id = ?", (label, row_id))
@@ -1055,7 +1055,7 @@ class HistoryStore:
     def _load(self, text: str, entry_id: int) -> dict[str, Any]:
         try:
             report = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # a row written by hand can hold anything
             report = None
         if not isinstance(report, dict):
             raise HistoryError("corrupt", f"entry {entry_id} does not hold a JSON report", self._path)

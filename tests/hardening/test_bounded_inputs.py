@@ -159,3 +159,21 @@ def test_a_pasted_line_at_a_prompt_is_read_with_a_limit(monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with pytest.raises(InputError, match="longer than"):
         prompt._read_line("> ")
+
+
+def test_a_deeply_nested_history_row_is_a_damaged_entry(cli: Any, canary_answers: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from kakaoaudit.history.store import default_path
+
+    for _ in range(2):
+        assert cli("audit", "--answers", str(canary_answers), "--no-password", "--offline",
+                   "--format", "json").exit_code in (0, 1)
+    with closing(sqlite3.connect(default_path())) as conn:
+        conn.execute("UPDATE reports SET report = ? WHERE id = 2", ("[" * 100_000 + "]" * 100_000,))
+        conn.commit()
+    for args in (("history", "diff"), ("history", "export")):
+        result = cli(*args)
+        assert result.exit_code == 2, result.stderr
+        assert "internal error" not in result.stderr and "damaged" in result.stderr

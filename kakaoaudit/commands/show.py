@@ -66,7 +66,7 @@ def render_untrusted(report: Report, path: Path, fmt: str, *, lang: str, termina
     except (ArithmeticError, ValueError, LookupError, TypeError) as error:
         # A report is data from a file: a number or date out of any sensible range is the file's fault.
         raise InputError(_("{file}: a value in this report cannot be shown ({reason})", file=shown(path),
-                           reason=type(error).__name__)) from None
+                           reason=type(error).__name__)) from error  # --debug shows where
 
 
 def _lang_given(ctx: click.Context | None) -> bool:

@@ -1,7 +1,8 @@
 """The command line: click commands only — parse, call the core, render, exit code.
 
 Exit codes: 0 fine; 1 score under ``--fail-under`` or a finding at or above ``--fail-on``;
-2 usage or input error; 130 interrupted (Ctrl-C); 70 an internal error (a bug: please report).
+2 usage or input error; 70 an internal error (a bug: please report); 74 the output could not be
+delivered to standard output (full, closed, or a broken pipe); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -20,14 +21,23 @@ from kakaoaudit import __version__
 from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.i18n import LANGUAGES, Msg, detect_language, set_language, translator
-from kakaoaudit.formats import FORMATS
+from kakaoaudit.options import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    FilePath,
+    FiniteFloatRange,
+    check_names,
+    common_options,
+    report_options,
+    t,
+)
 
 _ = translator("kakaoaudit")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+#: Longest line of an error message: a value echoed from the input is shortened to fit.
+ERROR_LINE_LENGTH = 500
 DEFAULT_ANSWERS_FILE = "kakaoaudit-answers.toml"
-FORMAT_NAMES = tuple(FORMATS)
-F = TypeVar("F", bound=Callable[..., Any])
 
 #: Commands defined in modules of their own (each exposes `command: click.Command`), imported only
 #: when listed or run. A module that does not exist yet is simply not offered.
@@ -150,39 +160,82 @@ def listed_command(name: str) -> click.Command:
     return click.Command(name, short_help=rendered) if short else click.Command(name, help=rendered)
 
 
-def t(message: Msg) -> str:
-    """A help or message text in the current language."""
-    return message.render()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: sys.argv) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--version"]:  # answered at once: building the translated commands is not needed
-        click.echo(f"kakaoaudit {__version__}")
-        return EXIT_OK
-    debug = "--debug" in args
     _configure_streams()
+    if args == ["--version"]:  # answered at once: building the translated commands is not needed
+        return _finish(_version)
+    debug = "--debug" in args
+    from kakaoaudit.core.inputs import forget_inputs  # noqa: PLC0415 - light; a new run reads anew
+
+    forget_inputs()
     # The language must be known before the commands are built: their help texts are translated.
     set_language(_language_from(args))
+    return _finish(lambda: _run(args, debug))
+
+
+def _version() -> int:
+    if sys.stdout is None:  # started with standard output closed
+        from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415 - says so, exit 74
+
+        deliver("")
+    try:
+        click.echo(f"kakaoaudit {__version__}")
+    except OSError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415 - only on failure
+
+        raise stdout_failed(error) from None
+    return EXIT_OK
+
+
+def _finish(run: Callable[[], int]) -> int:
+    """`run`, then what is left for standard output flushed: a failure there is exit 74, not success."""
+    from kakaoaudit.core.errors import DeliveryError  # noqa: PLC0415 - loaded with the command line
+
+    try:
+        code = run()
+    except DeliveryError as error:  # from _version
+        _error_lines(error)
+        return error.exit_code
+    stream = sys.stdout
+    if stream is None:
+        return code
+    try:
+        stream.flush()
+    except OSError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415 - only on failure
+
+        failure = stdout_failed(error)
+        _error_lines(failure)
+        return failure.exit_code
+    except ValueError:  # closed under us: nothing left to deliver
+        pass
+    return code
+
+
+def _run(args: list[str], debug: bool) -> int:
+    from kakaoaudit.core.errors import DeliveryError  # noqa: PLC0415
+
     try:
         result = build_cli().main(args=args, prog_name="kakaoaudit", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _error_line(t(_("interrupted; nothing was written")))
         return EXIT_INTERRUPTED
     except click.ClickException as error:
-        error.show()
+        _show_click_error(error)
         return error.exit_code
     except KakaoauditError as error:
-        for line in str(error).splitlines():
-            _error_line(line)
-        if debug:
+        _error_lines(error)
+        if debug and not isinstance(error, DeliveryError):
             import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
 
             traceback.print_exc()
         return error.exit_code
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError as error:
+        from kakaoaudit.commands.delivery import stdout_failed  # noqa: PLC0415
+
+        return stdout_failed(error).exit_code
     except Exception as error:
         if debug:
             import traceback  # noqa: PLC0415 - only on errors with --debug; keeps start-up light
@@ -192,6 +245,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                         error=type(error).__name__)))
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _error_lines(error: KakaoauditError) -> None:
+    if getattr(error, "quiet", False):
+        return
+    for line in str(error).splitlines():
+        _error_line(line)
+
+
+def _show_click_error(error: click.ClickException) -> None:
+    """click's message, with the value it echoes shortened and its control characters escaped."""
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415
+
+    text = io.StringIO()
+    error.show(file=text)
+    for line in text.getvalue().splitlines():
+        click.echo(shown(line, ERROR_LINE_LENGTH) if line else line, err=True)
 
 
 def _language_from(args: Sequence[str]) -> str:
@@ -208,6 +278,7 @@ def _language_from(args: Sequence[str]) -> str:
 
 def _configure_streams() -> None:
     """UTF-8 output that survives a Windows console or a pipe with a legacy encoding."""
+    _fill_closed_descriptors()
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             encoding = (stream.encoding or "").lower().replace("-", "")
@@ -217,51 +288,26 @@ def _configure_streams() -> None:
                 stream.reconfigure(errors="replace")
 
 
+def _fill_closed_descriptors() -> None:
+    """Standard streams started closed (``>&-``) get the null device: a file opened later (the history)
+    must not become "standard output". Python has set the closed stream to None: `deliver` says so."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                opened = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+
+
 def _error_line(text: str) -> None:
-    click.echo(f"kakaoaudit: {text}", err=True)
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415 - light
 
-
-def common_options(function: F) -> F:
-    """Options every command accepts."""
-    function = click.option("--lang", type=click.Choice(LANGUAGES), default=None, expose_value=False,
-                            is_eager=True, help=t(_("Language of the output (default: KAKAOAUDIT_LANG, "
-                                                    "then the system locale).")))(function)
-    function = click.option("--debug", is_flag=True, expose_value=False,
-                            help=t(_("Show the traceback of unexpected errors.")))(function)
-    return function
-
-
-def report_options(function: F) -> F:
-    """Options of the commands that produce a report (audit, demo)."""
-    decorators = [
-        click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
-                     help=t(_("Output format."))),
-        click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-                     help=t(_("Write the report to this file (written whole or not at all) instead of the "
-                              "screen."))),
-        click.option("--fail-under", type=click.IntRange(0, 100), default=None, metavar="N",
-                     help=t(_("Exit with status 1 when the score is below N (or cannot be computed)."))),
-        click.option("--fail-on", type=click.Choice(["low", "medium", "high", "critical"]), default=None,
-                     help=t(_("Exit with status 1 when a problem of this severity or worse is found."))),
-        click.option("--only", multiple=True, metavar="ID|CATEGORY",
-                     help=t(_("Run only these checks (IDs or categories, comma-separated)."))),
-        click.option("--skip", multiple=True, metavar="ID|CATEGORY",
-                     help=t(_("Do not run these checks (IDs or categories, comma-separated)."))),
-        click.option("--no-redact", is_flag=True,
-                     help=t(_("Show phone numbers and email addresses in full in the report."))),
-        click.option("--label", default=None, metavar="NAME",
-                     help=t(_("Whose report this is, e.g. 'Mother', shown in the report header."))),
-        click.option("--no-history", is_flag=True,
-                     help=t(_("Do not keep this report in the history of past audits."))),
-        click.option("--full", is_flag=True,
-                     help=t(_("On the screen, show the whole report (why each item matters and what to do) "
-                              "instead of the short view."))),
-        click.option("--details", is_flag=True,
-                     help=t(_("Also show check IDs, points, severity and where current standards differ."))),
-    ]
-    for decorator in reversed(decorators):
-        function = decorator(function)
-    return function
+    click.echo(f"kakaoaudit: {shown(text, ERROR_LINE_LENGTH)}", err=True)
 
 
 def build_cli() -> click.Group:
@@ -283,20 +329,20 @@ def build_cli() -> click.Group:
         return None
 
     @cli.command(help=t(_("Run the audit: answer the questions (or give an answers file) and get a report.")))
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=t(_("TOML file with your answers ('kakaoaudit init' writes one).")))
     @click.option("--password-stdin", is_flag=True,
                   help=t(_("Read the password as one line from standard input instead of a hidden prompt.")))
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
                                                           "checks.")))
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
-    @click.option("--timeout", type=click.FloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
+    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
                   help=t(_("Longest wait for the breach lookup, in seconds.")))
     # No envvar= here: kakaoaudit.breach.sources.hibp_base_url reads KAKAOAUDIT_HIBP_URL, so that an
     # empty variable is an error (click would skip it) and a bare `kakaoaudit` honours it too.
     @click.option("--hibp-url", default=None, metavar="URL",
                   help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
-    @click.option("--hibp-dataset", type=click.Path(path_type=Path), default=None, metavar="PATH",
+    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar="PATH",
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
@@ -327,12 +373,14 @@ def build_cli() -> click.Group:
 
     @cli.command(help=t(_("Write an answers file to fill in (or, with --sample, the demo profile's answers).")))
     @click.option("--sample", is_flag=True, help=t(_("Write the built-in demo profile's answers.")))
-    @click.option("--output", "-o", type=click.Path(path_type=Path, allow_dash=True),
+    @click.option("--output", "-o", type=FilePath(allow_dash=True),
                   default=Path(DEFAULT_ANSWERS_FILE), show_default=True,
                   help=t(_("Where to write it; '-' prints it.")))
     @click.option("--force", is_flag=True, help=t(_("Overwrite an existing file.")))
-    @click.option("--only", multiple=True, metavar="ID|CATEGORY", help=t(_("Only these checks' questions.")))
-    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", help=t(_("Leave out these checks' questions.")))
+    @click.option("--only", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+                  help=t(_("Only these checks' questions.")))
+    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+                  help=t(_("Leave out these checks' questions.")))
     @common_options
     def init(sample: bool, output: Path, force: bool, only: tuple[str, ...], skip: tuple[str, ...]) -> int:
         from kakaoaudit.commands.audit import write_init  # noqa: PLC0415
@@ -342,9 +390,10 @@ def build_cli() -> click.Group:
     @cli.command(help=t(_("Print the JSON Schema of the JSON report.")))
     @common_options
     def schema() -> int:
+        from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
         from kakaoaudit.formats.json_report import schema_text  # noqa: PLC0415
 
-        click.echo(schema_text(), nl=False)
+        deliver(schema_text(), nl=False)
         return EXIT_OK
 
     return cli

@@ -21,17 +21,20 @@ else:  # pragma: no cover - Python 3.10 only
 
 import click
 
+from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core import suppress
 from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
 from kakaoaudit.core.check import BreachLookup, Check
 from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
-from kakaoaudit.core.errors import InputError, OutputError
+from kakaoaudit.core.errors import InputError, KakaoauditError
 from kakaoaudit.core.i18n import Msg, current_language, translator
+from kakaoaudit.core.inputs import read_file, remember
 from kakaoaudit.core.model import Category, Report, Severity, Status
-from kakaoaudit.core.output import write_atomic
+from kakaoaudit.core.output import refuse_input, write_atomic
 from kakaoaudit.core.questions import AnswerValue, Question
 from kakaoaudit.core.registry import Registry, discover
 from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.untrusted import json_safe
 from kakaoaudit.formats import render
 from kakaoaudit.history.audit import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
 from kakaoaudit.questionnaire.demo_profile import DEMO_NAME, demo_document
@@ -41,6 +44,10 @@ from kakaoaudit.travel.trip import active_checks, attach_plan
 _ = translator("kakaoaudit")
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
+#: The longest password line `--password-stdin` reads, in characters (a passphrase is far shorter).
+MAX_PASSWORD_LENGTH = 1024
+#: The longest --label, in characters.
+MAX_LABEL_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,7 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
 
             prompter = Prompter(lang)
         loaded = load_answers(registry, options.get("answers_file"), now)
+        _refuse_output_over_inputs(options)
         # Before any question: "last audit N days ago", or the choice about an unusable history file.
         # Only whole audits make the trend: a travel run scores the trip, not the account.
         whole_audit = mode == "audit" and scope.category is None
@@ -125,6 +133,12 @@ def questions_to_ask(checks: Sequence[type[Check]], *, has_password: bool) -> li
     """The questions of the checks that will run: without a password the password checks are skipped,
     so only the questions they share with other checks remain."""
     return questions_of([check for check in checks if has_password or not check.needs_password])
+
+
+def debug_requested() -> bool:
+    from kakaoaudit.options import debug_requested as requested  # noqa: PLC0415
+
+    return requested()
 
 
 def _audit(
@@ -173,8 +187,8 @@ def _audit(
     report = suppress.apply(report, collected.sections.get(suppress.SECTION), now=now)
     # After the suppressions: the travel readiness note states the final score.
     report = attach_plan(report, checks, answers, now.date())
-    if options.get("debug"):
-        for trace in auditor.tracebacks:
+    if options.get("debug") or debug_requested():
+        for trace in auditor.tracebacks:  # the password and its hash are removed from them
             click.echo(trace, err=True)
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
@@ -254,9 +268,22 @@ def _label(raw: object) -> str | None:
     if not isinstance(raw, str) or not raw.strip():
         return None
     label = " ".join(raw.split())
-    if len(label) > 100:
+    if len(label) > MAX_LABEL_LENGTH:
         raise InputError(_("--label: at most 100 characters"))
+    if not label.isprintable():
+        # It is shown in every report and replayed by `kakaoaudit history`: no terminal escape codes.
+        raise InputError(_("--label: control characters are not allowed; use letters, digits and spaces"))
     return label
+
+
+def _refuse_output_over_inputs(options: Mapping[str, Any]) -> None:
+    """Before any question: `-o` naming the answers file or the breach dataset is refused (exit 2)."""
+    dataset = options.get("hibp_dataset")
+    if dataset is not None:
+        remember(Path(dataset))
+    output = options.get("output")
+    if output is not None:
+        refuse_input(Path(output))
 
 
 def _demo_answers(registry: Registry, today: date) -> Collected:
@@ -362,17 +389,28 @@ def _password(
     if options.get("no_password"):
         return None, _("not checked: --no-password was given")
     if options.get("password_stdin"):
-        line = sys.stdin.readline()
-        if not line:
-            return None, _("not checked: standard input was empty (--password-stdin)")
-        # Only the line ending is removed: spaces can be part of a password.
-        return Secret(line[:-2] if line.endswith("\r\n") else line.rstrip("\n")), None
+        return _password_from_stdin()
     if prompter is not None:
         secret = prompter.ask_password()
         if secret is None:
             return None, _("not checked: you chose not to enter the password")
         return secret, None
     return None, _("not checked: there is no terminal for the hidden password prompt; use --password-stdin")
+
+
+def _password_from_stdin() -> tuple[Secret | None, Msg | None]:
+    """The first line of standard input, read with a limit; a byte order mark before it is not part of it."""
+    line = sys.stdin.readline(MAX_PASSWORD_LENGTH + 3)  # a byte order mark, the password, CR LF
+    if not line:
+        return None, _("not checked: standard input was empty (--password-stdin)")
+    # Windows editors and PowerShell start a file or a pipe with a byte order mark: not a character typed.
+    line = line.removeprefix("\ufeff")
+    # Only the line ending is removed: spaces can be part of a password.
+    line = line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
+    if len(line) > MAX_PASSWORD_LENGTH:
+        raise InputError(_("--password-stdin: the first line is longer than {limit} characters; give the password "
+                           "alone on the first line", limit=MAX_PASSWORD_LENGTH))
+    return Secret(line), None
 
 
 #: Top-level tables of an answers file that are not answers, kept when answers are saved over it.
@@ -395,8 +433,8 @@ def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Coll
             return
         text += _kept_sections(path)
     try:
-        write_atomic(path, text)
-    except OutputError as error:
+        write_atomic(path, text, over_input=True)  # the user agreed to replace it
+    except KakaoauditError as error:
         prompter.say(str(error))
         return
     prompter.say(_("Saved. Next time: kakaoaudit --answers {file}", file=str(path)))
@@ -404,9 +442,14 @@ def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Coll
 
 def _kept_sections(path: Path) -> str:
     """The reserved sections of the answers file about to be replaced, as TOML (empty if unreadable)."""
+    from kakaoaudit.core.answers import MAX_FILE_BYTES  # noqa: PLC0415
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = read_file(path, MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
+            return ""
+        document = tomllib.loads(data.decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         return ""
     return render_tables(document, RESERVED_SECTIONS)
 
@@ -423,7 +466,7 @@ def _answers_header(lang: str, sample: bool = False) -> list[str]:
 def emit(text: str, output: Path | None) -> None:
     """The report to the screen, or to `output` atomically."""
     if output is None:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
         return
     write_atomic(Path(output), text)
     click.echo(_("Report written to {path}", path=str(output)).render(), err=True)
@@ -460,7 +503,7 @@ def list_checks(fmt: str) -> int:
     for warning in registry.warnings:
         click.echo(f"kakaoaudit: {warning.render(lang)}", err=True)
     if fmt == "json":
-        click.echo(json.dumps({"checks": rows}, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps({"checks": rows}, ensure_ascii=False, indent=2)))
         return EXIT_OK
     from tabulate import tabulate  # noqa: PLC0415
 
@@ -472,7 +515,7 @@ def list_checks(fmt: str) -> int:
     ]
     headers = ["ID", _("Title").render(lang), _("Category").render(lang), _("Weight").render(lang),
                _("Network").render(lang), "ADVICE", _("From").render(lang)]
-    click.echo(tabulate(table, headers=headers, tablefmt="simple"))
+    deliver(tabulate(table, headers=headers, tablefmt="simple"))
     return EXIT_OK
 
 
@@ -491,7 +534,7 @@ def write_init(*, sample: bool, output: Path, force: bool, only: Sequence[str], 
         values = _demo_answers(registry, datetime.now(timezone.utc).date()).values
     text = render_answers(questions, values, lang=lang, header=_answers_header(lang, sample))
     if str(output) == "-":
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
         return EXIT_OK
     if output.exists() and not force:
         raise InputError(_("{path} already exists; use --force to overwrite it, or -o another file",

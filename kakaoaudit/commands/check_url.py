@@ -22,12 +22,14 @@ _ = translator(__name__)
 
 #: Most addresses read from standard input at once (it is a checker, not a crawler).
 MAX_STDIN_URLS = 1000
+#: The most standard input may hold for `check-url -`: a thousand long addresses.
+MAX_STDIN_CHARS = MAX_STDIN_URLS * 4096
 EXIT_OFFICIAL, EXIT_NOT_OFFICIAL = 0, 1
 
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+    from kakaoaudit.options import common_options  # noqa: PLC0415
 
     @click.command(
         name="check-url",
@@ -57,6 +59,8 @@ def __getattr__(name: str) -> Any:
 
 def run(urls: tuple[str, ...], fmt: str) -> int:
     """Classify `urls` ('-' = standard input), print the verdicts, return the exit code."""
+    from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.urls import classify as urlcheck  # noqa: PLC0415 - keeps the command list light
 
     addresses = _addresses(urls)
@@ -81,12 +85,12 @@ def run(urls: tuple[str, ...], fmt: str) -> int:
             ],
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
         for result in results:
             line = _("[{verdict}] {url}: {explanation}", verdict=urlcheck.VERDICT_LABELS[result.verdict],
                      url=urlcheck.shown_input(result.input), explanation=urlcheck.explain(result))
-            click.echo(line.render())
+            deliver(line.render())
     return EXIT_OFFICIAL if all(result.official for result in results) else EXIT_NOT_OFFICIAL
 
 
@@ -96,7 +100,14 @@ def _addresses(urls: tuple[str, ...]) -> list[str]:
         if url != "-":
             addresses.append(url)
             continue
-        lines = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        # Read with a limit: standard input may be a file of any size, or endless (/dev/zero).
+        text = sys.stdin.read(MAX_STDIN_CHARS + 1)
+        if len(text) > MAX_STDIN_CHARS:
+            from kakaoaudit.core.errors import InputError  # noqa: PLC0415
+
+            raise InputError(_("standard input holds more than {limit} characters; give at most {count} addresses, "
+                               "one per line", limit=MAX_STDIN_CHARS, count=MAX_STDIN_URLS))
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
         if not lines:
             raise click.UsageError(_("'-' was given but standard input holds no address").render())
         if len(lines) > MAX_STDIN_URLS:

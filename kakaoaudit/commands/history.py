@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.untrusted import json_safe, printable
 
 if TYPE_CHECKING:
     from kakaoaudit.history.people import People
@@ -78,7 +80,7 @@ def build() -> click.Group:
     """The `history` command group, with help texts in the current language."""
     from click.core import ParameterSource  # noqa: PLC0415
 
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - loaded already when commands are
+    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
 
     @click.group(
         name="history",
@@ -132,7 +134,7 @@ def build() -> click.Group:
         return run_alias(names, remove=remove)
 
     @history.command(help=t(_("Print every stored audit as JSON lines (one report per line), oldest first.")))
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
     @common_options
     def export(output: Path | None) -> int:
@@ -200,20 +202,20 @@ def run_list(
                         "audits": len(group)} for person, group in groups.items()],
         }
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
         return EXIT_OK
     if not entries:
         if label:
-            click.echo(t(_("No audit with the label {label} in the history ({path}).", label=label,
+            deliver(t(_("No audit with the label {label} in the history ({path}).", label=label,
                            path=str(store.path))))
         else:
-            click.echo(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
+            deliver(t(_("No audits in the history yet ({path}). Each 'kakaoaudit audit' is kept there, so that "
                            "next time you can see what changed.", path=str(store.path))))
         return EXIT_OK
     if label is None and len(groups) > 1:
-        click.echo(_people_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+        deliver(_people_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
     else:
-        click.echo(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
+        deliver(_list_table(store, entries, groups, trends, reminder_days=reminder_days, zone=zone))
     return EXIT_OK
 
 
@@ -275,10 +277,10 @@ def run_diff(
                            "again later, or give two numbers from 'kakaoaudit history'")) from result
     if fmt == "json":
         import json  # noqa: PLC0415 - only for --format json; keeps --help light
-        click.echo(json.dumps(_diff_json(result), ensure_ascii=False, indent=2))
+        deliver(json_safe(json.dumps(_diff_json(result), ensure_ascii=False, indent=2)))
     else:
         titles = _guarded(store, lambda: _titles(store, result))
-        click.echo(_diff_table(result, zone, titles or {}, details=details))
+        deliver(_diff_table(result, zone, titles or {}, details=details))
     return EXIT_OK
 
 
@@ -324,8 +326,7 @@ def run_export(output: Path | None, *, store: HistoryStore | None = None) -> int
     if lines is None:
         return EXIT_OK
     if output is None:
-        for line in lines:
-            click.echo(line, nl=False)
+        deliver("".join(lines), nl=False)
         return EXIT_OK
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
 
@@ -345,23 +346,27 @@ def run_prune(
     from kakaoaudit.core.localtime import start_of_local_day  # noqa: PLC0415
 
     store = _store(store)
-    cutoff = start_of_local_day(before, zone)
+    try:
+        cutoff = start_of_local_day(before, zone)
+    except (ValueError, OverflowError):  # the first days of year 1 in a zone ahead of UTC: before any audit
+        deliver(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
+        return EXIT_OK
     entries = _guarded(store, store.entries)
     if entries is None:
         return EXIT_OK
     doomed = [entry for entry in entries if entry.generated_at < cutoff]
     if not doomed:
-        click.echo(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
+        deliver(t(_("No audit was made before {date}: nothing to delete.", date=before.isoformat())))
         return EXIT_OK
     question = _("Delete {count} of the {total} audits in the history, those made before {date}? This cannot be "
                  "undone.", count=len(doomed), total=len(entries), date=before.isoformat())
     if not _confirmed(question, yes, "prune"):
-        click.echo(t(_("Nothing was deleted.")))
+        deliver(t(_("Nothing was deleted.")))
         return EXIT_OK
     removed = _guarded(store, lambda: store.prune(cutoff))
     if removed is None:
         return EXIT_OK
-    click.echo(t(_("Deleted {count} audit(s) made before {date}; {left} remain.", count=removed,
+    deliver(t(_("Deleted {count} audit(s) made before {date}; {left} remain.", count=removed,
                    date=before.isoformat(), left=len(entries) - removed)))
     return EXIT_OK
 
@@ -372,22 +377,22 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
     from kakaoaudit.history.store import HistoryError  # noqa: PLC0415
 
     store = _store(store)
+    if _history_exists(store.path):
+        _refuse_foreign(store, store.path)
+    # Files moved aside earlier go too, but only those that are kakaoaudit's history (and their companions).
     moved = _moved_aside(store.path)
+    mains = {path.name: path for path in moved if path.name == _base_of_moved(path)}
+    kept = {name for name, path in mains.items() if store.not_ours(path) is not None}
+    moved = [path for path in moved if _base_of_moved(path) not in kept]
     if not _history_exists(store.path) and not moved:
-        click.echo(t(_("There is no history to delete ({path}).", path=str(store.path))))
+        deliver(t(_("There is no history to delete ({path}).", path=str(store.path))))
         return EXIT_OK
     count: int | None = None
     if _history_exists(store.path):
         try:
             count = len(store.entries())
-        except HistoryError as error:
-            if error.kind == "foreign":
-                # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another
-                # program's folder): not ours to delete.
-                from kakaoaudit.history.audit import describe  # noqa: PLC0415
-
-                raise KakaoauditError(describe(error), _("kakaoaudit does not delete it; move it or delete it "
-                                                         "yourself if you are sure.")) from error
+        except HistoryError:
+            count = None  # damaged, or newer: still kakaoaudit's own file, checked above
     if count is not None:
         question = _("Delete all {count} audits in {path}? This cannot be undone.", count=count,
                      path=str(store.path))
@@ -401,7 +406,7 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
         question = _("{question} ({count} file(s) moved aside earlier go too.)", question=question,
                      count=len({_base_of_moved(p) for p in moved}))
     if not _confirmed(question, yes, "forget"):
-        click.echo(t(_("Nothing was deleted.")))
+        deliver(t(_("Nothing was deleted.")))
         return EXIT_OK
     try:
         store.forget()
@@ -410,10 +415,30 @@ def run_forget(*, yes: bool, store: HistoryStore | None = None) -> int:
     except HistoryError as error:
         _fail(error)
     except OSError as error:
+        from kakaoaudit.core.output import reason_for  # noqa: PLC0415
+
         raise KakaoauditError(_("could not delete {path}: {reason}", path=str(error.filename),
-                                reason=error.strerror or type(error).__name__)) from error
-    click.echo(t(_("The history was deleted.")))
+                                reason=reason_for(error))) from error
+    deliver(t(_("The history was deleted.")))
     return EXIT_OK
+
+
+def _refuse_foreign(store: HistoryStore, path: Path) -> None:
+    """One line, exit 2, when the file at the history's place is not kakaoaudit's history: it is not deleted."""
+    from kakaoaudit.core.errors import KakaoauditError  # noqa: PLC0415
+
+    reason = store.not_ours(path)
+    if reason is None:
+        return
+    why = {
+        "not sqlite": _("it is not a database"),
+        "foreign": _("the file belongs to another program"),
+        "unrecognised": _("it cannot be recognised as kakaoaudit's"),
+        "unreadable": _("it cannot be read"),
+    }[reason]
+    # Someone else's file where ours should be (KAKAOAUDIT_HOME pointing at another folder): not ours to delete.
+    raise KakaoauditError(_("{path} is not a kakaoaudit history ({why}); kakaoaudit does not delete it: move it or "
+                            "delete it yourself if you are sure.", path=str(path), why=why))
 
 
 def run_move_aside(*, store: HistoryStore | None = None) -> int:
@@ -422,13 +447,13 @@ def run_move_aside(*, store: HistoryStore | None = None) -> int:
 
     store = _store(store)
     if not store.path.exists():
-        click.echo(t(_("There is no history file at {path}: nothing to move.", path=str(store.path))))
+        deliver(t(_("There is no history file at {path}: nothing to move.", path=str(store.path))))
         return EXIT_OK
     try:
         moved = store.move_aside()
     except HistoryError as error:
         _fail(error)
-    click.echo(t(_("Moved {path} to {moved}. A new history starts with your next audit; the old file is kept as "
+    deliver(t(_("Moved {path} to {moved}. A new history starts with your next audit; the old file is kept as "
                    "it was.", path=str(store.path), moved=str(moved))))
     return EXIT_OK
 
@@ -634,9 +659,10 @@ def _list_table(store: HistoryStore, entries: Sequence[Entry], groups: dict[str 
 
     labelled = any(entry.label is not None for entry in entries)
     headers = [t(_("No.")), t(_("Date")), t(_("Score")), t(_("Grade"))] + ([t(_("Label"))] if labelled else [])
+    # Rows come from a file anyone could have written: no terminal escape codes get through.
     rows = [
-        [entry.id, _local_text(entry.generated_at, zone), "-" if entry.score is None else entry.score, entry.grade]
-        + ([entry.label or ""] if labelled else [])
+        [entry.id, _local_text(entry.generated_at, zone), "-" if entry.score is None else entry.score,
+         _line(entry.grade)] + ([_line(entry.label or "")] if labelled else [])
         for entry in entries
     ]
     lines = [t(_("Your audit history ({count} audit(s), {path})", count=len(entries), path=str(store.path))), ""]
@@ -659,7 +685,7 @@ def _trend_lines(groups: dict[str | None, list[Entry]], trends: Sequence[dict[st
         if trend["label"] is None:
             lines.append(t(_("Trend: {sparkline}", sparkline=trend["sparkline"])) + change)
         else:
-            lines.append(t(_("Trend ({label}): {sparkline}", label=trend["label"],
+            lines.append(t(_("Trend ({label}): {sparkline}", label=_line(trend["label"]),
                              sparkline=trend["sparkline"])) + change)
         last_day = local_date(group[-1].generated_at, zone)
         lines.append(t(last_audit_message(trend["days_since_last"], last_day, trend["label"])))
@@ -670,6 +696,11 @@ def _trend_lines(groups: dict[str | None, list[Entry]], trends: Sequence[dict[st
             lines.append(t(_("Next check-up: around {date} (every {cadence} days).", date=trend["next_due"],
                              cadence=reminder_days)))
     return lines
+
+
+def _line(text: str) -> str:
+    """A text from the history file, on one line with its control characters escaped."""
+    return printable(text, one_line=True)
 
 
 def _status_text(side: dict[str, Any] | None) -> str:
@@ -684,7 +715,7 @@ def _status_text(side: dict[str, Any] | None) -> str:
     try:
         return Status(status).label.render()
     except ValueError:
-        return str(status)
+        return _line(str(status))
 
 
 Titles = dict[tuple[str, str], Msg]
@@ -726,7 +757,7 @@ def _title(change: FindingChange, titles: Titles) -> str:
 def _change_line(mark: str, change: FindingChange, titles: Titles, *, details: bool, moved: bool) -> str:
     from kakaoaudit.history.store import REASON_CHECK_ADDED, REASON_CHECK_REMOVED  # noqa: PLC0415
 
-    line = f"  {mark} {_title(change, titles)}"
+    line = f"  {mark} {_line(_title(change, titles))}"
     if moved:
         line += f": {_status_text(change.before)} → {_status_text(change.after)}"
     if change.reason == REASON_CHECK_ADDED:
@@ -742,7 +773,7 @@ def _entry_text(entry: Entry, zone: tzinfo | None) -> str:
     score = "-" if entry.score is None else str(entry.score)
     text = t(_("no. {id} ({date}, {score} {grade})", id=entry.id, date=_local_text(entry.generated_at, zone),
                score=score, grade=entry.grade))
-    return text if entry.label is None else f"{text} [{entry.label}]"
+    return text if entry.label is None else f"{text} [{_line(entry.label)}]"
 
 
 def _diff_table(result: Diff, zone: tzinfo | None, titles: Titles, *, details: bool = False) -> str:

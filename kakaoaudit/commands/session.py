@@ -17,11 +17,12 @@ from typing import Any
 
 import click
 
+from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core.answers import Answers, Source
 from kakaoaudit.core.engine import applicable
-from kakaoaudit.core.errors import InputError, OutputError, UsageError
+from kakaoaudit.core.errors import InputError, KakaoauditError, UsageError
 from kakaoaudit.core.i18n import Msg, current_language, translator
-from kakaoaudit.core.output import write_atomic
+from kakaoaudit.core.output import refuse_input, write_atomic
 from kakaoaudit.core.questions import AnswerValue, AnswerValueError, Choice, QType, Question
 from kakaoaudit.questionnaire.prompt import Prompter
 from kakaoaudit.triage.restriction import (
@@ -133,6 +134,8 @@ def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
         if interactive() and not options.get("no_input"):
             prompter = CommandPrompter(current_language())
         collected = collect_answers(registry, questions, answers_file, prompter, today)
+    if options.get("output") is not None:
+        refuse_input(Path(options["output"]))  # before any further question: never over the answers file
     values, sources = dict(collected.values), dict(collected.sources)
     country = location_country(Answers(values))
     chosen = str(values.get(TIME_ZONE) or "")
@@ -172,7 +175,7 @@ def ask_zone(prompter: CommandPrompter, country: str, today: date) -> str:
 def emit(text: str, output: Path | None, *, also_screen: bool) -> None:
     """The output to the screen and/or, atomically, to `output`."""
     if output is None or also_screen:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
     if output is not None:
         write_atomic(Path(output), text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)
@@ -203,8 +206,8 @@ def offer_to_save(session: Session, own: Sequence[Question]) -> None:
           "your password here.").render(prompter.lang),
     ]
     try:
-        write_atomic(path, render_answers(questions, values, lang=prompter.lang, header=header))
-    except OutputError as error:
+        write_atomic(path, render_answers(questions, values, lang=prompter.lang, header=header), over_input=True)
+    except KakaoauditError as error:
         prompter.say(str(error))
         return
     prompter.say(_("Saved. Next time: --answers {file}", file=str(path)))

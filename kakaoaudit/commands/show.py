@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kakaoaudit.cli import EXIT_OK, FORMAT_NAMES, common_options, t
 from kakaoaudit.core.i18n import LANGUAGES, current_language, translator
+from kakaoaudit.options import EXIT_OK, FORMAT_NAMES, FilePath, common_options, t
 
 if TYPE_CHECKING:
     from kakaoaudit.core.model import Report
@@ -30,14 +30,13 @@ _ = translator(__name__)
              "checked first. Use - to read it from standard input, or --last for the latest audit in the "
              "history.")),
 )
-@click.argument("report_file", metavar="REPORT.json", required=False,
-                type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("report_file", metavar="REPORT.json", required=False, type=FilePath(allow_dash=True))
 @click.option("--last", is_flag=True, help=t(_("Show the latest audit from the history instead of a file.")))
 @click.option("--label", default=None, metavar="NAME",
               help=t(_("With --last: the latest audit of this person (their --label or an alias).")))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--output", "-o", type=FilePath(), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @click.option("--full", is_flag=True,
               help=t(_("On the screen, show the whole report instead of the short view.")))
@@ -48,9 +47,9 @@ _ = translator(__name__)
 def command(ctx: click.Context, report_file: Path | None, *, last: bool, label: str | None, fmt: str,
             output: Path | None, full: bool, details: bool) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
     from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
-    from kakaoaudit.formats import render  # noqa: PLC0415
     from kakaoaudit.formats.reading import load_report  # noqa: PLC0415
 
     if last == (report_file is not None):
@@ -63,9 +62,10 @@ def command(ctx: click.Context, report_file: Path | None, *, last: bool, label: 
     lang = current_language()
     if not _lang_given(ctx) and report.language in LANGUAGES:
         lang = report.language
-    text = render(report, fmt, lang=lang, terminal=output is None, full=full, details=details)
+    source = report_file if report_file is not None else Path(_("the history").render())
+    text = render_untrusted(report, source, fmt, lang=lang, terminal=output is None, full=full, details=details)
     if output is None:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
     else:
         write_atomic(output, text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)
@@ -98,6 +98,21 @@ def latest_report(label: str | None) -> Report:
     except HistoryError as error:
         raise HistoryUnusable(describe(error), remedy(error)) from error
     return parse_report(data, Path(_("history no. {id}", id=newest.id).render()))
+
+
+def render_untrusted(report: Report, path: Path, fmt: str, *, lang: str, terminal: bool, full: bool = False,
+                     details: bool = False) -> str:
+    """The saved report rendered; a value that passed the schema but cannot be shown is one line (exit 2)."""
+    from kakaoaudit.core.errors import InputError  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import shown  # noqa: PLC0415
+    from kakaoaudit.formats import render  # noqa: PLC0415
+
+    try:
+        return render(report, fmt, lang=lang, terminal=terminal, full=full, details=details)
+    except (ArithmeticError, ValueError, LookupError, TypeError) as error:
+        # A report is data from a file: a number or date out of any sensible range is the file's fault.
+        raise InputError(_("{file}: a value in this report cannot be shown ({reason})", file=shown(path),
+                           reason=type(error).__name__)) from error  # --debug shows where
 
 
 def _lang_given(ctx: click.Context | None) -> bool:

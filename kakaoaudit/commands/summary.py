@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
-from kakaoaudit.cli import EXIT_OK, common_options, t
 from kakaoaudit.core.i18n import current_language, translator
+from kakaoaudit.options import EXIT_OK, FilePath, common_options, t
 
 _ = translator(__name__)
 
@@ -30,10 +30,10 @@ SUMMARY_FORMATS = ("table", "json", "html")
              "report, days since the last audit. Give report files or a folder of them; files that are not "
              "reports are listed and skipped.")),
 )
-@click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="FILES...|DIR", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="table", show_default=True,
               help=t(_("Output format.")))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--output", "-o", type=FilePath(), default=None,
               help=t(_("Write to this file (written whole or not at all) instead of the screen.")))
 @click.option("--sort", type=click.Choice(("need", "score", "name", "date", "trip")), default="need",
               show_default=True,
@@ -42,6 +42,7 @@ SUMMARY_FORMATS = ("table", "json", "html")
 @common_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None, sort: str) -> int:
     # Imported here so that `kakaoaudit --help` stays light.
+    from kakaoaudit.commands.delivery import deliver  # noqa: PLC0415
     from kakaoaudit.core.errors import InputError  # noqa: PLC0415
     from kakaoaudit.core.output import write_atomic  # noqa: PLC0415
     from kakaoaudit.formats.summary import collect, render  # noqa: PLC0415
@@ -56,7 +57,7 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None, sort: str) -
                            paths=" ".join(str(p) for p in paths)), *reasons)
     text = render(summary, fmt, lang=lang, width=terminal_width() if output is None else FILE_WIDTH)
     if output is None:
-        click.echo(text, nl=False)
+        deliver(text, nl=False)
     else:
         write_atomic(output, text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)

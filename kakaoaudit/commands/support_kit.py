@@ -33,7 +33,7 @@ FORMATS = ("text", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
 
     @click.command(
         name="support-kit",
@@ -45,14 +45,14 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Draft your inquiry to Kakao's customer service.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--reapply", is_flag=True,
                   help=_("Applying again after a refusal: add the re-application checklist.").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=_("Also write exactly what is shown to this file (whole or not at all).").render())
     @click.option("--redact", is_flag=True,
                   help=_("Mask phone numbers and email addresses (to show the draft to someone else).").render())
@@ -76,11 +76,13 @@ def render(fmt: str, kit: Any, verdict: Any = None) -> str:
     import json  # noqa: PLC0415
 
     from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
     from kakaoaudit.triage import support_kit as logic  # noqa: PLC0415
 
     if fmt == "json":
-        return json.dumps(logic.to_json(kit, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(logic.to_json(kit, tool_version=__version__), ensure_ascii=False, indent=2)
+        return json_safe(text) + "\n"
     document = logic.document(kit)
     if verdict is not None:
         document = dataclasses.replace(document, sections=(verdict, *document.sections))

@@ -11,7 +11,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -25,7 +24,7 @@ FORMATS = ("table", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options  # noqa: PLC0415 - cli is loaded already when this runs
+    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
 
     @click.command(
         name="triage",
@@ -36,12 +35,12 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Work out why messages stopped sending, and what to do next.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
                   help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help=_("Output format.").render())
-    @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+    @click.option("--output", "-o", type=FilePath(), default=None,
                   help=_("Write the result to this file (whole or not at all) instead of the screen.").render())
     @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
     @common_options
@@ -62,11 +61,13 @@ def render(fmt: str, triage: Any, lang: str) -> str:
     import json  # noqa: PLC0415
 
     from kakaoaudit import __version__  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import json_safe  # noqa: PLC0415
     from kakaoaudit.triage import assess as logic  # noqa: PLC0415
     from kakaoaudit.triage import document as textdoc  # noqa: PLC0415
 
     if fmt == "json":
-        return json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(logic.to_json(triage, lang, tool_version=__version__), ensure_ascii=False,
+                                    indent=2)) + "\n"
     document = logic.document(triage, lang)
     return textdoc.render_markdown(document) if fmt == "markdown" else textdoc.render_text(document)
 

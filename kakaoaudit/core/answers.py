@@ -19,6 +19,7 @@ from typing import Any
 
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.inputs import MAX_DEPTH, read_file, too_deep
 from kakaoaudit.core.questions import UNKNOWN, UNSURE, AnswerValue, AnswerValueError, Question, looks_secret
 
 if sys.version_info >= (3, 11):
@@ -30,6 +31,8 @@ _ = translator("kakaoaudit")
 
 #: An answers file larger than this is refused before parsing (it is a short questionnaire).
 MAX_FILE_BYTES = 1024 * 1024
+#: The problems of an answers file listed one by one; the others are counted.
+MAX_PROBLEMS_SHOWN = 20
 
 
 class Source(str, enum.Enum):
@@ -162,21 +165,26 @@ def parse_answers(
         except AnswerValueError as error:
             problems.append(_bad_value(path, key, raw, error))
     if problems:
-        raise InputError(*problems)
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(_("{file}: and {count} more problems", file=str(path),
+                           count=len(problems) - MAX_PROBLEMS_SHOWN))
+        raise InputError(*shown)
     return AnswersFile(path, values, parsed_sections)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise InputError(_("{file}: no such answers file; create one with 'kakaoaudit init'", file=name)) from None
     except IsADirectoryError:
         raise InputError(_("{file}: is a directory, not an answers file", file=name)) from None
     except OSError as error:
         raise InputError(_("{file}: cannot read: {reason}", file=name, reason=error.strerror or "")) from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError(_("{file}: not a usable file name", file=name)) from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(_("{file}: too large for an answers file (over 1 MiB)", file=name))
     try:
@@ -191,6 +199,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         document: dict[str, Any] = tomllib.loads(text)
+    except RecursionError:
+        raise InputError(_("{file}: lists or tables are nested too deeply (more than {limit} levels)", file=name,
+                           limit=MAX_DEPTH)) from None
     except tomllib.TOMLDecodeError as error:
         line, column, reason = _toml_position(error)
         raise InputError(
@@ -202,6 +213,9 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
                 reason=reason,
             )
         ) from None
+    if too_deep(document):
+        raise InputError(_("{file}: lists or tables are nested too deeply (more than {limit} levels)", file=name,
+                           limit=MAX_DEPTH))
     return document
 
 

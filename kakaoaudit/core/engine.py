@@ -21,7 +21,7 @@ from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category, Finding, LookUp, Report, Severity, Status
 from kakaoaudit.core.questions import Question
 from kakaoaudit.core.scoring import CheckInfo, score
-from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.secret import Secret, scrub
 
 _ = translator("kakaoaudit")
 
@@ -192,7 +192,8 @@ class Auditor:
     def _findings(self, check: type[Check], outcome: _Outcome, limit: float) -> list[Finding]:
         """The findings of a check that ran: its own, or one `error` finding saying what went wrong."""
         if outcome.error is not None:
-            self.tracebacks.append(f"{check.id}:\n{outcome.traceback}")
+            # Shown with --debug: a check may have put the password (or its hash) in its exception.
+            self.tracebacks.append(f"{check.id}:\n{scrub(outcome.traceback, self.password)}")
             return [_not_run(check, Status.ERROR, _("the check failed with {error}; run with --debug for "
                                                      "details", error=type(outcome.error).__name__))]
         if outcome.results is None:

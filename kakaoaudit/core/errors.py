@@ -38,3 +38,18 @@ class InputError(KakaoauditError):
 
 class OutputError(KakaoauditError):
     """A report or file could not be written; nothing partial was left behind."""
+
+
+class DeliveryError(KakaoauditError):
+    """Standard output failed (full, closed, or its reader went away): the output was not delivered.
+
+    Exit 74 (``EX_IOERR`` of sysexits.h): not 1 (the score tripped ``--fail-under``/``--fail-on``), not
+    2 (a usage or input error) and not 70 (a bug). `quiet` for a broken pipe: the reader stopped reading
+    on purpose (``| head``), so nothing is said.
+    """
+
+    exit_code = 74
+
+    def __init__(self, *messages: Msg | str, quiet: bool = False) -> None:
+        super().__init__(*messages)
+        self.quiet = quiet

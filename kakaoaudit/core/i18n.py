@@ -28,12 +28,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
+from kakaoaudit.core.placeholders import fill, names
+from kakaoaudit.core.untrusted import printable
+
 #: Languages with complete catalogs, in the order the help lists them.
 LANGUAGES: tuple[str, ...] = ("ja", "en", "ko")
 #: The source language of every msgid.
 SOURCE_LANGUAGE = "en"
 
 BUILTIN_LOCALEDIR = Path(__file__).resolve().parent.parent / "locale"
+
+#: A rendered message is at most this many times the size of its template and parameters, plus the
+#: slack (a translation may be longer than the source text of a nested message).
+_FILL_FACTOR, _FILL_SLACK = 4, 256
+#: What a domain name may be: it becomes part of a catalog's file name.
+_DOMAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 _localedirs: dict[str, Path] = {}
 _current_language = SOURCE_LANGUAGE
@@ -70,18 +79,22 @@ class Msg:
         language = lang or _current_language
         text = gettext_for(self.domain, language).gettext(self.msgid)
         if not self.params:
-            return text
+            return printable(text)
         values = {name: _render_param(value, language, redact) for name, value in self.params}
+        if text != self.msgid and not names(text) <= values.keys():
+            text = self.msgid  # a broken translation must never break a report: the source text
         if language == "ko":
             # "{country}이(가)" -> "{country}이" or "{country}가", by the value it will show
             from kakaoaudit.core.korean import resolve_particles  # noqa: PLC0415 - only Korean needs it
 
-            text = resolve_particles(text, values)
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            # A broken translation must never crash a report: fall back to the source text.
-            return self.msgid.format(**values)
+            text = resolve_particles(text, {name: str(value) for name, value in values.items()})
+        # A template is data (a saved report brings its own): only plain fields are filled, and the
+        # result stays in proportion to what the message is made of.
+        return printable(fill(text, values, limit=_FILL_FACTOR * (len(text) + self._weight()) + _FILL_SLACK))
+
+    def _weight(self) -> int:
+        """The size of the message's parameters as given (nested messages by their own size)."""
+        return sum(_weight(value) for _name, value in self.params)
 
     def __str__(self) -> str:
         return self.render()
@@ -118,6 +131,14 @@ class Msg:
         return cls(domain, msgid, tuple(params))
 
 
+def _weight(value: Param) -> int:
+    if isinstance(value, Msg):
+        return len(value.msgid) + value._weight()
+    if isinstance(value, Private):
+        return max(len(value.value), len(value.masked))
+    return len(str(value))
+
+
 def _render_param(value: Param, lang: str, redact: bool) -> str | int | float:
     if isinstance(value, Msg):
         return value.render(lang, redact=redact)
@@ -150,6 +171,9 @@ def localedir_of(domain: str) -> Path:
 @cache
 def gettext_for(domain: str, lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `domain` in `lang`; the source text when there is none."""
+    if not _DOMAIN.fullmatch(domain) or lang not in LANGUAGES:
+        # A saved report names its domains: never a path to some other file.
+        return gettext.NullTranslations()
     return gettext.translation(domain, localedir_of(domain), languages=[lang], fallback=True)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Final, NoReturn
 
 _MASK = "********"
+#: What stands in a text for the password, or for its SHA-1 hash or a part of it, once removed.
+REMOVED = "[password removed]"
+HASH_REMOVED = "[hash removed]"
 
 
 class Secret:
@@ -63,3 +66,32 @@ class SamplePassword(Secret):
     """The demo's sample password: a `Secret` like any other, marked so reports can say so."""
 
     __slots__ = ()
+
+
+def scrub(text: str, secret: Secret | None) -> str:
+    """`text` (a traceback, a log line) without the secret's value nor its SHA-1 hash, prefix or suffix.
+
+    Each is removed as written and in the forms a traceback or a log shows a string (`repr`, `ascii`,
+    JSON escapes), the hash in upper or lower case hex. An empty or cleared secret leaves `text` as it is.
+    """
+    if secret is None:
+        return text
+    try:
+        value = secret.reveal()
+    except ValueError:
+        return text
+    if not value:
+        return text
+    import hashlib  # noqa: PLC0415 - only when a traceback is shown
+    import json  # noqa: PLC0415
+
+    digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - the range API's hash
+    forms = {value, repr(value)[1:-1], ascii(value)[1:-1], value.encode("unicode_escape").decode("ascii"),
+             json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1]}
+    for form in sorted(forms, key=len, reverse=True):
+        if form:
+            text = text.replace(form, REMOVED)
+    for part in (digest, digest[5:], digest[:5]):
+        for spelling in (part.upper(), part.lower()):
+            text = text.replace(spelling, HASH_REMOVED)
+    return text

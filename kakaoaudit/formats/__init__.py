@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the model is loaded only when a report is rendered: keeps --help light
     from kakaoaudit.core.model import Report
@@ -40,6 +40,8 @@ def render(report: Report, fmt: str, *, lang: str, terminal: bool = False, full:
     IDs, points and severity. Files, Markdown, HTML and JSON are always complete.
     """
     module = importlib.import_module(FORMATS[fmt])
+    if fmt != "json":  # JSON escapes control characters itself, and keeps the data as it is
+        report = _printable(report)
     if terminal and hasattr(module, "render_terminal"):
         from kakaoaudit.formats.terminal import colour_enabled, terminal_width  # noqa: PLC0415
 
@@ -48,3 +50,27 @@ def render(report: Report, fmt: str, *, lang: str, terminal: bool = False, full:
         return text
     formatter: Formatter = module
     return formatter.render(report, lang=lang)
+
+
+def _printable(value: Any) -> Any:
+    """`value` (the report, then each part) with the control characters of its plain texts escaped.
+
+    Messages escape their own text when rendered (`Msg.render`); the other texts of a report (its
+    label, ids, references; anything a saved report can carry) are escaped here, once for every format.
+    """
+    import dataclasses  # noqa: PLC0415 - only when a report is rendered
+    import enum  # noqa: PLC0415
+
+    from kakaoaudit.core.i18n import Msg  # noqa: PLC0415
+    from kakaoaudit.core.untrusted import printable  # noqa: PLC0415
+
+    if isinstance(value, (Msg, enum.Enum)):
+        return value
+    if isinstance(value, str):
+        return printable(value, one_line=True)
+    if isinstance(value, tuple):
+        return tuple(_printable(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _printable(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value

@@ -31,6 +31,7 @@ from kakaoaudit.core.model import (
     TopAction,
     TravelPlan,
 )
+from kakaoaudit.core.untrusted import json_safe
 
 SCHEMA_VERSION = "1.2"
 SCHEMA_RESOURCE = "report.schema.json"
@@ -45,7 +46,7 @@ def schema_text() -> str:
 
 def render(report: Report, *, lang: str) -> str:
     """The report as pretty-printed JSON (stable key and finding order), ending with a newline."""
-    return json.dumps(to_dict(report, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(to_dict(report, lang=lang), ensure_ascii=False, indent=2)) + "\n"
 
 
 def to_dict(report: Report, *, lang: str) -> dict[str, Any]:

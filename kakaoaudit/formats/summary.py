@@ -32,6 +32,7 @@ from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.localtime import local_date
 from kakaoaudit.core.model import Severity, Status
+from kakaoaudit.core.untrusted import json_safe, printable
 from kakaoaudit.formats.reading import check_kind, read_json
 from kakaoaudit.formats.sections import Texts, fill
 from kakaoaudit.formats.terminal import FILE_WIDTH, cells, wrap
@@ -272,7 +273,9 @@ def _entry(path: Path) -> tuple[Entry, list[Any]]:
     checks = data.get("checks")
     trip_only = trip is not None and isinstance(checks, list) and bool(checks) and all(
         isinstance(check, dict) and check.get("category") == "travel" for check in checks)
-    return Entry(path, label or None, generated, score, grade, trip, trip_only), findings
+    # The file's texts are shown on a terminal and in HTML: no escape codes get through.
+    shown_label = printable(label, one_line=True) if label else None
+    return Entry(path, shown_label, generated, score, grade, trip, trip_only), findings
 
 
 def _trip(travel: object) -> Trip | None:
@@ -348,7 +351,8 @@ def _worst_findings(path: Path, findings: list[Any], lang: str) -> tuple[tuple[W
                 counts[severity] += 1
     problems.sort(key=lambda item: item[0])
     worst = tuple(
-        WorstFinding(f["check_id"], f["code"], f["status"], f["severity"], _title(f, lang))
+        WorstFinding(printable(f["check_id"], one_line=True), printable(f["code"], one_line=True), f["status"],
+                     f["severity"], printable(_title(f, lang), one_line=True))
         for _key, f in problems[:WORST]
     )
     return worst, counts
@@ -453,7 +457,7 @@ def render_json(summary: Summary, *, lang: str) -> str:
         ],
         "skipped_files": [{"file": str(b.path), "reason": t(b.reason)} for b in summary.bad],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _columns(summary: Summary, t: Texts) -> tuple[list[str], list[list[str]]]:

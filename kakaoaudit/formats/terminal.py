@@ -1,7 +1,8 @@
 """Terminal helpers: when to colour, how wide the screen is, and wrapping that counts display cells.
 
 Japanese and Korean characters take two cells on a terminal; `len()` would make lines overflow.
-Colour is used only on a terminal and never when ``NO_COLOR`` is set (https://no-color.org/);
+Colour is used only on a terminal and never when ``NO_COLOR`` is set (https://no-color.org/) or
+``TERM`` is ``dumb``;
 reports written to files never contain escape codes.
 """
 
@@ -27,10 +28,11 @@ _NO_LINE_START = set("、。，．,.)）」』】〕〉》］｝!?！？:;：；
 _NO_LINE_END = set("(（「『【〔〈《［｛")
 
 
-def colour_enabled(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
-    """True only when `stream` is a terminal and ``NO_COLOR`` is unset (or empty)."""
+def colour_enabled(stream: TextIO | None, environ: Mapping[str, str] | None = None) -> bool:
+    """True only when `stream` is a terminal, ``NO_COLOR`` is unset (or empty) and ``TERM`` is not
+    ``dumb`` (a terminal that shows escape codes as text)."""
     env = os.environ if environ is None else environ
-    if env.get("NO_COLOR", ""):
+    if env.get("NO_COLOR", "") or env.get("TERM", "").strip().lower() == "dumb" or stream is None:
         return False
     try:
         return stream.isatty()

@@ -117,6 +117,10 @@ def describe(error: HistoryError) -> Msg:
         "permission": _("the system denied access to the history file {path} or its folder", path=path),
         "locked": _("the history file {path} is busy: another kakaoaudit kept it locked", path=path),
     }
+    from kakaoaudit.history.store import DISK_FULL  # noqa: PLC0415 - loaded once there is an error
+
+    if error.kind == "io" and error.detail == DISK_FULL:
+        return _("the disk that holds the history file {path} is full", path=path)
     return messages.get(error.kind) or _("the history file {path} cannot be used ({detail})", path=path,
                                          detail=error.detail)
 
@@ -131,6 +135,15 @@ def remedy(error: HistoryError) -> Msg:
                  "To audit without the history: --no-history.")
     if error.kind == "locked":
         return _("Wait for the other kakaoaudit to finish and try again.")
+    from kakaoaudit.history.store import DISK_FULL  # noqa: PLC0415 - loaded once there is an error
+
+    if error.kind == "io":
+        # Not a question of permissions: a full disk, a failing device, a path that cannot be reached.
+        if error.detail == DISK_FULL:
+            return _("Free some space on that disk, or set KAKAOAUDIT_HOME to a folder on another disk; "
+                     "--no-history skips the history.")
+        return _("Check that the disk and the folder are reachable, or set KAKAOAUDIT_HOME to another folder; "
+                 "--no-history skips the history.")
     return _("Make the folder writable, or set KAKAOAUDIT_HOME to a folder you can write; --no-history skips "
              "the history.")
 

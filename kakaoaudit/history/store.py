@@ -42,9 +42,11 @@ from urllib.request import pathname2url
 import platformdirs
 
 from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.inputs import remember
 
 __all__ = [
     "APPLICATION_ID",
+    "DISK_FULL",
     "HISTORY_FILENAME",
     "HOME_ENV",
     "KINDS",
@@ -57,6 +59,7 @@ __all__ = [
     "FindingChange",
     "HistoryError",
     "HistoryStore",
+    "NotOurs",
     "default_path",
     "sparkline",
 ]
@@ -76,6 +79,14 @@ REASON_CHECK_REMOVED: Final = "check removed"
 REASON_CHECK_ADDED: Final = "check added"
 #: The status a diff gives a finding the user suppressed (set aside, not scored) in that report.
 SUPPRESSED: Final = "suppressed"
+
+#: `HistoryError.detail` of an "io" error when the disk (or the user's quota) is full.
+DISK_FULL: Final = "the disk is full"
+#: Why a file is not deleted as the history: not an SQLite file, another program's database, a
+#: database that cannot be told to be kakaoaudit's, or a file that cannot be read to tell.
+NotOurs = Literal["not sqlite", "foreign", "unrecognised", "unreadable"]
+#: The first 16 bytes of every SQLite database file.
+_SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 
 HistoryErrorKind = Literal["corrupt", "foreign", "newer", "readonly", "permission", "locked", "io"]
 #: Every `HistoryError.kind`.
@@ -241,7 +252,7 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     for row_id, text in rows:
         try:
             label = json.loads(text).get("label")
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, RecursionError):
             continue
         if isinstance(label, str):
             conn.execute("UPDATE reports SET label = ? WHERE id = ?", (label, row_id))
@@ -642,8 +653,51 @@ class HistoryStore:
             self._checkpoint()
         return removed
 
+    def not_ours(self, path: Path | None = None) -> NotOurs | None:
+        """Why the file `path` (default: the history) must not be deleted as kakaoaudit's history; None
+        when it may be.
+
+        It may be when it is empty, or an SQLite database marked with kakaoaudit's application id (in
+        its header, or as SQLite reads it with its -wal), or an SQLite database with nothing in it.
+        Anything else there (a text file, another program's database, a damaged file that cannot be
+        told apart from one) is someone's file and stays.
+        """
+        target = self._path if path is None else path
+        try:
+            with open(target, "rb") as handle:
+                header = handle.read(100)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return "unreadable"
+        if not header:
+            return None
+        if not header.startswith(_SQLITE_MAGIC):
+            return "not sqlite"
+        if len(header) >= 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+            return None
+        # The header may not be written back yet (a -wal holds the first page): ask SQLite.
+        try:
+            uri = "file:" + pathname2url(os.path.abspath(target)) + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True, timeout=self._timeout, isolation_level=None)) as conn:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                empty = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        except sqlite3.Error:
+            return "unrecognised"
+        if app_id == APPLICATION_ID or (app_id == 0 and empty):
+            return None
+        return "foreign"
+
     def forget(self) -> None:
-        """Delete the history file and its -wal/-shm/-journal companions. No-op if absent."""
+        """Delete the history file and its -wal/-shm/-journal companions. No-op if absent.
+
+        Only a file that is kakaoaudit's history (`not_ours`) is deleted: `HistoryError` ("foreign")
+        otherwise, and nothing is deleted.
+        """
+        reason = self.not_ours()
+        if reason is not None:
+            raise HistoryError("foreign", f"this file is not a kakaoaudit history ({reason}); it was not deleted",
+                               self._path)
         # Companions first: a stale -wal left next to a new file would be replayed into it.
         for candidate in [*self._sidecars(self._path), self._path]:
             try:
@@ -773,6 +827,7 @@ class HistoryStore:
             if not write:
                 return None
             self._create_file()
+        remember(self._path)  # kakaoaudit's own file: no report is ever written over it
         conn, version = self._open_checked()
         if not write:
             if version == SCHEMA_VERSION:
@@ -1002,7 +1057,7 @@ class HistoryStore:
     def _load(self, text: str, entry_id: int) -> dict[str, Any]:
         try:
             report = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # a row written by hand can hold anything
             report = None
         if not isinstance(report, dict):
             raise HistoryError("corrupt", f"entry {entry_id} does not hold a JSON report", self._path)
@@ -1039,11 +1094,13 @@ class HistoryStore:
         if self._cannot_open(exc):
             return self._access_error("io", str(exc))
         if "disk is full" in message or name == "SQLITE_FULL":
-            return HistoryError("io", "the disk is full", self._path)
+            return HistoryError("io", DISK_FULL, self._path)
         # "disk I/O error" is also what SQLite says about a folder in the file's place.
         return self._access_error("io", str(exc))
 
     def _os_error(self, exc: OSError, path: Path) -> HistoryError:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return HistoryError("io", DISK_FULL, self._path)
         if exc.errno == errno.EROFS:
             return HistoryError("readonly", f"{path} is on a read-only file system", self._path)
         if isinstance(exc, PermissionError):

@@ -19,8 +19,12 @@ from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.questions import UNKNOWN, AnswerValue, AnswerValueError, QType, Question
 from kakaoaudit.core.secret import Secret
+from kakaoaudit.core.untrusted import printable
 
 _ = translator("kakaoaudit")
+
+#: The longest line read at a prompt, in characters (a pasted notice comes line by line).
+MAX_LINE_LENGTH = 64 * 1024
 
 _YES = {"y", "yes", "true", "1", "はい", "うん", "예", "네"}
 _NO = {"n", "no", "false", "0", "いいえ", "아니요", "아니오"}
@@ -44,7 +48,8 @@ class Prompter:
         self._read_hidden = read_hidden or _read_hidden
 
     def say(self, message: Msg | str) -> None:
-        text = message.render(self.lang) if isinstance(message, Msg) else message
+        # A plain text may come from a file (an answer shown back): no terminal escape codes get through.
+        text = message.render(self.lang) if isinstance(message, Msg) else printable(message)
         self.out.write(text + "\n")
         self.out.flush()
 
@@ -169,9 +174,11 @@ class Prompter:
 def _read_line(prompt: str) -> str:
     sys.stderr.write(prompt)
     sys.stderr.flush()
-    line = sys.stdin.readline()  # Ctrl-C raises KeyboardInterrupt: the CLI exits with 130
+    line = sys.stdin.readline(MAX_LINE_LENGTH + 1)  # Ctrl-C raises KeyboardInterrupt: the CLI exits with 130
     if not line:
         raise InputError(_("the input ended before every question was answered"))
+    if len(line) > MAX_LINE_LENGTH and not line.endswith("\n"):
+        raise InputError(_("a line of the input is longer than {limit} characters", limit=MAX_LINE_LENGTH))
     return line.rstrip("\r\n")
 
 

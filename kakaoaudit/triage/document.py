@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kakaoaudit.core.untrusted import printable
+
 
 @dataclass(frozen=True)
 class Section:
@@ -65,7 +67,8 @@ def render_text(document: Document) -> str:
             lines.extend([rule, *section.verbatim.split("\n"), rule])
         lines.append("")
     lines.extend(document.footer)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # The texts carry what the user typed or pasted (a notice): no terminal escape codes get through.
+    return printable("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _fence(text: str) -> str:
@@ -91,4 +94,4 @@ def render_markdown(document: Document) -> str:
             lines.extend([f"{fence}text", *section.verbatim.split("\n"), fence, ""])
     for line in document.footer:
         lines.extend([f"_{line}_" if line else "", ""])
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return printable("\n".join(lines).rstrip("\n") + "\n")

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import pwd
+import shutil
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -90,6 +94,66 @@ def hits(blob: bytes, forms: dict[str, bytes]) -> list[str]:
     return [name for name, value in forms.items() if value in blob or value.lower() in lowered]
 
 
+#: The installed command, beside the interpreter running the tests.
+EXECUTABLE = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
+#: Who runs a permission test when the tests run as root (root ignores permission bits).
+UNPRIVILEGED_USER = "nobody"
+
+
+def environment(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a kakaoaudit subprocess: English, no colour, no plugins, its own data folder."""
+    env = {**os.environ, "KAKAOAUDIT_LANG": "en", "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(home),
+           "KAKAOAUDIT_NO_PLUGINS": "1"}
+    env.update(extra)
+    return env
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60,
+        **popen: Any) -> subprocess.CompletedProcess[bytes]:
+    """kakaoaudit ARGS in a subprocess (bytes in and out); `popen` goes to `subprocess.run`."""
+    popen.setdefault("capture_output", "stdout" not in popen and "stderr" not in popen)
+    return subprocess.run([EXECUTABLE, *args], cwd=cwd, env=env or environment(cwd / ".home"), timeout=timeout,
+                          check=False, **popen)
+
+
+def unprivileged() -> list[str]:
+    """The command prefix that runs a program as an unprivileged user: [] when not root already.
+
+    As root (CI), `setpriv` (util-linux) switches to `UNPRIVILEGED_USER`, who must be able to run this
+    interpreter and import kakaoaudit (.ci/run keeps its folders readable). Skips only when there is
+    no such user or no setpriv.
+    """
+    if os.name != "posix" or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    try:
+        user = pwd.getpwnam(UNPRIVILEGED_USER)
+    except KeyError:
+        pytest.skip(f"running as root and there is no user {UNPRIVILEGED_USER!r} to drop to")
+    if setpriv is None:
+        pytest.skip("running as root and there is no setpriv to drop to an unprivileged user")
+    prefix = [setpriv, f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups", "--"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import kakaoaudit.cli"], cwd="/", capture_output=True,
+                           text=True, check=False, timeout=60)
+    assert probe.returncode == 0, (
+        f"{UNPRIVILEGED_USER} cannot run {sys.executable} with kakaoaudit (make the virtual environment and the "
+        f"sources readable by all): {probe.stderr.strip()[-300:]}")
+    return prefix
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder anyone may use (in the system's temporary folder), for tests run as an unprivileged user."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kakaoaudit-shared-"))
+    folder.chmod(0o777)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
 def range_server() -> Iterator[Any]:
     server = RangeServer()
@@ -123,6 +187,25 @@ def canary_answers(cli: Callable[..., Any], tmp_path: Path) -> Path:
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+PLUGIN_SOURCE = Path(__file__).parent / "plugins" / "misbehaving"
+
+
+@pytest.fixture(scope="session")
+def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The misbehaving checks (tests/hardening/plugins/misbehaving), installed into a folder for PYTHONPATH."""
+    target = tmp_path_factory.mktemp("misbehaving-site")
+    # Built from a copy: setuptools leaves build/ and *.egg-info next to the sources it builds.
+    source = tmp_path_factory.mktemp("misbehaving-source") / "misbehaving"
+    shutil.copytree(PLUGIN_SOURCE, source)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
+         "--target", str(target), str(source)],
+        check=True, capture_output=True, timeout=180, cwd=tmp_path_factory.mktemp("misbehaving-build"),
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -14,23 +13,6 @@ from typing import Any
 import pytest
 
 pytestmark = pytest.mark.hardening
-
-PLUGIN_SOURCE = Path(__file__).parent / "plugins" / "misbehaving"
-
-
-@pytest.fixture(scope="module")
-def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("misbehaving-site")
-    # Built from a copy: setuptools leaves build/ and *.egg-info next to the sources it builds.
-    source = tmp_path_factory.mktemp("misbehaving-source") / "misbehaving"
-    shutil.copytree(PLUGIN_SOURCE, source)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
-         "--target", str(target), str(source)],
-        check=True, capture_output=True, timeout=180, cwd=tmp_path_factory.mktemp("misbehaving-build"),
-        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
-    )
-    return target
 
 
 def test_each_misbehaving_plugin_is_an_error_and_the_audit_completes(plugin_site: Path, tmp_path: Path,

@@ -237,9 +237,20 @@ def test_forget_needs_a_confirmation(cli: Cli, add_report: Add, history_file: Pa
     assert history_file.exists()
 
 
-def test_forget_deletes_everything(cli: Cli, add_report: Add, history_file: Path,
-                                   unusable_file: Callable[[str, Path], bytes]) -> None:
-    unusable_file("corrupt", history_file)
+def damaged_history(path: Path) -> bytes:
+    """A kakaoaudit history whose pages are garbage: SQLite's header with kakaoaudit's application id."""
+    header = bytearray(100)
+    header[:16] = b"SQLite format 3\x00"
+    header[16:18] = (4096).to_bytes(2, "big")
+    header[68:72] = (0x4B414B41).to_bytes(4, "big")
+    data = bytes(header) + b"\x5a" * (2 * 4096 - 100)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+def test_forget_deletes_everything(cli: Cli, add_report: Add, history_file: Path) -> None:
+    damaged_history(history_file)
     assert cli("history", "move-aside").exit_code == 0
     add_report(1)
     (history_file.parent / "unrelated.txt").write_text("mine", encoding="utf-8")
@@ -250,12 +261,22 @@ def test_forget_deletes_everything(cli: Cli, add_report: Add, history_file: Path
     assert cli("history", "forget", "--yes").stdout.startswith("There is no history to delete")
 
 
-def test_forget_a_damaged_file(cli: Cli, history_file: Path, unusable_file: Callable[[str, Path], bytes]) -> None:
-    unusable_file("corrupt", history_file)
+def test_forget_a_damaged_file(cli: Cli, history_file: Path) -> None:
+    damaged_history(history_file)
     refused = cli("history", "forget")
     assert "It cannot be read" in refused.stderr
     assert cli("history", "forget", "--yes").exit_code == 0
     assert not history_file.exists()
+
+
+def test_forget_keeps_a_file_that_is_not_a_history(cli: Cli, history_file: Path,
+                                                   unusable_file: Callable[[str, Path], bytes]) -> None:
+    original = unusable_file("corrupt", history_file)  # text, not a database: someone's file
+    result = cli("history", "forget", "--yes")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "is not a kakaoaudit history (it is not a database)" in line
+    assert history_file.read_bytes() == original
 
 
 def test_forget_refuses_another_programs_file(cli: Cli, history_file: Path,

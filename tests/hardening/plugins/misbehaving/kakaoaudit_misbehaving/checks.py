@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import threading
 from collections.abc import Iterable
@@ -62,3 +63,17 @@ class Behaves(_Base):
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         yield self.finding(Status.PASS, _("all good"), code="good")
+
+
+class LeaksInItsError(_Base):
+    """Raises an exception that holds the password and its SHA-1 hash, prefix and suffix (for --debug)."""
+
+    id = "HRD107"
+    needs_password = True
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        assert ctx.password is not None
+        password = ctx.password.reveal()
+        digest = hashlib.sha1(password.encode("utf-8")).hexdigest().upper()
+        raise ValueError(f"lookup failed for {password!r} ({password}), hash {digest} / {digest.lower()}, "
+                         f"range {digest[:5]}, suffix {digest[5:]} / {digest[5:].lower()}")

@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Trip,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 
 from .travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
@@ -80,10 +81,7 @@ class ChatBackup(TravelCheck):
     weight = 10
     advice_ids = ("O1",)
     references = (K13_BACKUP_BLOG, K13_TALK_DRAWER, K12_REVERIFICATION)
-    why = _(
-        "If Kakao asks you to verify your number again abroad, chats that are not backed up can reportedly be "
-        "lost for good; a backup can reportedly be restored for 14 days only."
-    )
+    why = _("{reverify} {content}", reverify=kakao.REVERIFICATION(), content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS))
     fix = _("Back up your chats the day before you leave and keep the backup password somewhere safe.")
     questions = TRIP + BACKUP_QUESTIONS
 
@@ -91,9 +89,8 @@ class ChatBackup(TravelCheck):
         backup = ctx.answers.get_date(BACKUP_ON)
         advice = [
             _("Back up your chats the day before you leave, on the chat backup screen of KakaoTalk's chat settings."),
-            _("Write the backup password down somewhere safe: it cannot be recovered."),
-            _("The backup keeps text only; for photos and videos, save them separately or use Talk Drawer Plus "
-              "(Kakao's paid service)."),
+            _("Write the backup password down somewhere safe. {password}", password=kakao.BACKUP_PASSWORD()),
+            _("Save photos and videos separately. {drawer}", drawer=kakao.TALK_DRAWER()),
         ]
         if backup is None:
             yield self.finding(
@@ -119,8 +116,8 @@ class ChatBackup(TravelCheck):
               age=age, reference=reference.isoformat()),
             code="backup-old",
             severity=Severity.MEDIUM,
-            detail=_("A backup can reportedly be restored for {limit} days only. If Kakao asks you to verify your "
-                     "number again abroad, chats without a backup can be lost.", limit=RESTORE_DAYS),
+            detail=_("{content} {reverify}", content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS),
+                     reverify=kakao.REVERIFICATION()),
             advice=advice,
         )
 

@@ -28,6 +28,7 @@ _STATUS_STYLES = {
     Status.UNKNOWN: ("magenta",),
     Status.SKIPPED: ("dim",),
     Status.ERROR: ("magenta", "bold"),
+    Status.INFO: ("cyan",),
 }
 _GRADE_STYLES = {"A": ("green", "bold"), "B": ("green", "bold"), "C": ("yellow", "bold"), "D": ("yellow", "bold"),
                  "F": ("red", "bold")}
@@ -174,8 +175,10 @@ class _Layout:
         prefix = f"  {label}  "
         indent = " " * cells(prefix)
         self.para(f"{t(finding.title)}", prefix, indent)
-        meta = [finding.check_id, t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
-        if finding.status is not Status.PASS:
+        meta = [finding.check_id]
+        if finding.status is not Status.INFO:
+            meta.append(t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points)))
+        if finding.status not in (Status.PASS, Status.INFO):
             meta.append(t(fill(s.T_SEVERITY, severity=finding.severity.label)))
         self.para("  ·  ".join(meta), indent, indent, "dim")
         if finding.detail is not None:
@@ -266,10 +269,10 @@ def render_travel_text(plan: TravelPlan, lang: str) -> str:
     if plan.depart or plan.return_date:
         lines.append(t(fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart),
                             return_date=s.format_date(plan.return_date))))
-    if plan.support_hours:
-        lines.append(t(s.T_SUPPORT_HOURS))
-        lines.extend("  " + t(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))
-                     for h in plan.support_hours)
+    differences = s.time_difference_lines(plan)
+    if differences:
+        lines.extend(wrap(t(s.T_TIME_DIFFERENCE), FILE_WIDTH))
+        lines.extend(line for text in differences for line in wrap(t(text), FILE_WIDTH, "  - ", "    "))
     for phase, items in view.phases:
         lines.append("")
         lines.append(t(s.PHASE_LABELS[phase]))

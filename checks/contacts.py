@@ -618,7 +618,8 @@ class RegisteredEmail(Check):
                 detail=_("Its format is valid, but the domain is one letter or two away from {domain}, a common mail "
                          "domain: mail to a misspelt domain goes astray. This is a comparison of spellings, made "
                          "offline.", domain=typo),
-                advice=[_("Look at the address in the Kakao Account settings; if it is misspelt, correct it."), _CHANGE],
+                advice=[_("Look at the address in the Kakao Account settings; if it is misspelt, correct it."),
+                        _CHANGE],
                 max_points=5,
             )
         return self.finding(

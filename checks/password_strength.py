@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import (
     BIRTH_DATE,
-    FACTS,
     DEMO_PASSWORD,
     EMAIL,
+    FACTS,
     KAKAO_ID,
     MAX_SCORED_LENGTH,
     NAME,
@@ -384,8 +384,8 @@ class PasswordStrength(Check):
                 note=note, max_points=5, references=references, advice_ids=("P2.2",),
             )
         if length >= NIST_SINGLE_FACTOR_LENGTH:
-            return self.finding(Status.PASS, _("Your password is long enough (15 characters or more)"), code="length-ok",
-                                detail=_LENGTH_ONLY,
+            return self.finding(Status.PASS, _("Your password is long enough (15 characters or more)"),
+                                code="length-ok", detail=_LENGTH_ONLY,
                                 note=note, max_points=5, references=references, advice_ids=("P2.2",))
         if two_step:
             return self.finding(

@@ -210,7 +210,8 @@ class SupportRoute(Check):
                 _("Your bookmark for Kakao's support is not a Kakao site ({host})", host=host),
                 code="unofficial-bookmark",
                 detail=explain_url(result),
-                advice=[_("Replace the bookmark with Kakao's official help centre. {centre}", centre=kakao.HELP_CENTRE())],
+                advice=[_("Replace the bookmark with Kakao's official help centre. {centre}",
+                          centre=kakao.HELP_CENTRE())],
             )
         return self.finding(
             Status.UNKNOWN,

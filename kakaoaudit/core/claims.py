@@ -52,6 +52,22 @@ LONG_WORDING = claim("T3", _(
 NOTICE_SAYS_LONG = claim("T3", _(
     "The notice says {phrase}: wording like this likely signals a long-term restriction, which usually does not "
     "lift by waiting."))
+NOTICE_KIND_LONG = claim("T3", _(
+    "The notice asks for verification or restricts features for security reasons: that likely signals a long-term "
+    "restriction."))
+NOTICE_KIND_POLICY = claim("K5", _(
+    "The notice mentions a violation of the rules: such a service restriction is a separate sanction, handled "
+    "through the notice in the app or Kakao's customer service."))
+NOTICE_KIND_TEMPORARY = claim("T1", _(
+    "The notice speaks of a temporary limit: short restrictions often lift within a few hours to a day."))
+NOTICE_SAYS_PROTECTIVE = claim("K6", _(
+    "The notice says {phrase}: Kakao's account protective measure can follow a password found in leaks or abnormal "
+    "mass logins."))
+FEATURES_BLOCKED = claim("K1", _(
+    "Only some features are blocked (friends, new chats, open chats): that is what Kakao's user protection "
+    "measures block, not what a network problem does."))
+CANNOT_SIGN_IN = claim("K6", _(
+    "You cannot sign in: Kakao's account protective measure can do that, as can a request to verify the account."))
 SYMPTOMS = claim("C1", _(
     "Messages that stay \"sending\", are not delivered or stay unread for a long time are the usual signs; a "
     "network problem looks the same, but a restriction tends to last longer."))

@@ -285,8 +285,8 @@ class _Html:
         self.add("</p>")
         differences = s.time_difference_lines(plan)
         if differences:
-            self.add(f"<p>{self.e(s.T_TIME_DIFFERENCE)}</p>", "<ul>", *[f"<li>{self.e(text)}</li>" for text in differences],
-                     "</ul>")
+            self.add(f"<p>{self.e(s.T_TIME_DIFFERENCE)}</p>", "<ul>",
+                     *[f"<li>{self.e(text)}</li>" for text in differences], "</ul>")
         phases = s.travel_view(plan).phases
         if phases:
             self.add(f"<h{level}>{self.e(s.T_CHECKLIST)}</h{level}>")

@@ -60,7 +60,7 @@ ACTIVITY_QUESTION = Question(
     ACTIVITY,
     QType.MULTI,
     _("Do any of these apply to your KakaoTalk, in the last month or now? (choose all that apply)"),
-    help=_("Kakao does not publish how many counts as 'many'. Answer for what felt like a lot compared with your "
+    help=_("No source says how many counts as 'many'. Answer for what felt like a lot compared with your "
            "usual use, including announcements to a club, school or work group. An emulator runs phone apps on a "
            "computer (for example BlueStacks or Nox). KakaoTalk for PC/Mac, Kakao's own computer app, is not an "
            "emulator."),
@@ -266,8 +266,7 @@ class AddingQuickly(Check):
                          no_numbers=_NO_NUMBERS),
                 advice=[
                     _("Add friends gradually, and only people you actually know."),
-                    _("If adding friends is already blocked, wait for the measure to end rather than asking to "
-                      "have it lifted."),
+                    _("If adding friends is already blocked, wait for the measure to end."),
                 ],
                 max_points=5,
             )

@@ -100,8 +100,8 @@ STATUS_QUESTION = Question(
     _("Which of these are true today about your registered phone number and email? (select all that apply)"),
     help=_("After a new phone, a new contract or a long stay abroad the registered number may still be the old "
            "one. If you are not sure about the mailbox, try it now: open it on your "
-           "phone or computer. Replies from support and notices from Kakao can be sorted into the spam folder by "
-           "mistake. An item you leave out counts as \"no\"."),
+           "phone or computer. Replies to an inquiry can end up in the spam folder by mistake. An item you leave out "
+           "counts as \"no\"."),
     choices=(
         Choice(PHONE_CURRENT, _("The registered phone number is the number of the phone I use now")),
         Choice(EMAIL_ACCESS, _("I can sign in to the registered mailbox today (I know its password and can read "
@@ -548,8 +548,8 @@ class RegisteredEmail(Check):
     weight = 10
     advice_ids = ("P3.1",)
     references = (K8_URL, K7_URL, HELP_CENTRE_URL)
-    why = _("Support answers by email, and email can be the way back into the account when the phone is lost. "
-            "{replies} {backup}", replies=kakao.REPLIES_IN_SPAM(), backup=kakao.TWO_STEP_BACKUP_EMAIL())
+    why = _("Replies to an inquiry come by email, and email can be the way back into the account when the phone is "
+            "lost. {replies} {backup}", replies=kakao.REPLIES_IN_SPAM(), backup=kakao.TWO_STEP_BACKUP_EMAIL())
     fix = _("Register an email address you can open today, and look in its spam folder when you wait for Kakao or "
             "its support.")
     questions = (EMAIL_QUESTION, STATUS_QUESTION)
@@ -602,7 +602,7 @@ class RegisteredEmail(Check):
                 code="email-international",
                 severity=Severity.LOW,
                 detail=_("Such addresses are valid, but not every mail system can deliver to them, so some "
-                         "messages may never arrive."),
+                         "messages may be lost."),
                 advice=[_("If messages do not reach you, register an address with only Latin letters, digits and "
                           ". _ - before the @, which every mail system accepts.")],
                 max_points=5,
@@ -647,7 +647,7 @@ class RegisteredEmail(Check):
                 code="email-undeliverable",
                 severity=Severity.HIGH,
                 detail=_("The internet's name service (DNS) says this domain does not exist or takes no mail, "
-                         "so nothing Kakao or its support sends to this address can arrive."),
+                         "so no mail sent to this address can arrive."),
                 advice=[_("Check the spelling of the address in the settings."), _CHANGE],
                 max_points=5,
             )
@@ -682,8 +682,8 @@ class RegisteredEmail(Check):
                 _("You cannot sign in to the registered mailbox"),
                 code="email-no-access",
                 severity=Severity.HIGH,
-                detail=_("Nothing sent to this address would reach you, from Kakao or from its support, and the "
-                         "address cannot help you prove that the account is yours."),
+                detail=_("Nothing sent to this address would reach you, and the address cannot help you prove that the "
+                         "account is yours."),
                 advice=[
                     _("Recover the mailbox with its provider (their password reset), or register an address you "
                       "can open instead."),

@@ -69,6 +69,7 @@ _CHECK_ADDRESSES = _("Check any address that claims to be Kakao's with: kakaoaud
 _CATEGORY = _("When the time comes: {category}", category=kakao.INQUIRY_CATEGORY())
 #: The article's way to support, as a choice (ADVICE S1).
 _APP_ROUTE = claim("S1", _("From the app: Settings (gear icon) > Kakao Customer Center or Help"))
+_SAFETY_PASS_UNLIKELY = claim("K4", _("Talk Safety Pass is most likely not available with your number {number}"))
 
 
 def unknown_reason(answers: Answers, key: str) -> Msg:
@@ -297,8 +298,8 @@ class IdDocument(Check):
                 Status.WARN,
                 _("You have no photo ID"),
                 code="no-id",
-                detail=_("Without an ID document you may not be able to prove that the account is yours if Kakao "
-                         "asks for one."),
+                detail=_("Without an ID document you may not be able to prove that the account is yours. {asked}",
+                         asked=kakao.ID_MAY_BE_ASKED()),
                 advice=[_("Consider getting a photo ID, such as a My Number card with photo or a passport.")],
             )
 
@@ -545,7 +546,7 @@ class TalkSafetyPass(Check):
     references = (SAFETY_PASS_URL,)
     why = _("{needs} {other}", needs=kakao.SAFETY_PASS(), other=kakao.SAFETY_PASS_OTHER_NUMBER())
     fix = _("There is nothing to fix here. Without a South Korean mobile number, keep the registered phone number "
-            "and email current, so that customer service can confirm the account is yours if a measure applies.")
+            "and email current, so that you can prove the account is yours if a measure applies.")
     questions = (
         Question(
             HOME_COUNTRY,
@@ -591,9 +592,9 @@ class TalkSafetyPass(Check):
         else:
             yield self.finding(
                 Status.INFO,
-                _("Talk Safety Pass is most likely not available with your number {number}", number=shown),
+                _SAFETY_PASS_UNLIKELY(number=shown),
                 code="safety-pass-unlikely",
                 detail=_("{needs} {other}", needs=kakao.SAFETY_PASS(), other=kakao.SAFETY_PASS_OTHER_NUMBER()),
-                advice=[_("Keep your registered phone number and email current, so that customer service can reach "
-                          "you and confirm the account is yours.")],
+                advice=[_("Keep your registered phone number and email current, so that you can be reached and prove "
+                          "the account is yours.")],
             )

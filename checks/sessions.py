@@ -41,7 +41,7 @@ K10_URL = FACTS["K10"].sources[0]
 K11_URL = FACTS["K11"].sources[0]
 
 _WHERE = kakao.LOGINS_PATH()
-_RULE = _("kakaoaudit recommends looking at least every {days} days (Kakao publishes no interval). {history}",
+_RULE = _("kakaoaudit recommends looking at least every {days} days (no source gives an interval). {history}",
           days=REVIEW_DAYS, history=kakao.HISTORY_90_DAYS(days=REVIEW_DAYS))
 _COMPROMISE = kakao.COMPROMISE_STEPS()
 _SECURE = (
@@ -120,8 +120,8 @@ class SessionsReview(Check):
     references = (*K9_URLS, K10_URL, K11_URL, *FACTS["K18"].sources)
     why = _("A device you do not know that is logged in to your account can read and send messages as you. "
             "{compromise}", compromise=kakao.COMPROMISE_STEPS())
-    fix = _("Look at the login history and the logged-in devices at least every 90 days, log out what is not "
-            "yours, and never share the PC/Mac security code.")
+    fix = _("Look at the login history and the logged-in devices at least every {days} days, log out what is not "
+            "yours, and never share the PC/Mac security code.", days=REVIEW_DAYS)
     questions = (
         Question(
             REVIEWED_ON,

@@ -164,7 +164,7 @@ class CodesAbroad(TravelCheck):
         else:
             yield self.finding(
                 Status.FAIL,
-                _("Roaming will be off: verification codes sent to your phone number will not arrive abroad"),
+                _("Roaming will be off for your home number"),
                 code="roaming-off",
                 severity=Severity.HIGH,
                 detail=_("{roaming} {reverify} You could then not sign in.", roaming=kakao.CODES_NEED_ROAMING(),
@@ -181,7 +181,7 @@ class CodesAbroad(TravelCheck):
         else:
             yield self.item(Phase.NOW, _("Make sure roaming is on for your home number, so that text messages "
                                          "reach it abroad"), done=sms_reachable(answers) is True)
-        yield self.item(Phase.ABROAD, _("If a verification code does not arrive, do not request it again and again. "
+        yield self.item(Phase.ABROAD, _("If a verification code fails to come, do not request it again and again. "
                                         "{blocked}", blocked=kakao.CODES_BLOCKED_24H()))
 
 
@@ -218,7 +218,7 @@ class SignInWithoutPhoneNumber(TravelCheck):
     weight = 15
     advice_ids = ("P3.3", "O2")
     references = (K8_TWO_STEP, K7_COUNTRY_LIST)
-    why = _("Abroad, text messages to your number may not arrive. {backup} {approval}",
+    why = _("Abroad, text messages to your number may fail to reach you. {backup} {approval}",
             backup=kakao.TWO_STEP_BACKUP_EMAIL(), approval=kakao.COUNTRY_APPROVAL())
     fix = _("Register a backup email address that you can read on a computer or tablet without your phone, for 2-step "
             "verification too.")

@@ -262,9 +262,8 @@ class PublicWifi(TravelCheck):
                 _("On public Wi-Fi you will turn on a VPN"),
                 code="wifi-with-vpn",
                 severity=Severity.LOW,
-                detail=_("The VPN protects what you send over a network shared with strangers, but it does not "
-                         "take away the detection risk. {wifi} {vpn}", wifi=kakao.WIFI_TRIGGER(),
-                         vpn=kakao.VPN_TRIGGER()),
+                detail=_("The VPN protects what you send over a network shared with strangers. On the other hand: "
+                         "{wifi} {vpn}", wifi=kakao.WIFI_TRIGGER(), vpn=kakao.VPN_TRIGGER()),
                 advice=[_("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."), never_here],
                 points=WIFI_VPN_POINTS,
             )
@@ -281,7 +280,7 @@ class PublicWifi(TravelCheck):
                 advice=[
                     _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."),
                     _("If you must use public Wi-Fi, a VPN located in {country} or your home country protects what "
-                      "you send, though it does not take away the detection risk. {vpn}",
+                      "you send. On the other hand: {vpn}",
                       country=country_label(trip.destination), vpn=kakao.VPN_TRIGGER()),
                     never_here,
                 ],

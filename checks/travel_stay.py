@@ -51,7 +51,7 @@ DOCUMENT_QUESTIONS: tuple[Question, ...] = (
     Question(
         DOCUMENTS,
         QType.MULTI,
-        _("Which of these will you have ready to send from abroad if Kakao asks you to prove who you are?"),
+        _("Which of these will you have ready to send from abroad if you are asked to prove who you are?"),
         help=_("Choose all that apply; leave it empty if none."),
         choices=(
             Choice(PASSPORT, _("Clear photos of my passport's photo page, that I can open abroad")),

@@ -379,7 +379,7 @@ KEEP: Final[tuple[Item, ...]] = (
 )
 
 NEVER: Final[tuple[Item, ...]] = (
-    Item(_("{only_kakao} Anyone else who promises to lift it, for money or for your password or codes, is not "
+    Item(_("{only_kakao} Anyone else who promises to do it, for money or for your password or codes, is not "
            "Kakao.", only_kakao=kakao.NO_UNLOCK_SERVICES())),
     Item(_("Never give your password or verification codes to anyone, even to someone who says they are from "
            "support. {pc_code}", pc_code=kakao.PC_CODE())),
@@ -430,7 +430,7 @@ def advise(facts: Facts) -> Triage:
 
 
 HEURISTIC: Final = _("This is a heuristic: it reads your answers, not your account, and never contacts Kakao. "
-                     "Only Kakao can say for sure what happened.")
+                     "Only Kakao knows for sure what happened.")
 
 
 def _when_lines(triage: Triage, lang: str) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from kakaoaudit.core import claims as kakao
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.facts import claim
 from kakaoaudit.core.i18n import Msg, Private, translator
 from kakaoaudit.core.questions import Question
 from kakaoaudit.triage import support_kit_questions
@@ -83,15 +84,19 @@ class Kit:
     generated_at: datetime
 
 
+# The article's subject lines (ADVICE R4; from abroad O3), as claims of the article.
+_SUBJECT = claim("R4", _("About lifting a usage restriction"))
+_SUBJECT_REAPPLY = claim(("R4", "R3"), _("About lifting a usage restriction (re-application)"))
+_SUBJECT_ABROAD = claim("O3", _("About lifting a usage restriction (inquiry from abroad)"))
+_SUBJECT_ABROAD_REAPPLY = claim(("O3", "R3"), _(
+    "About lifting a usage restriction (inquiry from abroad, re-application)"))
+
+
 def subject(*, abroad: bool, reapply: bool) -> Msg:
     """The subject line the article suggests (R4; from abroad O3)."""
     if abroad:
-        if reapply:
-            return _("About lifting a usage restriction (inquiry from abroad, re-application)")
-        return _("About lifting a usage restriction (inquiry from abroad)")
-    if reapply:
-        return _("About lifting a usage restriction (re-application)")
-    return _("About lifting a usage restriction")
+        return (_SUBJECT_ABROAD_REAPPLY if reapply else _SUBJECT_ABROAD)()
+    return (_SUBJECT_REAPPLY if reapply else _SUBJECT)()
 
 
 def _private_phone(value: str, region: str) -> Private:
@@ -258,7 +263,7 @@ def _check_contacts(draft: _Draft, phone: str, email: str, contact: str, home: s
         draft.warnings.append(draft.text(_("The registered phone number is missing: add it (contacts.phone).")))
     elif not parse_phone(phone, home).valid:
         draft.warnings.append(draft.text(_("The registered phone number does not look valid: check it against "
-                                           "KakaoTalk > Settings > Kakao Account.")))
+                                           "the Kakao Account settings.")))
     for address in dict.fromkeys((email, contact)):
         if address and not parse_email(address).valid:
             draft.warnings.append(draft.text(_("The email address {email} does not look valid: check it.",

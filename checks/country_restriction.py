@@ -31,6 +31,9 @@ DEFAULT_HOME = "JP"
 
 ENABLED = "security.country_restriction.enabled"
 COUNTRIES = "security.country_restriction.countries"
+#: The trip's answers, read when present (a full audit): the destination of a planned trip is a country in use.
+TRIP_PLANNED = "travel.planned"
+TRIP_DESTINATION = "travel.destination"
 
 #: The most countries that can be allowed at once (reportedly, KAKAO-FACTS K7).
 MAX_COUNTRIES = 3
@@ -163,9 +166,10 @@ class CountryRestriction(Check):
             max_points=ON_POINTS,
         )
         if COUNTRIES in answers:
-            yield from self._list_findings(answers.get_list(COUNTRIES), home_region(answers), ctx.lang)
+            trip = answers.get_text(TRIP_DESTINATION) if answers.get_bool(TRIP_PLANNED) else None
+            yield from self._list_findings(answers.get_list(COUNTRIES), home_region(answers), trip, ctx.lang)
 
-    def _list_findings(self, allowed: tuple[str, ...], home: str, lang: str) -> Iterable[Finding]:
+    def _list_findings(self, allowed: tuple[str, ...], home: str, trip: str | None, lang: str) -> Iterable[Finding]:
         if not allowed:
             yield self.finding(
                 Status.UNKNOWN,
@@ -177,7 +181,9 @@ class CountryRestriction(Check):
             )
             return
         names = ", ".join(country_label(code, lang) for code in allowed)
-        others = [code for code in allowed if code != home]
+        # The destination of a planned trip is in use: never proposed for removal before the trip (KA601 asks
+        # to delete it after the return).
+        others = [code for code in allowed if code not in (home, trip)]
         if home not in allowed:
             yield self.finding(
                 Status.WARN,
@@ -212,6 +218,15 @@ class CountryRestriction(Check):
                 detail=_("{covers} {delete}", covers=kakao.COUNTRY_COVERS(), delete=kakao.COUNTRY_DELETE_UNUSED()),
                 advice=[_("Keep a country only while you travel there, and delete it after you return. {where}",
                           where=_WHERE)],
+                max_points=LIST_POINTS,
+            )
+        elif home in allowed and trip in allowed:
+            yield self.finding(
+                Status.PASS,
+                _("Only your home country {country} and {destination}, for your trip, are allowed",
+                  country=country_label(home, lang), destination=country_label(trip, lang)),
+                code="country-list-ok",
+                advice=[_("Delete {destination} after you return.", destination=country_label(trip, lang))],
                 max_points=LIST_POINTS,
             )
         elif home in allowed:

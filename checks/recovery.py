@@ -200,10 +200,9 @@ class SupportRoute(Check):
                 advice=[
                     _("Delete this bookmark."),
                     _BOOKMARK_IT,
-                    _("If you ever entered your Kakao password there, change it to one you use nowhere else, check "
-                      "the login history, log out devices you do not know and turn on 2-step verification."),
+                    _("If you ever entered your Kakao password there: {compromise}",
+                      compromise=kakao.COMPROMISE_STEPS()),
                 ],
-                references=(HELP_CENTRE_URL, COMPROMISE_URL),
             )
         if result.verdict is Verdict.NOT_OFFICIAL:
             return self.finding(

@@ -68,7 +68,8 @@ class ChatBackup(TravelCheck):
 
     Findings
         ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-old`` (warn),
-        ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
+        ``backup-later`` (info: the departure is more than 14 days away, so no backup made now would still be
+        restorable then), ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
 
     Sources
         https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95
@@ -101,6 +102,16 @@ class ChatBackup(TravelCheck):
             )
             return
         reference = reference_day(trip)
+        if (reference - trip.today).days > RESTORE_DAYS:
+            # No backup made today can still be restored on a departure this far ahead: nothing to judge yet.
+            yield self.finding(
+                Status.INFO,
+                _("Back up your chats shortly before you leave on {reference}", reference=reference.isoformat()),
+                code="backup-later",
+                detail=kakao.BACKUP_CONTENT(days=RESTORE_DAYS),
+                advice=advice,
+            )
+            return
         age = (reference - backup).days
         if age <= RESTORE_DAYS:
             yield self.finding(

@@ -73,7 +73,7 @@ def test_travel_with_options_and_a_file(cli: Cli, tmp_path: Path, validate_repor
     assert [c["category"] for c in data["categories"]] == ["travel"]
     travel = data["travel"]
     assert (travel["destination"], travel["depart"], travel["return"]) == ("TW", DEPART.isoformat(), BACK.isoformat())
-    assert travel["support_hours"] == [{"zone": "Asia/Taipei", "offset_to_kst": "-1:00", "local_window": "08:00-17:00"}]
+    assert travel["time_differences"] == [{"zone": "Asia/Taipei", "offset_to_kst": "-1:00"}]
     assert [item["phase"] for item in travel["checklist"]] == sorted(
         (item["phase"] for item in travel["checklist"]), key=["now", "day_before", "abroad", "after_return"].index)
     # The only thing missing for this traveller: Taiwan among the allowed countries.
@@ -104,7 +104,7 @@ def test_options_override_the_file(cli: Cli, tmp_path: Path) -> None:
     assert (travel["destination"], travel["depart"], travel["return"]) == (
         "KR", DEPART.isoformat(), (BACK + timedelta(days=1)).isoformat())
     # Korea itself: no time difference, and Korea is allowed.
-    assert travel["support_hours"] == [{"zone": "Asia/Seoul", "offset_to_kst": "+0:00", "local_window": "09:00-18:00"}]
+    assert travel["time_differences"] == [{"zone": "Asia/Seoul", "offset_to_kst": "+0:00"}]
     codes = finding_codes(data)
     assert codes["KA601:destination-allowed"] == "pass"
     assert codes["KA609:same-time"] == "pass"
@@ -180,7 +180,7 @@ def test_home_country_japan_and_korea(cli: Cli, tmp_path: Path, trip: tuple[str,
     home, allowed, to = trip
     zone, offset, ka601, status = expected
     data = travel_json(cli, "--answers", str(answers_file(tmp_path, home=home, allowed=allowed)), "--to", to, *DATES)
-    assert [(h["zone"], h["offset_to_kst"]) for h in data["travel"]["support_hours"]] == [(zone, offset)]
+    assert [(h["zone"], h["offset_to_kst"]) for h in data["travel"]["time_differences"]] == [(zone, offset)]
     assert finding_codes(data)[f"KA601:{ka601}"] == status
 
 

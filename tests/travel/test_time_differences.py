@@ -88,7 +88,8 @@ def test_a_place_without_time_zone() -> None:
 @pytest.mark.parametrize(
     ("offset", "en", "ja", "ko"),
     [
-        (timedelta(0), "Taiwan has the same time as Korea", "台湾は韓国と同じ時刻です", "대만은 한국과 시간이 같습니다"),
+        (timedelta(0), "Taiwan has the same time as Korea", "台湾は韓国と同じ時刻です",
+         "대만은 한국과 시간이 같습니다"),
         (timedelta(hours=-1), "Taiwan is 1 hour behind Korea", "台湾は韓国より1時間遅れています",
          "대만은 한국보다 1시간 늦습니다"),
         (timedelta(hours=2), "Taiwan is 2 hours ahead of Korea", "台湾は韓国より2時間進んでいます",

@@ -90,7 +90,7 @@ class ChatBackup(TravelCheck):
         backup = ctx.answers.get_date(BACKUP_ON)
         advice = [
             _("Back up your chats the day before you leave, on the chat backup screen of KakaoTalk's chat settings."),
-            _("Write the backup password down somewhere safe. {password}", password=kakao.BACKUP_PASSWORD()),
+            _("Write the backup password down somewhere safe. {lost}", lost=kakao.BACKUP_PASSWORD()),
             _("Save photos and videos separately. {drawer}", drawer=kakao.TALK_DRAWER()),
         ]
         if backup is None:

@@ -105,7 +105,8 @@ def test_help_imports_no_command_module_and_no_shutil() -> None:
 
 def test_version_imports_only_the_command_line() -> None:
     assert modules_after("--version") <= {"kakaoaudit", "kakaoaudit.cli", "kakaoaudit.core", "kakaoaudit.core.i18n",
-                                          "kakaoaudit.core.disclaimer", "kakaoaudit.core.errors", "kakaoaudit.formats",
+                                          "kakaoaudit.core.claims", "kakaoaudit.core.disclaimer",
+                                          "kakaoaudit.core.errors", "kakaoaudit.core.facts", "kakaoaudit.formats",
                                           "dataclasses"}
 
 

@@ -9,8 +9,8 @@ can be trusted (`Confidence`).
 A sentence about Kakao is a `Claim`: a message plus the facts it states, declared once (the
 built-in ones in `kakaoaudit.core.claims`) and used wherever it is needed::
 
-    APPROVAL = claim("K7", _("Reportedly, a sign-in from a country that is not allowed must be approved ..."))
-    detail = APPROVAL()           # a Msg like any other, which the claim registry recognises
+    APPROVAL = claim("K7", message)   # message: the sentence, made by the module's translator
+    detail = APPROVAL()               # a Msg like any other, which the claim registry recognises
 
 The hedge follows the confidence: a claim resting on a blog-only fact says so in every language
 ("reportedly", 「とされています」, 「~라고 알려져 있습니다」), one resting on the article keeps the

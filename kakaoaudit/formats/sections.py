@@ -2,8 +2,8 @@
 
 The report follows the article (ADVICE.md): after the score and the top actions come its three
 prevention sections, in its order and with its titles, each holding the findings whose ADVICE
-IDs belong to it (P1, P2, P3), or else to the section of its category (usage habits: P1; password,
-leaks and security settings: P2; registered contacts: P3). Each prevention section opens with the
+IDs belong to it (P1, P2, P3), or else, for a built-in check, to the section of its category (usage
+habits: P1; password, leaks and security settings: P2; registered contacts: P3). Each prevention section opens with the
 article's advice for it, so that the report says it whatever the answers. Findings of travel checks
 (and ADVICE O*) go to the travel section, those of recovery-readiness checks (and P4, C, T, S, R, Q)
 to the recovery section, anything else to "other checks". Unknown, skipped and failed checks are
@@ -16,6 +16,7 @@ Formats (table, markdown, html) only lay this out; they decide nothing about the
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,7 +96,8 @@ PHASE_LABELS: dict[Phase, Msg] = {
 }
 
 _PREFIX_SECTIONS = {"P1": SectionKey.P1, "P2": SectionKey.P2, "P3": SectionKey.P3}
-#: Where a finding without a P1/P2/P3 ADVICE ID goes, by its check's category.
+#: Where a built-in check's finding without a P1/P2/P3 ADVICE ID goes, by its category (plugins: "other checks").
+_BUILTIN = re.compile(r"^KA\d{3}$")
 _CATEGORY_SECTIONS = {Category.CONDUCT: SectionKey.P1, Category.PASSWORD: SectionKey.P2, Category.BREACH: SectionKey.P2,
                       Category.SECURITY: SectionKey.P2, Category.CONTACTS: SectionKey.P3}
 _RECOVERY_PREFIXES = ("P4", "C", "T", "S", "R", "Q")
@@ -119,7 +121,9 @@ def section_of(finding: Finding, category: Category | None) -> SectionKey:
             return SectionKey.TRAVEL
         if prefix.startswith(_RECOVERY_PREFIXES):
             return SectionKey.RECOVERY
-    return _CATEGORY_SECTIONS.get(category, SectionKey.OTHER) if category is not None else SectionKey.OTHER
+    if _BUILTIN.match(finding.check_id) and category is not None:
+        return _CATEGORY_SECTIONS.get(category, SectionKey.OTHER)
+    return SectionKey.OTHER
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,8 @@ import pytest
 
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.triage import support_kit
-from kakaoaudit.triage.assess import Facts, Situation, document, notes
+from kakaoaudit.triage.assess import KEEP, NEVER, STEPS, Facts, Situation, assess, document, notes
 from kakaoaudit.triage.assess import Triage as TriageResult
-from kakaoaudit.triage.assess import KEEP, NEVER, STEPS, assess
 from kakaoaudit.triage.restriction import Moment, Started, resolve_place
 
 ROOT = Path(__file__).resolve().parent
@@ -51,7 +50,8 @@ DELIVERED: dict[str, tuple[tuple[str, ...], str, str]] = {
     "P2.4": ((AUDIT,), r"change it regularly", r"定期的に変更する"),
     "P2.5": ((AUDIT,), r"use it on no other service", r"ほかのサービスと使い回さない"),
     "P2.6": ((AUDIT,), r"keep your passwords in a password manager", r"パスワード管理ツールを使う"),
-    "P3.1": ((AUDIT,), r"keep the registered email and phone number current", r"登録メールアドレスと電話番号を最新にする"),
+    "P3.1": ((AUDIT,), r"keep the registered email and phone number current",
+             r"登録メールアドレスと電話番号を最新にする"),
     "P3.2": ((AUDIT,), r"open the settings regularly", r"定期的に設定画面を開き"),
     "P3.3": ((AUDIT,), r"register a sub email address or a spare phone number",
              r"サブのメールアドレスや予備の電話番号を登録する"),
@@ -59,8 +59,10 @@ DELIVERED: dict[str, tuple[tuple[str, ...], str, str]] = {
              r"非公式のツールやアプリ、「解除代行サービス」は使わないでください"),
     "C1": ((TRIAGE,), r'stay "sending".*a restriction tends to last longer',
            r"「送信中」のまま.*利用制限のほうが長く続く傾向"),
-    "C2": ((TRIAGE, KIT), r"A closed pop-up may not come back", r"ポップアップは一度閉じると再表示されないことがあります"),
-    "C3": ((TRIAGE, AUDIT), r"registered details may not update by themselves", r"登録情報が自動では更新されないこともあり"),
+    "C2": ((TRIAGE, KIT), r"A closed pop-up may not come back",
+           r"ポップアップは一度閉じると再表示されないことがあります"),
+    "C3": ((TRIAGE, AUDIT), r"registered details may not update by themselves",
+           r"登録情報が自動では更新されないこともあり"),
     "T1": ((TRIAGE,), r"often lifts by itself within a few hours to a day.*reach the people you need by phone",
            r"数時間〜1日程度で自然に解除されることが多い.*電話"),
     "T2": ((TRIAGE,), r"can take days to weeks, and support may ask for ID documents or your usage history",

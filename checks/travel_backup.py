@@ -80,7 +80,7 @@ class ChatBackup(TravelCheck):
     id = "KA608"
     title = _("Chat backup before departure")
     weight = 10
-    advice_ids = ("O1",)
+    advice_ids = ()
     references = (K13_BACKUP_BLOG, K13_TALK_DRAWER, K12_REVERIFICATION)
     why = _("{reverify} {content}", reverify=kakao.REVERIFICATION(), content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS))
     fix = _("Back up your chats the day before you leave and keep the backup password somewhere safe.")

@@ -110,7 +110,7 @@ class CodesAbroad(TravelCheck):
     id = "KA602"
     title = _("Verification codes by text message abroad")
     weight = 20
-    advice_ids = ("O1", "O2")
+    advice_ids = ()
     references = (K12_REVERIFICATION, K8_TWO_STEP)
     why = _("{reverify} {roaming}", reverify=kakao.REVERIFICATION(), roaming=kakao.CODES_NEED_ROAMING())
     fix = _("Keep the registered number able to receive text messages abroad: keep the home SIM or add an eSIM, and "
@@ -216,7 +216,7 @@ class SignInWithoutPhoneNumber(TravelCheck):
     id = "KA603"
     title = _("Sign-in routes that work abroad without text messages")
     weight = 15
-    advice_ids = ("P3.3", "O2")
+    advice_ids = ("P3.3",)
     references = (K8_TWO_STEP, K7_COUNTRY_LIST)
     why = _("Abroad, text messages to your number may fail to reach you. {backup} {approval}",
             backup=kakao.TWO_STEP_BACKUP_EMAIL(), approval=kakao.COUNTRY_APPROVAL())

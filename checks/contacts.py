@@ -9,6 +9,7 @@ a report is masked unless the user asked for ``--no-redact``. ADVICE P3.1-P3.3, 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
@@ -763,7 +764,9 @@ class BackupContacts(Check):
 
     Findings
         ``backup-email`` / ``backup-phone`` (pass), ``backup-email-same`` / ``backup-phone-same`` (fail),
-        ``backup-phone-no-sms`` (warn), ``backup-email-unreadable`` / ``backup-phone-unreadable``
+        ``backup-phone-no-sms`` (warn; with two backups, a problem of the one that is not the better is
+        information, without points: the better one is the way back in), ``backup-email-unreadable`` /
+        ``backup-phone-unreadable``
         (unknown), ``backup-none`` (fail), ``backup-unknown`` (unknown); ``backup-reachable`` (pass),
         ``backup-needs-phone`` (warn), ``backup-reachable-unknown`` (unknown).
 
@@ -818,10 +821,9 @@ class BackupContacts(Check):
                 max_points=20,
             )
             return
-        if kind in ("email", "both"):
-            yield self._email_finding(answers)
-        if kind in ("phone", "both"):
-            yield self._phone_finding(answers)
+        backups = [*([self._email_finding(answers)] if kind in ("email", "both") else []),
+                   *([self._phone_finding(answers)] if kind in ("phone", "both") else [])]
+        yield from _the_best_counts(backups)
         yield self._reachable_finding(answers.get_bool(BACKUP_REACHABLE))
 
     def _email_finding(self, answers: Answers) -> Finding:
@@ -932,6 +934,22 @@ class BackupContacts(Check):
             advice=[_("Try it: open the backup mailbox on a computer, without your phone.")],
             max_points=10,
         )
+
+
+def _the_best_counts(backups: list[Finding]) -> list[Finding]:
+    """With two backups, the better one is the way back in: a problem with the other is said, as good to know,
+    without points, so that a second, broken backup never scores below having only the working one."""
+    if len(backups) < 2:
+        return backups
+
+    def rank(finding: Finding) -> float:
+        # A backup that could not be read may well work: it ranks above one with a known problem.
+        return finding.points / finding.max_points if finding.status.scored and finding.max_points else 0.99
+
+    best = max(backups, key=rank)
+    return [f if f is best or not f.status.scored or f.status is Status.PASS else
+            dataclasses.replace(f, status=Status.INFO, severity=Severity.INFO, points=0, max_points=0)
+            for f in backups]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from kakaoaudit.api import (
     DEMO_PASSWORD,
+    FACTS,
     BreachSource,
     Category,
     Check,
@@ -24,13 +25,13 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 
 _ = translator(__name__)
 
 HIBP_API_URL = "https://haveibeenpwned.com/API/v3#PwnedPasswords"
-K6_URL = "https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52"
-K6_NEWS_URL = "http://ajunews.com/view/20201130162328062"
-K9_URL = "https://cs.kakao.com/helps_html/1073185993?locale=en"
+K6_URL, K6_NEWS_URL = FACTS["K6"].sources
+K9_URL = FACTS["K9"].sources[0]
 NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
 
 _STATUS = re.compile(r"HTTP (\d{3})")
@@ -91,8 +92,7 @@ class BreachedPassword(Check):
     needs_network = True
     advice_ids = ("P2.5", "P2.4")
     references = (HIBP_API_URL, K6_URL, K6_NEWS_URL, K9_URL, NIST_URL)
-    why = _("Leaked passwords are the first ones attackers try, and Kakao can restrict an account whose password "
-            "appears in leaks from other sites, even without misuse.")
+    why = _("Leaked passwords are the first ones attackers try. {leak}", leak=kakao.LEAK_PROTECTIVE_MEASURE())
     fix = _("If it was found, change the password now, in Kakao and everywhere else you used it, to one used "
             "nowhere else; and turn on 2-step verification.")
 
@@ -148,13 +148,11 @@ class BreachedPassword(Check):
             title,
             code="breached",
             severity=Severity.CRITICAL,
-            detail=_("Attackers try leaked passwords first, on every service. Kakao's account protective measure "
-                     "can be triggered when the account's password appears in leaks from other sites, even "
-                     "without misuse, so this password alone can get the account restricted. {source}",
-                     source=_source_sentence(source)),
+            detail=_("Attackers try leaked passwords first, on every service. {leak} {source}",
+                     leak=kakao.LEAK_PROTECTIVE_MEASURE(), source=_source_sentence(source)),
             advice=[
-                _("Change it now, in KakaoTalk > Settings (gear icon) > Kakao Account, to a new password used "
-                  "nowhere else (not your ID, birth date, name or phone number)."),
+                _("Change it now, in the Kakao Account settings, to a new password. {advice}",
+                  advice=kakao.PASSWORD_ADVICE()),
                 _("Change it everywhere else you used it too, each service to its own password."),
                 _("Turn on 2-step verification, and check the login history for devices you do not know."),
             ],

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from kakaoaudit.api import (
+    FACTS,
     Answers,
     Category,
     Check,
@@ -30,20 +31,21 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 
 _ = translator(__name__)
 
 #: K1: user protection measures, their triggers and effects (official help).
-PROTECTION_URL = "https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en"
+PROTECTION_URL = FACTS["K1"].sources[0]
 #: K2: Kakao does not lift the measures by hand; repeats extend them (official help).
-NO_MANUAL_LIFT_URL = "https://cs.kakao.com/helps_html/1073200213?locale=en"
+NO_MANUAL_LIFT_URL = FACTS["K2"].sources[0]
 #: K3: sending more than a set, unpublished number of messages triggers limits (official help).
-SENDING_LIMIT_URL = "https://cs.kakao.com/helps?service=8&category=5&locale=en&device=2&articleId=1073182381"
+SENDING_LIMIT_URL = FACTS["K3"].sources[0]
 #: K5: service restrictions for policy violations (official help).
-SERVICE_RESTRICTION_URL = "https://cs.kakao.com/helps_html/1073200211?locale=en"
+SERVICE_RESTRICTION_URL = FACTS["K5"].sources[0]
 #: K10: KakaoTalk for PC/Mac and its security code (official page).
-PC_APP_URL = "https://kakao.com/talksafety/en/toolandguide/account"
-HELP_CENTRE_URL = "https://cs.kakao.com/helps"
+PC_APP_URL = FACTS["K10"].sources[0]
+HELP_CENTRE_URL = FACTS["K14"].sources[0]
 
 ACTIVITY = "conduct.recent_activity"
 RESTRICTED = "conduct.restricted_before"
@@ -58,7 +60,7 @@ ACTIVITY_QUESTION = Question(
     ACTIVITY,
     QType.MULTI,
     _("Do any of these apply to your KakaoTalk, in the last month or now? (choose all that apply)"),
-    help=_("Kakao does not publish how many counts as 'many'. Answer for what felt like a lot compared with your "
+    help=_("No source says how many counts as 'many'. Answer for what felt like a lot compared with your "
            "usual use, including announcements to a club, school or work group. An emulator runs phone apps on a "
            "computer (for example BlueStacks or Nox). KakaoTalk for PC/Mac, Kakao's own computer app, is not an "
            "emulator."),
@@ -81,7 +83,7 @@ ACTIVITY_QUESTION = Question(
 
 _NOT_ANSWERED = _("This question was not answered, so the check could not tell.")
 _UNSURE = _("You answered \"I don't know\".")
-_NO_NUMBERS = _("Kakao does not publish these limits, so no amount can be called safe.")
+_NO_NUMBERS = kakao.NO_SAFE_AMOUNT()
 
 
 def selected(answers: Answers, key: str) -> frozenset[str] | None:
@@ -115,8 +117,7 @@ class SendingVolume(Check):
     weight = 10
     advice_ids = ("P1.1", "P1.3")
     references = (SENDING_LIMIT_URL,)
-    why = _("Kakao limits an account that sends more than a set number of messages, whatever they say, and does "
-            "not publish that number.")
+    why = kakao.SENDING_LIMIT()
     fix = _("Spread your messages over time and send each one only to the people who need it. For an announcement, "
             "post it once in a group chat people joined themselves, or use a channel meant for announcements.")
     questions = (ACTIVITY_QUESTION,)
@@ -139,9 +140,7 @@ class SendingVolume(Check):
                 _("You recently sent many messages, or the same message to many people"),
                 code="bulk-sending",
                 severity=Severity.MEDIUM,
-                detail=_("Kakao limits sending once more than a set number of messages goes to people or to a "
-                         "group, whatever the content. {no_numbers} Announcements and group messages can trigger "
-                         "it even when they are meant well.", no_numbers=_NO_NUMBERS),
+                detail=_("{limit} {meant_well}", limit=kakao.SENDING_LIMIT(), meant_well=kakao.SPAM_MEANT_WELL()),
                 advice=[
                     _("Spread your messages over time instead of sending them all at once."),
                     _("Send a message only to the people who need it, and not the same text to everyone."),
@@ -171,8 +170,7 @@ class InvitesAndLinks(Check):
     weight = 8
     advice_ids = ("P1.2",)
     references = (SERVICE_RESTRICTION_URL, SENDING_LIMIT_URL)
-    why = _("Inviting many people at once or posting links in many chats looks like spam to Kakao's systems and "
-            "to the people who receive it, even when it is meant well.")
+    why = kakao.INVITES_AS_SPAM()
     fix = _("Invite only people who expect it, a few at a time, or share the group chat's invitation link so that "
             "they join themselves; post a link only where people asked for it, once.")
     questions = (ACTIVITY_QUESTION,)
@@ -197,8 +195,7 @@ class InvitesAndLinks(Check):
                 Status.WARN,
                 _("You recently invited many people to group chats at once"),
                 code="mass-invites",
-                detail=_("Mass invitations can be judged as spam even when unintended, and a breach of Kakao's "
-                         "operation policy can lead to a service restriction."),
+                detail=_("{spam} {sanction}", spam=kakao.INVITES_AS_SPAM(), sanction=kakao.POLICY_SANCTION()),
                 advice=[
                     _("Invite only people who expect it, a few at a time."),
                     _("Share a group chat's invitation link with the people who want to join, so that they join "
@@ -211,8 +208,7 @@ class InvitesAndLinks(Check):
                 Status.WARN,
                 _("You recently posted advertising or referral links in many chats"),
                 code="promo-links",
-                detail=_("Posting promotional links over and over can be judged as spam even when unintended, and "
-                         "a breach of Kakao's operation policy can lead to a service restriction."),
+                detail=_("{spam} {sanction}", spam=kakao.INVITES_AS_SPAM(), sanction=kakao.POLICY_SANCTION()),
                 advice=[
                     _("Post a link only where people asked for it, once, not in every chat."),
                     _("For advertising, use a channel meant for it rather than personal and group chats."),
@@ -238,17 +234,14 @@ class AddingQuickly(Check):
     title = _("Adding many friends or chats in a short time")
     category = Category.CONDUCT
     weight = 8
-    advice_ids = ("P1.3",)
+    advice_ids = ()
     references = (PROTECTION_URL, NO_MANUAL_LIFT_URL)
-    why = _("Kakao's protection measures start by themselves when many friends or chats are added quickly, and then "
-            "block new chats and adding friends, usually for up to several weeks.")
+    why = _("{friends} {effects}", friends=kakao.TRIGGER_FRIENDS(), effects=kakao.PROTECTION_EFFECTS())
     fix = _("Add friends and create or join chats gradually, only the ones you need. If a measure already blocks "
-            "you, wait: it usually lifts by itself within several weeks, and customer service cannot lift it.")
+            "you, wait. {lifts}", lifts=kakao.PROTECTION_LIFTS())
     questions = (ACTIVITY_QUESTION,)
 
-    _EFFECT = _("While such a measure applies you may not be able to start new chats, add friends or search for "
-                "them. Kakao says it usually lifts by itself within several weeks, and that it does not lift it by "
-                "hand.")
+    _EFFECT = _("{effects} {lifts}", effects=kakao.PROTECTION_EFFECTS(), lifts=kakao.PROTECTION_LIFTS())
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         picked = selected(ctx.answers, ACTIVITY)
@@ -269,11 +262,11 @@ class AddingQuickly(Check):
                 Status.WARN,
                 _("You recently added many friends in a short time"),
                 code="many-friends",
-                detail=_("Kakao lists adding many friends in a short time among the triggers of its user "
-                         "protection measures. {effect} {no_numbers}", effect=self._EFFECT, no_numbers=_NO_NUMBERS),
+                detail=_("{trigger} {effect} {no_numbers}", trigger=kakao.TRIGGER_FRIENDS(), effect=self._EFFECT,
+                         no_numbers=_NO_NUMBERS),
                 advice=[
                     _("Add friends gradually, and only people you actually know."),
-                    _("If adding friends is already blocked, wait: customer service cannot lift this measure."),
+                    _("If adding friends is already blocked, wait for the measure to end."),
                 ],
                 max_points=5,
             )
@@ -282,9 +275,8 @@ class AddingQuickly(Check):
                 Status.WARN,
                 _("You recently created or joined many chat rooms or open chats"),
                 code="many-chats",
-                detail=_("Kakao lists creating many chat rooms or open chats, and joining open chats abnormally "
-                         "often, among the triggers of its user protection measures. {effect} {no_numbers}",
-                         effect=self._EFFECT, no_numbers=_NO_NUMBERS),
+                detail=_("{trigger} {effect} {no_numbers}", trigger=kakao.TRIGGER_CHATS(), effect=self._EFFECT,
+                         no_numbers=_NO_NUMBERS),
                 advice=[
                     _("Join only the open chats you will really use, one at a time, and leave the ones you do "
                       "not need."),
@@ -312,8 +304,7 @@ class Environment(Check):
     category = Category.CONDUCT
     weight = 10
     references = (PROTECTION_URL, PC_APP_URL)
-    why = _("Kakao's systems treat a PC emulator or an unverifiable foreign virtual number like an abuser's set-up "
-            "and restrict the account.")
+    why = _("{emulator} {virtual}", emulator=kakao.TRIGGER_EMULATOR(), virtual=kakao.TRIGGER_VIRTUAL_NUMBER())
     fix = _("Use KakaoTalk for PC/Mac, Kakao's own computer app, instead of an emulator, and register a mobile "
             "phone number of your own, from a mobile carrier, on the account.")
     questions = (
@@ -342,13 +333,11 @@ class Environment(Check):
                 _("You use KakaoTalk's phone app on a computer through an emulator"),
                 code="pc-emulator",
                 severity=Severity.HIGH,
-                detail=_("Kakao lists PC emulators among the triggers of its user protection measures, which can "
-                         "stop you from starting chats or adding friends."),
+                detail=_("{trigger} {effects}", trigger=kakao.TRIGGER_EMULATOR(), effects=kakao.PROTECTION_EFFECTS()),
                 advice=[
                     _("Use KakaoTalk for PC/Mac, Kakao's own computer app, instead of the phone version in an "
                       "emulator."),
-                    _("On a computer without a Kakao Certificate, KakaoTalk asks for a 4-digit security code: never "
-                      "share it with anyone."),
+                    kakao.PC_CODE(),
                 ],
                 max_points=5,
             )
@@ -358,9 +347,8 @@ class Environment(Check):
                 _("Your account uses a foreign virtual phone number"),
                 code="virtual-number",
                 severity=Severity.HIGH,
-                detail=_("Kakao lists unverifiable foreign virtual phone numbers among the triggers of its user "
-                         "protection measures. A number you do not control can also stop receiving the codes "
-                         "Kakao sends to prove the account is yours."),
+                detail=_("{trigger} {codes} A number you do not control can stop receiving them.",
+                         trigger=kakao.TRIGGER_VIRTUAL_NUMBER(), codes=kakao.CODES_BY_TEXT()),
                 advice=[
                     _("Register a mobile phone number of your own, from a mobile carrier, on the account."),
                     _("Until then, keep 2-step verification with a backup email address, so that you have another "
@@ -390,8 +378,7 @@ class HistoryAndReports(Check):
     weight = 8
     advice_ids = ("Q3", "P1.4")
     references = (NO_MANUAL_LIFT_URL, PROTECTION_URL)
-    why = _("Kakao extends its measures when abnormal activity or reports repeat, so what led to an earlier "
-            "restriction must not happen again.")
+    why = _("{extended} {repeated}", extended=kakao.PROTECTION_EXTENDED(), repeated=kakao.REPEATED())
     fix = _("Find the reason for an earlier restriction in Kakao's notice or email and avoid repeating it. Message "
             "only people who expect your messages, and leave chats where they are not welcome.")
     questions = (
@@ -456,8 +443,7 @@ class HistoryAndReports(Check):
             return
         reasons = selected(answers, REASONS)
         advice = [self._REASON_ADVICE[reason] for reason in self._REASON_ADVICE if reason in (reasons or ())]
-        detail = _("Kakao can extend its measures when abnormal activity or reports repeat, and repeated "
-                   "restrictions reportedly last longer and can even become permanent.")
+        detail = _("{extended} {repeated}", extended=kakao.PROTECTION_EXTENDED(), repeated=kakao.REPEATED())
         if history == "several":
             yield self.finding(
                 Status.WARN,
@@ -487,11 +473,13 @@ class HistoryAndReports(Check):
                          "often shows the reason or an error code."),
                 advice=[
                     _("Look for that notice or email, and keep a copy."),
-                    _("If you cannot find it, ask Kakao's customer service through the official help centre, {url}.",
-                      url=HELP_CENTRE_URL),
+                    _("If you cannot find it, ask Kakao's customer service. {centre}", centre=kakao.HELP_CENTRE()),
                 ],
                 max_points=2,
             )
+        else:
+            yield self.finding(Status.PASS, _("You know why your account was restricted"), code="reason-known",
+                               max_points=2)
 
     def _reports(self, answers: Answers) -> Finding:
         picked = selected(answers, ACTIVITY)
@@ -508,8 +496,7 @@ class HistoryAndReports(Check):
                 Status.WARN,
                 _("You were told that you were reported by other users"),
                 code="reported",
-                detail=_("Many reports by other users are one of the triggers of Kakao's user protection measures, "
-                         "and repeated reports can make them last longer."),
+                detail=_("{trigger} {extended}", trigger=kakao.TRIGGER_REPORTS(), extended=kakao.PROTECTION_EXTENDED()),
                 advice=[
                     _("Message people who know you and expect your messages; do not post advertising."),
                     _("Leave group chats and open chats where your messages are not welcome."),
@@ -538,7 +525,7 @@ class TermsReviewed(Check):
     weight = 4
     advice_ids = ("P1.4",)
     references = (SERVICE_RESTRICTION_URL, HELP_CENTRE_URL)
-    why = _("Kakao restricts accounts that break its operation policy, and the rules change over time.")
+    why = _("{sanction} The rules change over time.", sanction=kakao.POLICY_SANCTION())
     fix = _("Read Kakao's terms of use and operation policy on Kakao's official sites, and again whenever Kakao "
             "announces a change, paying attention to spam, advertising and invitations.")
     questions = (
@@ -571,7 +558,7 @@ class TermsReviewed(Check):
                 _("You have never read the terms of use") if never else _("You read the terms of use long ago"),
                 code="terms-never" if never else "terms-old",
                 severity=Severity.LOW,
-                detail=_("Kakao restricts accounts that break its operation policy, and the rules change over time; "
-                         "what was fine before may not be now."),
+                detail=_("{sanction} The rules change over time: what was fine before may not be now.",
+                         sanction=kakao.POLICY_SANCTION()),
                 advice=[read_them, _("Pay attention to what they say about spam, advertising and invitations.")],
             )

@@ -9,10 +9,12 @@ a report is masked unless the user asked for ``--no-redact``. ADVICE P3.1-P3.3, 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import (
+    FACTS,
     UNSURE,
     Answers,
     Category,
@@ -30,6 +32,7 @@ from kakaoaudit.api import (
     Severity,
     Status,
     country_name,
+    likely_typo,
     mask_email,
     mask_phone,
     parse_email,
@@ -38,6 +41,7 @@ from kakaoaudit.api import (
     same_phone,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
@@ -63,18 +67,16 @@ REVIEWED_ON = "contacts.reviewed_on"
 
 DEFAULT_HOME = "JP"
 
-#: Official help on 2-step verification and the backup email (KAKAO-FACTS K8).
-K8_URL = "https://cs.kakao.com/helps?service=52&category=561&locale=en"
-#: Official search results on the account protective measure: notices go to the account's email (KAKAO-FACTS K6).
-K6_URL = "https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52"
+#: Official help on 2-step verification, the backup email and verification texts (KAKAO-FACTS K8).
+K8_URL = FACTS["K8"].sources[0]
 #: Official help on user protection measures, e.g. foreign virtual numbers (KAKAO-FACTS K1).
-K1_URL = "https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en"
+K1_URL = FACTS["K1"].sources[0]
 #: The official help centre (KAKAO-FACTS K14).
-HELP_CENTRE_URL = "https://cs.kakao.com/helps"
+HELP_CENTRE_URL = FACTS["K14"].sources[0]
 #: Blog mirror of Kakao's FAQ on country login restriction, which mentions the email code (KAKAO-FACTS K7).
-K7_URL = "https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html"
+K7_URL = FACTS["K7"].sources[0]
 
-WHERE_ACCOUNT = _("You can see it in KakaoTalk > Settings (gear icon) > Kakao Account.")
+WHERE_ACCOUNT = _("You can see it in the Kakao Account settings.")
 
 HOME_COUNTRY_QUESTION = Question(
     HOME_COUNTRY,
@@ -89,7 +91,7 @@ PHONE_QUESTION = Question(
     PHONE,
     QType.PHONE,
     _("Which phone number is registered in your Kakao account?"),
-    help=_("You can see it in KakaoTalk > Settings (gear icon) > Kakao Account. Write it as you dial it "
+    help=_("You can see it in the Kakao Account settings. Write it as you dial it "
            "at home (090-1234-5678) or with the country code (+81 90-1234-5678). It stays on this "
            "computer and is masked in the report."),
 )
@@ -99,9 +101,9 @@ STATUS_QUESTION = Question(
     QType.MULTI,
     _("Which of these are true today about your registered phone number and email? (select all that apply)"),
     help=_("After a new phone, a new contract or a long stay abroad the registered number may still be the old "
-           "one: it does not change by itself. If you are not sure about the mailbox, try it now: open it on your "
-           "phone or computer. Replies from support and notices from Kakao can be sorted into the spam folder by "
-           "mistake. An item you leave out counts as \"no\"."),
+           "one. If you are not sure about the mailbox, try it now: open it on your "
+           "phone or computer. Replies to an inquiry can end up in the spam folder by mistake. An item you leave out "
+           "counts as \"no\"."),
     choices=(
         Choice(PHONE_CURRENT, _("The registered phone number is the number of the phone I use now")),
         Choice(EMAIL_ACCESS, _("I can sign in to the registered mailbox today (I know its password and can read "
@@ -117,7 +119,7 @@ EMAIL_QUESTION = Question(
     EMAIL,
     QType.EMAIL,
     _("Which email address is registered in your Kakao account? (leave it empty if none is)"),
-    help=_("You can see it in KakaoTalk > Settings (gear icon) > Kakao Account. It stays on this computer "
+    help=_("You can see it in the Kakao Account settings. It stays on this computer "
            "and is masked in the report."),
 )
 
@@ -126,8 +128,7 @@ BACKUP_KIND_QUESTION = Question(
     QType.CHOICE,
     _("Besides the main phone number and email, is a backup contact registered for recovering the "
       "account (a sub email address or a spare phone number)?"),
-    help=_("Look in KakaoTalk > Settings (gear icon) > Kakao Account, and in the 2-step verification "
-           "settings."),
+    help=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
     choices=(
         Choice("email", _("A backup email address")),
         Choice("phone", _("A spare phone number")),
@@ -260,7 +261,7 @@ def email_reason(info: EmailInfo) -> Msg:
 # KA301 Registered phone number: a valid mobile number, and the number of the phone you use now.
 # --------------------------------------------------------------------------------------------------
 
-_UPDATE = _("Update it in KakaoTalk > Settings (gear icon) > Kakao Account while you can still sign in.")
+_UPDATE = _("Update it in the Kakao Account settings while you can still sign in.")
 
 
 class RegisteredPhone(Check):
@@ -302,12 +303,10 @@ class RegisteredPhone(Check):
     weight = 15
     advice_ids = ("P3.1", "C3", "S3")
     references = (K8_URL, K1_URL)
-    why = _(
-        "Kakao sends verification codes to this number by text message. If it is not a mobile number, or no "
-        "longer yours, you cannot receive them, and proving that the account is yours becomes slow."
-    )
-    fix = _("Register the number of the mobile phone you use now, in KakaoTalk > Settings (gear icon) > Kakao "
-            "Account, and update it after every new phone or number.")
+    why = _("{codes} If the number is not a mobile number, or no longer yours, you cannot receive them. {stale}",
+            codes=kakao.CODES_BY_TEXT(), stale=kakao.CONTACTS_GO_STALE())
+    fix = _("Register the number of the mobile phone you use now, in the Kakao Account settings, and update it after "
+            "every new phone or number.")
     # The email comes before the status question, whose items also speak of the registered mailbox.
     questions = (HOME_COUNTRY_QUESTION, PHONE_QUESTION, EMAIL_QUESTION, STATUS_QUESTION)
 
@@ -338,7 +337,7 @@ class RegisteredPhone(Check):
                 Status.PASS,
                 _("Your registered number {phone} is a mobile number", phone=phone),
                 code="phone-mobile",
-                detail=_("It can receive Kakao's verification text messages."),
+                detail=_("Mobile numbers can receive text messages. {codes}", codes=kakao.CODES_BY_TEXT()),
                 max_points=10,
             )
         if info.type is PhoneType.VOIP:
@@ -347,11 +346,7 @@ class RegisteredPhone(Check):
                 _("Your registered number {phone} is an internet phone (VoIP) number", phone=phone),
                 code="phone-voip",
                 severity=Severity.HIGH,
-                detail=_(
-                    "Numbers such as 050 in Japan or 070 in Korea are internet phone numbers. They usually "
-                    "cannot receive verification text messages, and Kakao names unverifiable foreign virtual "
-                    "phone numbers among the triggers of its user protection measures."
-                ),
+                detail=self._voip_detail(info, home),
                 advice=[
                     _("Register the number of your own mobile phone (in Japan 090, 080 or 070; in Korea 010) "
                       "instead."),
@@ -367,7 +362,7 @@ class RegisteredPhone(Check):
                     code="phone-mobile-in-use",
                     detail=_("In some countries, such as the United States and Canada, mobile and landline "
                              "numbers look the same; you said this is the number of your phone, so it can receive "
-                             "text messages."),
+                             "text messages. {codes}", codes=kakao.CODES_BY_TEXT()),
                     max_points=10,
                 )
             return self.finding(
@@ -376,7 +371,7 @@ class RegisteredPhone(Check):
                 code="phone-type-unclear",
                 detail=_("In some countries, such as the United States and Canada, mobile and landline numbers "
                          "look the same, and you did not confirm that it is the number of the phone you use. "
-                         "Kakao's verification codes arrive by text message, which needs a mobile number."),
+                         "{codes} Text messages need a mobile number.", codes=kakao.CODES_BY_TEXT()),
                 advice=[_("Make sure the registered number is the number of your mobile phone."), _UPDATE],
                 max_points=10,
             )
@@ -386,8 +381,8 @@ class RegisteredPhone(Check):
                 _("Your registered number {phone} is a landline number", phone=phone),
                 code="phone-fixed",
                 severity=Severity.MEDIUM,
-                detail=_("A landline cannot receive Kakao's verification text messages, so you could not "
-                         "confirm a new sign-in or prove that the account is yours."),
+                detail=_("A landline cannot receive text messages. {codes} You could not confirm a new sign-in or "
+                         "prove that the account is yours.", codes=kakao.CODES_BY_TEXT()),
                 advice=[_("Register the number of your own mobile phone instead."), _UPDATE],
                 max_points=10,
             )
@@ -397,7 +392,7 @@ class RegisteredPhone(Check):
                 _("We cannot tell what kind of number {phone} is", phone=phone),
                 code="phone-type-unclear",
                 detail=_("The number is valid, but its numbering plan does not say whether it is a mobile "
-                         "number. Kakao's verification codes arrive by text message, which needs one."),
+                         "number. {codes} Text messages need a mobile number.", codes=kakao.CODES_BY_TEXT()),
                 advice=[_("Make sure the registered number is the number of your mobile phone.")],
                 max_points=10,
             )
@@ -406,16 +401,25 @@ class RegisteredPhone(Check):
             _("Your registered number {phone} is not a mobile number", phone=phone),
             code="phone-no-sms",
             severity=Severity.MEDIUM,
-            detail=_("Numbers of this kind ({kind}) cannot receive Kakao's verification text messages.",
-                     kind=_type_label(info.type)),
+            detail=_("Numbers of this kind ({kind}) cannot receive text messages. {codes}",
+                     kind=_type_label(info.type), codes=kakao.CODES_BY_TEXT()),
             advice=[_("Register the number of your own mobile phone instead."), _UPDATE],
             max_points=10,
         )
 
+    @staticmethod
+    def _voip_detail(info: PhoneInfo, home: str) -> Msg:
+        """Internet numbers usually take no text messages; only a foreign one is what Kakao lists as a trigger."""
+        usual = _("Internet phone (VoIP) numbers, such as 050 in Japan or 070 in Korea, usually cannot receive text "
+                  "messages. {codes}", codes=kakao.CODES_BY_TEXT())
+        if info.region is not None and info.region != home:
+            return _("{usual} {trigger}", usual=usual, trigger=kakao.TRIGGER_VIRTUAL_NUMBER())
+        return usual
+
     def _unreadable(self, info: PhoneInfo, home: str, lang: str) -> Finding:
         phone = private_phone(info)
-        advice = [_("Check the number in KakaoTalk > Settings (gear icon) > Kakao Account and type it again, "
-                    "for example 090-1234-5678 or +81 90-1234-5678.")]
+        advice = [_("Check the number in the Kakao Account settings and type it again, for example 090-1234-5678 or "
+                    "+81 90-1234-5678.")]
         other = other_region_of(info, home)
         if other is not None:
             region, code = other
@@ -456,26 +460,22 @@ class RegisteredPhone(Check):
                 _("The registered number is not the number of the phone you use now"),
                 code="phone-not-current",
                 severity=Severity.HIGH,
-                detail=_(
-                    "Verification codes go to the old number, so you may be unable to sign in on a new device "
-                    "or to prove that the account is yours. The number does not update by itself after a new "
-                    "phone, a new contract or a stay abroad. When you contact support, the phone number, name, "
-                    "birth date and email you give must match the account and your ID document."
-                ),
+                detail=_("{codes} They go to the old number, so you may be unable to sign in on a new device or "
+                         "to prove that the account is yours. {stale} {match}", codes=kakao.CODES_BY_TEXT(),
+                         stale=kakao.CONTACTS_GO_STALE(), match=kakao.DETAILS_MUST_MATCH()),
                 advice=[
                     _UPDATE,
                     _("Update the number in other services linked to your Kakao account too, so that all of "
                       "them match."),
                 ],
-                references=(K8_URL, HELP_CENTRE_URL),
                 max_points=10,
             )
         return self.finding(
             Status.UNKNOWN,
             _("You are not sure whether the registered number is the one of the phone you use now"),
             code="phone-current-unknown",
-            detail=_("Compare the number in KakaoTalk > Settings (gear icon) > Kakao Account with your phone's "
-                     "own number (shown in the phone's settings, or on your contract)."),
+            detail=_("Compare the number in the Kakao Account settings with your phone's own number (shown in the "
+                     "phone's settings, or on your contract)."),
             advice=[_("If they differ, update the registered number now, while you can still sign in.")],
             max_points=10,
         )
@@ -503,7 +503,7 @@ def _type_label(kind: PhoneType) -> Msg:
 #: Seconds for the whole DNS lookup of one domain (only with --check-dns).
 DNS_TIMEOUT = 5.0
 
-_CHANGE = _("Change it in KakaoTalk > Settings (gear icon) > Kakao Account to an address you use and can open.")
+_CHANGE = _("Change it in the Kakao Account settings to an address you use and can open.")
 
 class RegisteredEmail(Check):
     """The registered email is a valid address in a mailbox you can open, and you check its spam folder.
@@ -518,16 +518,23 @@ class RegisteredEmail(Check):
         or timeout is "unknown", never a pass. Then two questions: can you sign in to the mailbox today,
         and do you check its spam folder (asked only when you can, or are unsure).
 
+        Offline, a domain one slip away from a common mail domain (gmial.com, yahoo.co.jpp, naver.con)
+        is a warning: the syntax is valid, but mail would go astray.
+
     Why
-        Kakao sends account notices to this address (KAKAO-FACTS K6), a backup route for 2-step
-        verification can be an email (K8), a login from a country that is not allowed reportedly asks for
-        a code sent by email (K7), and support answers restriction inquiries by email: replies can land
-        in the spam or promotions folder (ADVICE P3.1, P3.2, S5). An address you cannot open is as good
-        as none.
+        A backup route for 2-step verification can be an email (KAKAO-FACTS K8), a login from a country
+        that is not allowed reportedly asks for a code sent by email (K7), and support answers restriction
+        inquiries by email: replies can land in the spam or promotions folder (ADVICE P3.1, S5). An
+        address you cannot open is as good as none.
+
+    Scoring
+        The format (5), the domain with ``--check-dns`` (5), the mailbox you can open (10) and its spam
+        folder (5). A mailbox you cannot open scores nothing for both of its parts.
 
     Findings
-        ``email-valid`` (pass), ``email-international`` (warn), ``email-none`` (warn: no address
-        registered), ``email-unreadable`` (unknown); with ``--check-dns``: ``email-domain-ok`` (pass),
+        ``email-valid`` (pass: a valid format, which says nothing about the mailbox), ``email-typo`` (warn:
+        the domain looks like a typo of a common one), ``email-international`` (warn), ``email-none`` (warn:
+        no address registered), ``email-unreadable`` (unknown); with ``--check-dns``: ``email-domain-ok`` (pass),
         ``email-undeliverable`` (fail), ``email-domain-unknown`` (unknown), ``email-domain-skipped``
         (with ``--offline``); ``email-access`` / ``email-no-access`` / ``email-access-unknown``;
         ``email-spam-checked`` / ``email-spam-unchecked`` / ``email-spam-unknown``.
@@ -542,13 +549,10 @@ class RegisteredEmail(Check):
     title = _("Registered email address")
     category = Category.CONTACTS
     weight = 10
-    advice_ids = ("P3.1", "P3.2", "S5", "C3", "S3")
-    references = (K6_URL, K8_URL, K7_URL, HELP_CENTRE_URL)
-    why = _(
-        "Kakao's notices and support's replies arrive by email, and email can be the way back into the "
-        "account when the phone is lost. A mailbox you cannot open, or a reply lost in the spam folder, "
-        "can keep you locked out."
-    )
+    advice_ids = ("P3.1",)
+    references = (K8_URL, K7_URL, HELP_CENTRE_URL)
+    why = _("Replies to an inquiry come by email, and email can be the way back into the account when the phone is "
+            "lost. {replies} {backup}", replies=kakao.REPLIES_IN_SPAM(), backup=kakao.TWO_STEP_BACKUP_EMAIL())
     fix = _("Register an email address you can open today, and look in its spam folder when you wait for Kakao or "
             "its support.")
     questions = (EMAIL_QUESTION, STATUS_QUESTION)
@@ -576,10 +580,10 @@ class RegisteredEmail(Check):
             _("No email address is registered"),
             code="email-none",
             severity=Severity.MEDIUM,
-            detail=_("Without an email address, Kakao's notices and support's replies have no place to arrive, "
-                     "and you have no way back into the account other than your phone."),
-            advice=[_("Register an email address you use and can open without your phone, in KakaoTalk > "
-                      "Settings (gear icon) > Kakao Account.")],
+            detail=_("Without an email address, replies to an inquiry have no place to arrive, and you have no way "
+                     "back into the account other than your phone."),
+            advice=[_("Register an email address you use and can open without your phone, in the Kakao Account "
+                      "settings.")],
             max_points=5,
         )
 
@@ -601,15 +605,31 @@ class RegisteredEmail(Check):
                 code="email-international",
                 severity=Severity.LOW,
                 detail=_("Such addresses are valid, but not every mail system can deliver to them, so some "
-                         "messages may never arrive."),
-                advice=[_("If messages from Kakao do not reach you, register an address with only Latin letters, "
-                          "digits and . _ - before the @.")],
+                         "messages may be lost."),
+                advice=[_("If messages do not reach you, register an address with only Latin letters, digits and "
+                          ". _ - before the @, which every mail system accepts.")],
+                max_points=5,
+            )
+        typo = likely_typo(info.domain)
+        if typo is not None:
+            return self.finding(
+                Status.WARN,
+                _("The domain of your registered email {email} looks like a typo of {domain}", email=email,
+                  domain=typo),
+                code="email-typo",
+                severity=Severity.MEDIUM,
+                detail=_("Its format is valid, but the domain is one letter or two away from {domain}, a common mail "
+                         "domain: mail to a misspelt domain goes astray. This is a comparison of spellings, made "
+                         "offline.", domain=typo),
+                advice=[_("Look at the address in the Kakao Account settings; if it is misspelt, correct it."),
+                        _CHANGE],
                 max_points=5,
             )
         return self.finding(
             Status.PASS,
-            _("Your registered email {email} is a valid address", email=email),
+            _("Your registered email {email} has a valid format", email=email),
             code="email-valid",
+            detail=_("Only its spelling was checked: whether the mailbox works is the next question."),
             max_points=5,
         )
 
@@ -630,7 +650,7 @@ class RegisteredEmail(Check):
                 code="email-undeliverable",
                 severity=Severity.HIGH,
                 detail=_("The internet's name service (DNS) says this domain does not exist or takes no mail, "
-                         "so nothing Kakao or its support sends to this address can arrive."),
+                         "so no mail sent to this address can arrive."),
                 advice=[_("Check the spelling of the address in the settings."), _CHANGE],
                 max_points=5,
             )
@@ -665,14 +685,15 @@ class RegisteredEmail(Check):
                 _("You cannot sign in to the registered mailbox"),
                 code="email-no-access",
                 severity=Severity.HIGH,
-                detail=_("Kakao's notices, codes and support's replies that go to this address would never reach "
-                         "you, and the address cannot help you prove that the account is yours."),
+                detail=_("Nothing sent to this address would reach you, and the address cannot help you prove that the "
+                         "account is yours."),
                 advice=[
                     _("Recover the mailbox with its provider (their password reset), or register an address you "
                       "can open instead."),
                     _CHANGE,
                 ],
-                max_points=10,
+                # Its spam folder cannot be checked either: both parts score nothing.
+                max_points=15,
             )
         return self.finding(
             Status.UNKNOWN,
@@ -698,8 +719,8 @@ class RegisteredEmail(Check):
                 _("You do not look in the spam folder for important emails"),
                 code="email-spam-unchecked",
                 severity=Severity.MEDIUM,
-                detail=_("Replies from support can be sorted into the spam or promotions folder. A missed reply "
-                         "means a missed deadline, and a restriction that lasts longer."),
+                detail=_("{replies} A missed reply means a missed deadline, and a restriction that lasts longer.",
+                         replies=kakao.REPLIES_IN_SPAM()),
                 advice=[
                     _("While you wait for Kakao or its support, look in the spam and promotions folders too, and "
                       "mark their messages as not spam."),
@@ -712,7 +733,7 @@ class RegisteredEmail(Check):
             Status.UNKNOWN,
             _("You are not sure whether you look in the spam folder"),
             code="email-spam-unknown",
-            detail=_("Replies from support can be sorted into the spam or promotions folder."),
+            detail=kakao.REPLIES_IN_SPAM(),
             advice=[_("Find the spam folder of your mailbox now, so that you know where to look.")],
             advice_ids=("S5",),
             max_points=5,
@@ -723,8 +744,8 @@ class RegisteredEmail(Check):
 # KA303 Backup contacts: a sub email or spare phone number, valid, different, reachable without your phone.
 # --------------------------------------------------------------------------------------------------
 
-_ADD = _("Add one in KakaoTalk > Settings (gear icon) > Kakao Account; a backup email can also be added in the "
-         "2-step verification settings.")
+_ADD = _("Add one in the Kakao Account settings; a backup email can also be added in the 2-step verification "
+         "settings.")
 
 
 class BackupContacts(Check):
@@ -745,7 +766,9 @@ class BackupContacts(Check):
 
     Findings
         ``backup-email`` / ``backup-phone`` (pass), ``backup-email-same`` / ``backup-phone-same`` (fail),
-        ``backup-phone-no-sms`` (warn), ``backup-email-unreadable`` / ``backup-phone-unreadable``
+        ``backup-phone-no-sms`` (warn; with two backups, a problem of the one that is not the better is
+        information, without points: the better one is the way back in), ``backup-email-unreadable`` /
+        ``backup-phone-unreadable``
         (unknown), ``backup-none`` (fail), ``backup-unknown`` (unknown); ``backup-reachable`` (pass),
         ``backup-needs-phone`` (warn), ``backup-reachable-unknown`` (unknown).
 
@@ -759,10 +782,8 @@ class BackupContacts(Check):
     weight = 10
     advice_ids = ("P3.3",)
     references = (K8_URL,)
-    why = _(
-        "If your phone is lost, stolen or cannot receive messages abroad, a backup email or spare number is "
-        "the way back into your account. Kakao advises a backup email for exactly this case."
-    )
+    why = _("If your phone is lost, stolen or cannot receive messages abroad, a backup email or spare number is the "
+            "way back into your account. {advice}", advice=kakao.TWO_STEP_BACKUP_EMAIL())
     # The main contacts are asked too: a backup is compared with them.
     fix = _("Add a backup email address or a spare phone number that differs from the main ones and that you can "
             "use without your phone.")
@@ -784,8 +805,7 @@ class BackupContacts(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether a backup email or spare phone number is registered"),
                 code="backup-unknown",
-                detail=_("Look in KakaoTalk > Settings (gear icon) > Kakao Account, and in the 2-step "
-                         "verification settings."),
+                detail=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
                 advice=[_("If there is none, add a backup email address you can open without your phone.")],
                 max_points=10,
             )
@@ -797,15 +817,15 @@ class BackupContacts(Check):
                 code="backup-none",
                 severity=Severity.MEDIUM,
                 detail=_("If you lose your phone, or it cannot receive messages abroad, you may have no way to "
-                         "prove that the account is yours. Kakao advises a backup email for exactly this case."),
+                         "prove that the account is yours. {advice}", advice=kakao.TWO_STEP_BACKUP_EMAIL()),
                 advice=[_ADD, _("Choose an address you can open on a computer, without your phone.")],
-                max_points=10,
+                # A backup and its use without the phone: both parts score nothing.
+                max_points=20,
             )
             return
-        if kind in ("email", "both"):
-            yield self._email_finding(answers)
-        if kind in ("phone", "both"):
-            yield self._phone_finding(answers)
+        backups = [*([self._email_finding(answers)] if kind in ("email", "both") else []),
+                   *([self._phone_finding(answers)] if kind in ("phone", "both") else [])]
+        yield from _the_best_counts(backups)
         yield self._reachable_finding(answers.get_bool(BACKUP_REACHABLE))
 
     def _email_finding(self, answers: Answers) -> Finding:
@@ -918,6 +938,22 @@ class BackupContacts(Check):
         )
 
 
+def _the_best_counts(backups: list[Finding]) -> list[Finding]:
+    """With two backups, the better one is the way back in: a problem with the other is said, as good to know,
+    without points, so that a second, broken backup never scores below having only the working one."""
+    if len(backups) < 2:
+        return backups
+
+    def rank(finding: Finding) -> float:
+        # A backup that could not be read may well work: it ranks above one with a known problem.
+        return finding.points / finding.max_points if finding.status.scored and finding.max_points else 0.99
+
+    best = max(backups, key=rank)
+    return [f if f is best or not f.status.scored or f.status is Status.PASS else
+            dataclasses.replace(f, status=Status.INFO, severity=Severity.INFO, points=0, max_points=0)
+            for f in backups]
+
+
 # --------------------------------------------------------------------------------------------------
 # KA304 Review of the registered information: when you last checked that it is up to date.
 # --------------------------------------------------------------------------------------------------
@@ -928,14 +964,13 @@ REVIEW_DAYS = 180
 OVERDUE_DAYS = 365
 
 _WHAT_TO_CHECK = _(
-    "Open KakaoTalk > Settings (gear icon) > Kakao Account and check that the phone number and email are the "
-    "ones you use now, and that your name and birth date match your ID document."
+    "Open the Kakao Account settings and check that the phone number and email are the ones you use now, and that "
+    "your name and birth date match your ID document."
 )
-_STALE = _("Registered details do not update by themselves after a new phone, a new contract or a stay abroad, "
-           "and out-of-date details slow down the identity check when a restriction has to be lifted.")
+_STALE = kakao.CONTACTS_GO_STALE()
 _LINKED = _("Update the same details in the services linked to your Kakao account, so that they all match.")
-_RULE = _("Kakao publishes no interval: kakaoaudit recommends checking at least every {days} days, and after every "
-          "new phone, number, email provider or move, and before a trip.", days=REVIEW_DAYS)
+_RULE = _("kakaoaudit recommends checking at least every {days} days, and after every new phone, number, email "
+          "provider or move, and before a trip (no source gives an interval).", days=REVIEW_DAYS)
 
 
 class ContactsReview(Check):
@@ -945,7 +980,7 @@ class ContactsReview(Check):
         The date on which you last opened the Kakao Account settings and checked the registered phone
         number, email and personal details (``contacts.reviewed_on``).
 
-    Thresholds (kakaoaudit's own recommendation: Kakao publishes no interval)
+    Thresholds (kakaoaudit's own recommendation: no source gives an interval)
         - up to 180 days ago: pass (a check about every six months, and after every change of phone,
           number, email provider or address, and before a trip);
         - 181 to 365 days: warn (due);
@@ -955,10 +990,10 @@ class ContactsReview(Check):
         conservative choice that catches a phone or contract change within the same season.
 
     Why
-        Contacts do not update by themselves after a new phone, a new contract or a stay abroad, and stale
-        contacts delay the identity check when a restriction has to be lifted (ADVICE P3.1, P3.2, C3). When
-        you ask support, the phone number, name, birth date and email you give must match the account and
-        your ID document (S3); other services linked to the account should match too (C3).
+        After a new phone, a new contract or a stay abroad the registered details may not update by
+        themselves, and stale contacts can delay the identity check when a restriction has to be lifted
+        (ADVICE P3.1, P3.2, C3). When you ask support, the name and birth date you give must match your ID
+        document (S3); other services linked to the account should match too (C3).
 
     Findings
         ``contacts-reviewed`` (pass), ``contacts-review-due`` (warn), ``contacts-review-overdue`` (fail),
@@ -972,12 +1007,9 @@ class ContactsReview(Check):
     title = _("Regular review of the registered information")
     category = Category.CONTACTS
     weight = 5
-    advice_ids = ("P3.2", "P3.1", "C3", "S3")
+    advice_ids = ("P3.2", "P3.1", "C3")
     references = (HELP_CENTRE_URL,)
-    why = _(
-        "Registered contacts do not update by themselves. If they are out of date when a restriction has to be "
-        "lifted, proving that the account is yours takes longer."
-    )
+    why = _STALE
     fix = _("Open the Kakao Account settings at least every 180 days (kakaoaudit's recommendation) and after every "
             "change, and check that the registered details are current.")
     questions = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import (
+    FACTS,
     Answers,
     Category,
     Check,
@@ -21,6 +22,7 @@ from kakaoaudit.api import (
     country_name,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
@@ -30,15 +32,20 @@ DEFAULT_HOME = "JP"
 
 ENABLED = "security.country_restriction.enabled"
 COUNTRIES = "security.country_restriction.countries"
+#: The trip's answers, read when present (a full audit): the destination of a planned trip is a country in use.
+TRIP_PLANNED = "travel.planned"
+TRIP_DESTINATION = "travel.destination"
 
 #: The most countries that can be allowed at once (reportedly, KAKAO-FACTS K7).
 MAX_COUNTRIES = 3
 
-K6_URL = "https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52"
-K7_URL = "https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html"
+K6_URL = FACTS["K6"].sources[0]
+K7_URL = FACTS["K7"].sources[0]
 
-_WHERE = _("KakaoTalk > Settings (gear icon) > Privacy/Security > Kakao Account > Country login restriction, or on "
-           "the web accounts.kakao.com > Account security (reportedly these are the menu names)")
+#: Points of the parts: the restriction on, and its list of allowed countries.
+ON_POINTS, LIST_POINTS = 10, 5
+
+_WHERE = kakao.COUNTRY_PATH()
 
 
 HOME_COUNTRY_QUESTION = Question(
@@ -78,10 +85,14 @@ class CountryRestriction(Check):
         blog (K7, so "reportedly"): the main country is registered automatically, a traveller adds a
         country at the extra-verification screen, at most 3 countries can be allowed, and unused ones
         should be deleted; a login from a country that is not allowed must be approved by a KakaoTalk
-        message or an email code, otherwise through customer service. ADVICE P2.1.
+        message or an email code, otherwise through customer service. The menu path is a blog's (K18).
+
+    Scoring
+        Two parts: the restriction on (10) and its list (5). Off scores 5 of both parts' 15 points, less
+        than any state of the restriction on; "I don't know" leaves a part out.
 
     Findings
-        ``country-restriction-on`` (pass), ``country-restriction-off`` (warn),
+        ``country-restriction-on`` (pass), ``country-restriction-off`` (warn, 5 of 15 points),
         ``country-restriction-unknown``; when on: ``country-list-ok`` (pass), ``country-list-too-many``
         (warn), ``country-list-extra`` (warn, low), ``country-list-home-missing`` (warn),
         ``country-list-unknown`` (unknown).
@@ -95,13 +106,9 @@ class CountryRestriction(Check):
     title = _("Login restriction by country")
     category = Category.SECURITY
     weight = 5
-    advice_ids = ("P2.1",)
-    references = (K6_URL, K7_URL)
-    why = _(
-        "With login restriction by country, a sign-in from a country you did not allow needs your approval, so "
-        "a leaked password alone is not enough from abroad. Kakao recommends it together with 2-step "
-        "verification."
-    )
+    advice_ids = ()
+    references = (K6_URL, K7_URL, *FACTS["K18"].sources)
+    why = _("{advises} {approval}", advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY(), approval=kakao.COUNTRY_APPROVAL())
     fix = _("Turn on login restriction by country, keep your home country allowed, and delete countries you no "
             "longer travel to.")
     questions = (
@@ -110,7 +117,7 @@ class CountryRestriction(Check):
             ENABLED,
             QType.BOOL,
             _("Is login restriction by country turned on for your Kakao account?"),
-            help=_("You can see it in {where}", where=_WHERE),
+            help=_WHERE,
             allow_unknown=True,
             lookup=places.COUNTRY_RESTRICTION,
         ),
@@ -133,9 +140,9 @@ class CountryRestriction(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether login restriction by country is on"),
                 code="country-restriction-unknown",
-                detail=_("You can see it in {where}", where=_WHERE),
+                detail=_WHERE,
                 advice=[_("Look it up, and turn it on if it is off.")],
-                max_points=10,
+                max_points=ON_POINTS,
             )
             return
         if not enabled:
@@ -144,40 +151,42 @@ class CountryRestriction(Check):
                 _("Login restriction by country is off"),
                 code="country-restriction-off",
                 severity=Severity.MEDIUM,
-                detail=_("Anyone with your password can try to sign in from any country. Kakao recommends this "
-                         "setting together with 2-step verification against abnormal logins, which can lead to "
-                         "a protective measure on the account."),
+                detail=_("{advises} {approval}", advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY(),
+                         approval=kakao.COUNTRY_APPROVAL()),
                 advice=[
-                    _("Turn it on: {where}", where=_WHERE),
-                    _("Reportedly, a sign-in from a country that is not allowed is then approved through a "
-                      "KakaoTalk message or a code sent by email, so keep your registered email usable."),
+                    _("Turn it on in the Kakao Account settings. {where}", where=_WHERE),
+                    _("Keep your registered email usable, so that you can approve your own sign-ins from abroad."),
                 ],
-                max_points=10,
+                # Less than any state of the restriction on: both parts count, with a third of their points.
+                points=LIST_POINTS,
+                max_points=ON_POINTS + LIST_POINTS,
             )
             return
         yield self.finding(
             Status.PASS,
             _("Login restriction by country is on"),
             code="country-restriction-on",
-            max_points=10,
+            max_points=ON_POINTS,
         )
         if COUNTRIES in answers:
-            yield from self._list_findings(answers.get_list(COUNTRIES), home_region(answers), ctx.lang)
+            trip = answers.get_text(TRIP_DESTINATION) if answers.get_bool(TRIP_PLANNED) else None
+            yield from self._list_findings(answers.get_list(COUNTRIES), home_region(answers), trip, ctx.lang)
 
-    def _list_findings(self, allowed: tuple[str, ...], home: str, lang: str) -> Iterable[Finding]:
+    def _list_findings(self, allowed: tuple[str, ...], home: str, trip: str | None, lang: str) -> Iterable[Finding]:
         if not allowed:
             yield self.finding(
                 Status.UNKNOWN,
                 _("You are not sure which countries are allowed"),
                 code="country-list-unknown",
-                detail=_("You can see them in {where}", where=_WHERE),
+                detail=_WHERE,
                 advice=[_("Look at the list, and remove countries you no longer travel to.")],
-                references=(K7_URL,),
-                max_points=5,
+                max_points=LIST_POINTS,
             )
             return
         names = ", ".join(country_label(code, lang) for code in allowed)
-        others = [code for code in allowed if code != home]
+        # The destination of a planned trip is in use: never proposed for removal before the trip (KA601 asks
+        # to delete it after the return).
+        others = [code for code in allowed if code not in (home, trip)]
         if home not in allowed:
             yield self.finding(
                 Status.WARN,
@@ -185,13 +194,11 @@ class CountryRestriction(Check):
                   country=country_label(home, lang), countries=names),
                 code="country-list-home-missing",
                 severity=Severity.MEDIUM,
-                detail=_("Reportedly the main country is allowed automatically, so either the list or your home "
-                         "country answer is not what it should be. Without it, every sign-in at home needs an "
-                         "extra approval."),
-                advice=[_("Check the list in the setting, and add your home country if it is missing: {where}",
+                detail=_("{automatic} So either the list or your home country answer is not what it should be. "
+                         "{covers}", automatic=kakao.COUNTRY_MAIN_AUTOMATIC(), covers=kakao.COUNTRY_COVERS()),
+                advice=[_("Check the list in the setting, and add your home country if it is missing. {where}",
                           where=_WHERE)],
-                references=(K7_URL,),
-                max_points=5,
+                max_points=LIST_POINTS,
             )
         if len(allowed) > MAX_COUNTRIES:
             yield self.finding(
@@ -199,11 +206,10 @@ class CountryRestriction(Check):
                 _("You listed {count} allowed countries ({countries})", count=len(allowed), countries=names),
                 code="country-list-too-many",
                 severity=Severity.LOW,
-                detail=_("Reportedly at most {limit} countries can be allowed, so this does not match the setting.",
-                         limit=MAX_COUNTRIES),
+                detail=_("{limit} So this may not match the setting.",
+                         limit=kakao.COUNTRY_LIMIT(limit=MAX_COUNTRIES)),
                 advice=[_("Look at the list again in the setting, and remove countries you no longer travel to.")],
-                references=(K7_URL,),
-                max_points=5,
+                max_points=LIST_POINTS,
             )
         elif others:
             yield self.finding(
@@ -212,19 +218,24 @@ class CountryRestriction(Check):
                   countries=", ".join(country_label(code, lang) for code in others)),
                 code="country-list-extra",
                 severity=Severity.LOW,
-                detail=_("Reportedly, from an allowed country the password alone is enough to sign in, without "
-                         "the extra check, and Kakao's FAQ asks you to delete countries you are no longer active "
-                         "in."),
-                advice=[_("Keep a country only while you travel there, and delete it after you return: {where}",
+                detail=_("{covers} {delete}", covers=kakao.COUNTRY_COVERS(), delete=kakao.COUNTRY_DELETE_UNUSED()),
+                advice=[_("Keep a country only while you travel there, and delete it after you return. {where}",
                           where=_WHERE)],
-                references=(K7_URL,),
-                max_points=5,
+                max_points=LIST_POINTS,
+            )
+        elif home in allowed and trip in allowed:
+            yield self.finding(
+                Status.PASS,
+                _("Only your home country {country} and {destination}, for your trip, are allowed",
+                  country=country_label(home, lang), destination=country_label(trip, lang)),
+                code="country-list-ok",
+                advice=[_("Delete {destination} after you return.", destination=country_label(trip, lang))],
+                max_points=LIST_POINTS,
             )
         elif home in allowed:
             yield self.finding(
                 Status.PASS,
                 _("Only your home country {country} is allowed", country=country_label(home, lang)),
                 code="country-list-ok",
-                references=(K7_URL,),
-                max_points=5,
+                max_points=LIST_POINTS,
             )

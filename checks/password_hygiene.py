@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import (
+    FACTS,
     UNSURE,
     Answers,
     Category,
@@ -23,6 +24,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
@@ -42,11 +44,10 @@ REMINDER_DAYS = 365
 
 NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
 OWASP_ASVS_URL = "https://owasp.org/www-project-application-security-verification-standard/"
-K6_URL = "https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52"
-K6_NEWS_URL = "http://ajunews.com/view/20201130162328062"
-K9_URL = "https://cs.kakao.com/helps_html/1073185993?locale=en"
+K6_URL, K6_NEWS_URL = FACTS["K6"].sources
+K9_URL = FACTS["K9"].sources[0]
 
-_WHERE_TO_CHANGE = _("Change it in KakaoTalk > Settings (gear icon) > Kakao Account.")
+_WHERE_TO_CHANGE = _("Change it in the Kakao Account settings.")
 _UNSURE = _("You answered \"unknown\".")
 _NOT_ANSWERED = _("This question was not answered, so the check could not tell.")
 _ROTATION_NOTE = _("NIST SP 800-63B-4 and OWASP ASVS (6.2.10) no longer ask for changes on a schedule, only when a "
@@ -123,8 +124,8 @@ class PasswordHabits(Check):
     weight = 10
     advice_ids = ("P2.4", "P2.5", "P2.6")
     references = (K6_URL, K6_NEWS_URL, K9_URL, NIST_URL, OWASP_ASVS_URL)
-    why = _("A password used on other services leaks with the weakest of them, and Kakao can restrict an account "
-            "whose password shows up in other sites' leaks, even without misuse.")
+    why = _("A password used on other services leaks with the weakest of them. {leak}",
+            leak=kakao.LEAK_PROTECTIVE_MEASURE())
     fix = _("Give Kakao a password used nowhere else, keep it in a password manager, and change it at once when "
             "it may have leaked.")
     questions = (
@@ -166,10 +167,9 @@ class PasswordHabits(Check):
                 code="reused",
                 severity=Severity.HIGH,
                 detail=_("When any of those services leaks it, attackers try the same email and password on "
-                         "Kakao. Kakao can also restrict the account (its protective measure) when its password "
-                         "appears in leaks from other sites, even if nobody misused it."),
-                advice=[_("Change the Kakao password now to one you use nowhere else (not your ID, birth date, "
-                          "name or phone number)."), _WHERE_TO_CHANGE,
+                         "Kakao. {leak}", leak=kakao.LEAK_PROTECTIVE_MEASURE()),
+                advice=[_("Change the Kakao password now to one you use nowhere else. {advice}",
+                          advice=kakao.PASSWORD_ADVICE()), _WHERE_TO_CHANGE,
                         _("Then change the password on the other services that used it too, each to its own.")],
                 max_points=10, advice_ids=("P2.5",),
             )

@@ -15,6 +15,7 @@ from kakaoaudit.api import (
     BIRTH_DATE,
     DEMO_PASSWORD,
     EMAIL,
+    FACTS,
     KAKAO_ID,
     MAX_SCORED_LENGTH,
     NAME,
@@ -39,6 +40,7 @@ from kakaoaudit.api import (
     phone_digit_forms,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
@@ -65,10 +67,12 @@ GUESSES_PER_SECOND = 10_000
 
 NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
 OWASP_ASVS_URL = "https://owasp.org/www-project-application-security-verification-standard/"
-K9_URL = "https://cs.kakao.com/helps_html/1073185993?locale=en"
+K9_URL = FACTS["K9"].sources[0]
 ZXCVBN_URL = "https://github.com/dwolfhub/zxcvbn-python"
 
-_WHERE_TO_CHANGE = _("Change it in KakaoTalk > Settings (gear icon) > Kakao Account.")
+_WHERE_TO_CHANGE = _("Change it in the Kakao Account settings.")
+#: A long password can still be easy to guess: the length finding never speaks for the whole password.
+_LENGTH_ONLY = _("This is about its length only; how hard it is to guess is the strength finding.")
 _STAYS_HERE = _("It is used only to see whether your password contains it; it stays on this computer and is "
                 "never shown in the report.")
 
@@ -225,7 +229,7 @@ class PasswordStrength(Check):
             PHONE_ID,
             QType.PHONE,
             _("Which phone number is registered in your Kakao account?"),
-            help=_("You can see it in KakaoTalk > Settings (gear icon) > Kakao Account. Write it as you dial it "
+            help=_("You can see it in the Kakao Account settings. Write it as you dial it "
                    "at home (090-1234-5678) or with the country code (+81 90-1234-5678). It stays on this "
                    "computer and is masked in the report."),
         ),
@@ -233,7 +237,7 @@ class PasswordStrength(Check):
             EMAIL_ID,
             QType.EMAIL,
             _("Which email address is registered in your Kakao account? (leave it empty if none is)"),
-            help=_("You can see it in KakaoTalk > Settings (gear icon) > Kakao Account. It stays on this "
+            help=_("You can see it in the Kakao Account settings. It stays on this "
                    "computer and is masked in the report."),
         ),
     )
@@ -332,8 +336,8 @@ class PasswordStrength(Check):
                 code="personal-info",
                 severity=Severity.HIGH,
                 detail=_("People who know you, and attackers who have your profile or a leaked list, try these "
-                         "first. The article warns against birthdays and simple words, and Kakao advises a "
-                         "password that is not your ID, birth date, name or phone number."),
+                         "first. The article warns against birthdays and simple words. {advice}",
+                         advice=kakao.PASSWORD_ADVICE()),
                 advice=[*(_KIND_ADVICE[kind] for kind in found),
                         _("Choose a new password with none of these, used nowhere else."), _WHERE_TO_CHANGE],
                 max_points=5,
@@ -382,15 +386,16 @@ class PasswordStrength(Check):
                 note=note, max_points=5, references=references, advice_ids=("P2.2",),
             )
         if length >= NIST_SINGLE_FACTOR_LENGTH:
-            return self.finding(Status.PASS, _("Your password has 15 or more characters"), code="length-ok",
+            return self.finding(Status.PASS, _("Your password is long enough (15 characters or more)"),
+                                code="length-ok", detail=_LENGTH_ONLY,
                                 note=note, max_points=5, references=references, advice_ids=("P2.2",))
         if two_step:
             return self.finding(
                 Status.PASS,
-                _("Your password has 8 to 14 characters, enough with 2-step verification on"),
+                _("Your password is long enough with 2-step verification on (8 to 14 characters)"),
                 code="length-ok",
                 detail=_("It meets the article's minimum of 8, and with 2-step verification the password is not "
-                         "the only thing protecting the account."),
+                         "the only thing protecting the account. {length_only}", length_only=_LENGTH_ONLY),
                 note=note, max_points=5, references=references, advice_ids=("P2.2",),
             )
         return self.finding(

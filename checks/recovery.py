@@ -1,10 +1,12 @@
 """KA701-KA706 recovery readiness: what you need ready to get the account back (ADVICE P4.1, C2, S1-S6, R2, Q2).
 
-Only Kakao's official support can lift a restriction (ADVICE P4.1), and Kakao's automatic
-protection measures are not lifted by hand at all (KAKAO-FACTS K2). So readiness means: knowing
+Only Kakao lifts a restriction: short ones often end by themselves, its system lifts its automatic
+protection measures (KAKAO-FACTS K1, K2), and long-term and policy restrictions go through the notice
+or its official support (K5, ADVICE T2); no unofficial tool can (P4.1). So readiness means: knowing
 the official way in and not falling for lookalike sites (S1, S6, K14), a valid ID document whose
 details match (R2, Q2, S3), evidence kept (C2, T3, S5), an up-to-date app (S1), a chat backup
-(K13), and knowing whether Talk Safety Pass is open to you (K4).
+(K13), and knowing whether Talk Safety Pass may be open to you (K4). Every sentence about Kakao comes
+from `kakaoaudit.api.claims`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import (
+    FACTS,
     Answers,
     Category,
     Check,
@@ -24,27 +27,28 @@ from kakaoaudit.api import (
     Question,
     Severity,
     Status,
+    claim,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
-HELP_CENTRE_URL = "https://cs.kakao.com/helps"
+HELP_CENTRE_URL = FACTS["K14"].sources[0]
 #: K2: Kakao does not lift its protection measures by hand (official help).
-NO_MANUAL_LIFT_URL = "https://cs.kakao.com/helps_html/1073200213?locale=en"
+NO_MANUAL_LIFT_URL = FACTS["K2"].sources[0]
 #: K9: what to do on suspected compromise (official help).
-COMPROMISE_URL = "https://cs.kakao.com/helps_html/1073185993?locale=en"
+COMPROMISE_URL = FACTS["K9"].sources[0]
 #: K5: service restrictions; the route is the in-app notice or customer service (official help).
-SERVICE_RESTRICTION_URL = "https://cs.kakao.com/helps_html/1073200211?locale=en"
+SERVICE_RESTRICTION_URL = FACTS["K5"].sources[0]
 #: K13: chat backup (blog only) and Talk Drawer Plus (official help).
-BACKUP_BLOG_URL = ("https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-"
-                   "%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95")
-DRAWER_URL = "https://cs.kakao.com/helps?articleId=1073196180&service=8&category=565&device=2062&locale=ko"
+BACKUP_BLOG_URL = FACTS["K13"].sources[0]
+DRAWER_URL = FACTS["K13-drawer"].sources[0]
 #: K12: re-verification on a new device; chats deleted that way are lost (blog mirror of Kakao's FAQ).
-REVERIFY_URL = "https://jairo777m.blogspot.com/2021/05/ios_01084061721.html"
+REVERIFY_URL = FACTS["K12"].sources[0]
 #: K4: Talk Safety Pass needs a Kakao Certificate issued with a South Korean mobile number (official page).
-SAFETY_PASS_URL = "https://kakao.com/talksafety/en/toolandguide/verify"  # noqa: S105 - a URL
+SAFETY_PASS_URL = FACTS["K4"].sources[0]
 
 ROUTE = "recovery.support_route"
 BOOKMARK = "recovery.help_bookmark"
@@ -59,13 +63,14 @@ HOME_COUNTRY = "profile.home_country"
 
 _NOT_ANSWERED = _("This question was not answered, so the check could not tell.")
 _UNSURE = _("You answered \"I don't know\".")
-_IN_APP = _("In KakaoTalk: Settings (gear icon) > Kakao Customer Center (or Help). Update the app first, because "
-            "the menu can look different in older versions.")
-_BOOKMARK_IT = _("Bookmark Kakao's official help centre now, {url}, so that you never have to search for it.",
-                 url=HELP_CENTRE_URL)
+_IN_APP = kakao.SUPPORT_IN_APP()
+_BOOKMARK_IT = _("Bookmark Kakao's official help centre now, so that you never have to search for it. {centre}",
+                 centre=kakao.HELP_CENTRE())
 _CHECK_ADDRESSES = _("Check any address that claims to be Kakao's with: kakaoaudit check-url ADDRESS")
-_CATEGORY = _("When the time comes, choose the inquiry category about usage restrictions, or the closest one; a "
-              "wrong category delays the answer.")
+_CATEGORY = _("When the time comes: {category}", category=kakao.INQUIRY_CATEGORY())
+#: The article's way to support, as a choice (ADVICE S1).
+_APP_ROUTE = claim("S1", _("From the app: Settings (gear icon) > Kakao Customer Center or Help"))
+_SAFETY_PASS_UNLIKELY = claim("K4", _("Talk Safety Pass is most likely not available with your number {number}"))
 
 
 def unknown_reason(answers: Answers, key: str) -> Msg:
@@ -78,9 +83,9 @@ class SupportRoute(Check):
 
     The article: reach support in the app (Settings > Kakao Customer Center / Help, after updating the
     app, ADVICE S1), use the official help centre https://cs.kakao.com/helps and check the domain
-    because of lookalike sites (S6), and lift restrictions only through official support, never with
-    unofficial tools or methods (P4.1). Kakao does not lift its automatic protection measures by hand
-    (KAKAO-FACTS K2), so nobody else can. Official domains are kakao.com with its subdomains and
+    because of lookalike sites (S6), and never unofficial tools or methods to lift a restriction
+    (P4.1): only Kakao lifts one, by its system or through its official support (KAKAO-FACTS K2, K5).
+    Official domains are kakao.com with its subdomains and
     kakaocorp.com (K14); a bookmarked address is classified by `kakaoaudit.urlcheck` (the same as
     ``kakaoaudit check-url``), which only reads the text and opens nothing.
 
@@ -94,18 +99,18 @@ class SupportRoute(Check):
     category = Category.RECOVERY
     weight = 10
     advice_ids = ("P4.1", "S1", "S6")
-    references = (HELP_CENTRE_URL, NO_MANUAL_LIFT_URL)
-    why = _("Only Kakao's official support can lift a restriction. Fake sites and 'unlock' services that imitate "
-            "it are after your account details.")
-    fix = _("Contact Kakao only from the app (Settings (gear icon) > Kakao Customer Center or Help) or through a "
-            "bookmark of the official help centre, {url}, and never through an unlock service.", url=HELP_CENTRE_URL)
+    references = (HELP_CENTRE_URL, NO_MANUAL_LIFT_URL, SERVICE_RESTRICTION_URL)
+    why = _("{only_kakao} Fake sites and unlock services that imitate Kakao are after your account details.",
+            only_kakao=kakao.NO_UNLOCK_SERVICES())
+    fix = _("Contact Kakao only from the app or through a bookmark of the official help centre, never through an "
+            "unlock service. {in_app} {centre}", in_app=kakao.SUPPORT_IN_APP(), centre=kakao.HELP_CENTRE())
     questions = (
         Question(
             ROUTE,
             QType.CHOICE,
             _("If KakaoTalk restricted your account, how would you contact Kakao?"),
             choices=(
-                Choice("app", _("From the app: Settings (gear icon) > Kakao Customer Center or Help")),
+                Choice("app", _APP_ROUTE()),
                 Choice("bookmark", _("Through a bookmark of Kakao's help centre")),
                 Choice("search", _("I would search the web for Kakao's support")),
                 Choice("unlock_service", _("Through a service, app or person that offers to unlock accounts")),
@@ -136,7 +141,7 @@ class SupportRoute(Check):
                 _("You would search the web to find Kakao's support"),
                 code="search-route",
                 detail=_("Search results can lead to lookalike domains and fake support sites that ask for your "
-                         "account details. Kakao's help centre is only at {url}.", url=HELP_CENTRE_URL),
+                         "account details. {centre}", centre=kakao.HELP_CENTRE()),
                 advice=[_IN_APP, _BOOKMARK_IT, _CHECK_ADDRESSES],
             )
         elif route == "unlock_service":
@@ -145,9 +150,8 @@ class SupportRoute(Check):
                 _("You would use an unofficial service to unlock your account"),
                 code="unofficial-unlock",
                 severity=Severity.HIGH,
-                detail=_("Only Kakao's official support can lift a restriction, and Kakao's automatic protection "
-                         "measures are not lifted by hand at all. Anyone else who offers to unlock the account can "
-                         "only take your password, codes or ID documents, and with them the account."),
+                detail=_("{only_kakao} Anyone else who offers to unlock the account can only take your password, "
+                         "codes or ID documents, and with them the account.", only_kakao=kakao.NO_UNLOCK_SERVICES()),
                 advice=[
                     _("Never give your password, verification codes or ID documents to an unlock service, app or "
                       "person."),
@@ -197,10 +201,9 @@ class SupportRoute(Check):
                 advice=[
                     _("Delete this bookmark."),
                     _BOOKMARK_IT,
-                    _("If you ever entered your Kakao password there, change it to one you use nowhere else, check "
-                      "the login history, log out devices you do not know and turn on 2-step verification."),
+                    _("If you ever entered your Kakao password there: {compromise}",
+                      compromise=kakao.COMPROMISE_STEPS()),
                 ],
-                references=(HELP_CENTRE_URL, COMPROMISE_URL),
             )
         if result.verdict is Verdict.NOT_OFFICIAL:
             return self.finding(
@@ -208,7 +211,8 @@ class SupportRoute(Check):
                 _("Your bookmark for Kakao's support is not a Kakao site ({host})", host=host),
                 code="unofficial-bookmark",
                 detail=explain_url(result),
-                advice=[_("Replace the bookmark with Kakao's official help centre, {url}.", url=HELP_CENTRE_URL)],
+                advice=[_("Replace the bookmark with Kakao's official help centre. {centre}",
+                          centre=kakao.HELP_CENTRE())],
             )
         return self.finding(
             Status.UNKNOWN,
@@ -239,8 +243,7 @@ class IdDocument(Check):
     weight = 8
     advice_ids = ("R2", "Q2", "S3")
     references = (HELP_CENTRE_URL,)
-    why = _("To lift a long restriction, Kakao's support may compare your details with an ID document; an "
-            "expired or out-of-date one makes the review fail or take longer.")
+    why = _("{asked} {current}", asked=kakao.ID_MAY_BE_ASKED(), current=kakao.ID_DETAILS_CURRENT())
     fix = _("Keep a valid photo ID at hand (driver's licence, passport, My Number card with photo or residence "
             "card), and have its name and address updated after a marriage or a move.")
     questions = (
@@ -260,10 +263,8 @@ class IdDocument(Check):
         ),
     )
 
-    _PHOTO = _("When you photograph it for Kakao: the whole document, sharp, with no glare, shadow or fingers, and "
-               "both sides if asked.")
-    _MATCH = _("Enter your name, birth date, phone number and registered email exactly as they are on the document "
-               "and in your account.")
+    _PHOTO = _("{photo} Both sides if asked.", photo=kakao.ID_PHOTO())
+    _MATCH = kakao.DETAILS_MUST_MATCH()
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answer = ctx.answers.get_text(ID_DOCUMENT)
@@ -280,8 +281,7 @@ class IdDocument(Check):
                 Status.WARN,
                 _("The name or address on your ID document is out of date"),
                 code="id-outdated",
-                detail=_("Support compares what you enter with the document; old details after a marriage or a move "
-                         "can make the review fail or take longer."),
+                detail=kakao.ID_DETAILS_CURRENT(),
                 advice=[_("Have the details on the document updated at the office that issued it."), self._MATCH],
             )
         elif answer == "expired":
@@ -289,8 +289,7 @@ class IdDocument(Check):
                 Status.WARN,
                 _("Your photo ID has expired"),
                 code="id-expired",
-                detail=_("Kakao's support may not accept an expired document, and sending documents again makes "
-                         "the review take longer."),
+                detail=_("{expired} {review}", expired=kakao.ID_EXPIRED(), review=kakao.REVIEW_TAKES()),
                 advice=[_("Renew it, or keep another valid photo ID (passport, My Number card with photo, residence "
                           "card) at hand."), self._PHOTO],
             )
@@ -299,8 +298,8 @@ class IdDocument(Check):
                 Status.WARN,
                 _("You have no photo ID"),
                 code="no-id",
-                detail=_("Without an ID document you may not be able to prove that the account is yours if Kakao "
-                         "asks for one."),
+                detail=_("Without an ID document you may not be able to prove that the account is yours. {asked}",
+                         asked=kakao.ID_MAY_BE_ASKED()),
                 advice=[_("Consider getting a photo ID, such as a My Number card with photo or a passport.")],
             )
 
@@ -343,8 +342,7 @@ class Evidence(Check):
     weight = 6
     advice_ids = ("C2", "T3", "S5")
     references = (SERVICE_RESTRICTION_URL, HELP_CENTRE_URL)
-    why = _("A closed pop-up may not come back, and the exact wording and error code tell support, and you, what "
-            "kind of restriction it is.")
+    why = kakao.EVIDENCE()
     fix = _("Take a screenshot of every notice or error about your account before closing it, and keep all of "
             "Kakao's emails, looking in the spam and promotions folders too.")
     questions = (
@@ -364,9 +362,7 @@ class Evidence(Check):
                 Status.WARN,
                 _("You do not take screenshots of KakaoTalk's notices"),
                 code="no-screenshots",
-                detail=_("A pop-up may not appear again once it is closed. Its exact wording and error code help "
-                         "support, and wording such as 'identity verification required' or 'some features are "
-                         "restricted for security reasons' means a long restriction that needs support."),
+                detail=_("{evidence} {wording}", evidence=kakao.EVIDENCE(), wording=kakao.LONG_WORDING()),
                 advice=[_("When a notice or error about your account appears, take a screenshot before closing it, "
                           "and note the date, time and any error code.")],
                 advice_ids=("C2", "T3"),
@@ -379,8 +375,8 @@ class Evidence(Check):
                 Status.WARN,
                 _("You do not keep Kakao's emails"),
                 code="emails-not-kept",
-                detail=_("Kakao's emails are evidence for support, and a reply that lands in the spam or promotions "
-                         "folder and goes unanswered delays the review."),
+                detail=_("{keep} {spam} A reply that goes unanswered delays the review.",
+                         keep=kakao.KEEP_NOTICES(), spam=kakao.REPLIES_IN_SPAM()),
                 advice=[_("Keep every email from Kakao and your replies; while you wait for an answer, look in the "
                           "spam and promotions folders too.")],
                 advice_ids=("S5", "T3"),
@@ -405,7 +401,7 @@ class AppUpdated(Check):
     weight = 4
     advice_ids = ("S1",)
     references = (HELP_CENTRE_URL,)
-    why = _("The way to Kakao's support in the app can look different in older versions, and updates bring fixes.")
+    why = _("{in_app} Updates also bring fixes.", in_app=kakao.SUPPORT_IN_APP())
     fix = _("Turn on automatic updates for KakaoTalk in the App Store or Google Play, and update it before "
             "contacting support.")
     questions = (HABITS_QUESTION,)
@@ -422,8 +418,7 @@ class AppUpdated(Check):
                 _("KakaoTalk may not be up to date"),
                 code="app-not-updated",
                 severity=Severity.LOW,
-                detail=_("In older versions the way to Kakao Customer Center can look different, and fixes of newer "
-                         "versions are missing."),
+                detail=_("{in_app} The fixes of newer versions are missing too.", in_app=kakao.SUPPORT_IN_APP()),
                 advice=[_("Turn on automatic updates for KakaoTalk in the App Store or Google Play, or update it now, "
                           "and always before contacting support.")],
             )
@@ -451,10 +446,9 @@ class ChatBackup(Check):
     category = Category.RECOVERY
     weight = 6
     references = (BACKUP_BLOG_URL, DRAWER_URL, REVERIFY_URL)
-    why = _("Chats lost when the account has to be verified again on a new phone reportedly cannot be recovered "
-            "without a backup.")
+    why = kakao.REVERIFICATION()
     fix = _("Make a chat backup in KakaoTalk's chat settings, again right before changing phones or travelling, "
-            "and keep its password somewhere safe; or use Talk Drawer Plus, Kakao's paid automatic backup.")
+            "and keep its password somewhere safe; or use Talk Drawer Plus where Kakao offers it.")
     questions = (
         Question(
             CHAT_BACKUP,
@@ -474,21 +468,23 @@ class ChatBackup(Check):
         HABITS_QUESTION,
     )
 
-    _CONTENT = _("A chat backup reportedly holds text only (no photos, videos, secret chats or open chats) and can be "
-                 "restored for 14 days.")
+    _CONTENT = kakao.BACKUP_CONTENT(days=14)
     _MAKE_ONE = _("Make a chat backup in KakaoTalk's chat settings, and again right before changing phones or "
-                  "travelling; or use Talk Drawer Plus, Kakao's paid automatic backup of chats and media.")
+                  "travelling. {drawer}", drawer=kakao.TALK_DRAWER())
+    #: Both parts, the backup (6) and its password (2), so that no backup scores below a kept-up one.
+    _BOTH = 8
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         backup = ctx.answers.get_text(CHAT_BACKUP)
         if backup is None:
             yield self.finding(Status.UNKNOWN, _("We could not tell whether your chats are backed up"),
                                code="backup-unknown", detail=unknown_reason(ctx.answers, CHAT_BACKUP),
-                               advice=[self._MAKE_ONE], max_points=6)
+                               advice=[self._MAKE_ONE], max_points=self._BOTH)
             return
         if backup == "drawer":
+            # Talk Drawer Plus has no backup password to lose: both parts are in order.
             yield self.finding(Status.PASS, _("Your chats are backed up automatically with Talk Drawer Plus"),
-                               code="drawer", max_points=6)
+                               code="drawer", max_points=self._BOTH)
             return
         if backup == "recent":
             yield self.finding(Status.PASS, _("You made a chat backup recently"), code="backup-recent",
@@ -507,10 +503,10 @@ class ChatBackup(Check):
                 Status.WARN,
                 _("Your chats are not backed up"),
                 code="no-backup",
-                detail=_("When the account has to be verified again on another phone, the chats deleted in the "
-                         "process reportedly cannot be recovered."),
+                detail=kakao.REVERIFICATION(),
                 advice=[self._MAKE_ONE],
-                max_points=6,
+                points=3,
+                max_points=self._BOTH,
             )
             return
         if BACKUP_PASSWORD_KEPT in ctx.answers.get_list(HABITS):
@@ -521,8 +517,7 @@ class ChatBackup(Check):
                 Status.WARN,
                 _("The chat backup's password is not kept"),
                 code="backup-password-missing",
-                detail=_("A chat backup's password reportedly cannot be recovered; without it the backup cannot be "
-                         "restored."),
+                detail=kakao.BACKUP_PASSWORD(),
                 advice=[_("Keep the backup password in a password manager or written down somewhere safe. If it is "
                           "lost, make a new backup with a new password.")],
                 max_points=2,
@@ -530,16 +525,18 @@ class ChatBackup(Check):
 
 
 class TalkSafetyPass(Check):
-    """Whether Talk Safety Pass is open to the registered number (informational, not scored).
+    """Whether Talk Safety Pass may be open to the registered number (good to know, not scored).
 
-    Talk Safety Pass, which relaxes or removes Kakao's protection measures, needs a Kakao
-    Certificate issued with a South Korean mobile number: users with Japanese or other numbers most
-    likely cannot use it, and their route is waiting or customer service (KAKAO-FACTS K4, official
-    page). The number is read with `kakaoaudit.contacts.parse_phone`, the home country being the
-    default region. Nothing here can be fixed, so the findings carry no points.
+    Talk Safety Pass (톡안녕패스), which can relax Kakao's protection measures, needs a Kakao Certificate
+    issued with a South Korean mobile number: users with Japanese or other numbers most likely cannot
+    use it, and their route is waiting or customer service (KAKAO-FACTS K4, official page). A South
+    Korean mobile number does not show that a certificate was issued with it, so even then the report
+    says "may". The number is read with `kakaoaudit.contacts.parse_phone`, the home country being the
+    default region. Nothing here is right or wrong, so the findings are information, without points;
+    the same sentences are used by ``kakaoaudit triage``.
 
-    Findings: `safety-pass-possible` (pass, KR mobile number), `safety-pass-unlikely` (warn, low, no
-    points); `safety-pass-unknown` when the number is missing or cannot be read.
+    Findings: `safety-pass-possible` (info, South Korean mobile number), `safety-pass-unlikely` (info);
+    `safety-pass-unknown` when the number is missing or cannot be read.
     """
 
     id = "KA706"
@@ -548,10 +545,9 @@ class TalkSafetyPass(Check):
     weight = 0
     advice_ids = ()
     references = (SAFETY_PASS_URL,)
-    why = _("Talk Safety Pass can relax Kakao's protection measures, but only with a South Korean mobile number; "
-            "everyone else has to wait or ask customer service.")
+    why = _("{needs} {other}", needs=kakao.SAFETY_PASS(), other=kakao.SAFETY_PASS_OTHER_NUMBER())
     fix = _("There is nothing to fix here. Without a South Korean mobile number, keep the registered phone number "
-            "and email current, so that customer service can confirm the account is yours if a measure applies.")
+            "and email current, so that you can prove the account is yours if a measure applies.")
     questions = (
         Question(
             HOME_COUNTRY,
@@ -574,7 +570,7 @@ class TalkSafetyPass(Check):
 
         number = ctx.answers.get_text(PHONE)
         if number is None:
-            yield self.finding(Status.UNKNOWN, _("We could not tell whether Talk Safety Pass is open to you"),
+            yield self.finding(Status.UNKNOWN, _("We could not tell whether Talk Safety Pass may be open to you"),
                                code="safety-pass-unknown", detail=unknown_reason(ctx.answers, PHONE))
             return
         info = parse_phone(number, default_region=ctx.answers.get_text(HOME_COUNTRY) or "JP")
@@ -584,27 +580,22 @@ class TalkSafetyPass(Check):
                 Status.UNKNOWN,
                 _("We could not read your registered phone number {number}", number=shown),
                 code="safety-pass-unknown",
-                detail=_("So we cannot tell whether Talk Safety Pass is open to you."),
+                detail=_("So we cannot tell whether Talk Safety Pass may be open to you."),
                 advice=[_("Write the number with its country code, for example +81 90-1234-5678.")],
             )
         elif info.region == "KR" and info.type is PhoneType.MOBILE:
             yield self.finding(
-                Status.PASS,
+                Status.INFO,
                 _("Your registered number {number} is a South Korean mobile number", number=shown),
                 code="safety-pass-possible",
-                detail=_("Talk Safety Pass, which can relax Kakao's protection measures, needs a Kakao Certificate "
-                         "issued with a South Korean mobile number, so it should be open to you."),
+                detail=_("{needs} {korean}", needs=kakao.SAFETY_PASS(), korean=kakao.SAFETY_PASS_KOREAN_NUMBER()),
             )
         else:
             yield self.finding(
-                Status.WARN,
-                _("Talk Safety Pass is most likely not available with your number {number}", number=shown),
+                Status.INFO,
+                _SAFETY_PASS_UNLIKELY(number=shown),
                 code="safety-pass-unlikely",
-                severity=Severity.LOW,
-                detail=_("Talk Safety Pass, which can relax Kakao's protection measures, needs a Kakao Certificate "
-                         "issued with a South Korean mobile number. With another number, if a protection measure "
-                         "applies, the way out is to wait until it lifts or to ask Kakao's customer service."),
-                advice=[_("Keep your registered phone number and email current, so that customer service can reach "
-                          "you and confirm the account is yours.")],
-                max_points=0,
+                detail=_("{needs} {other}", needs=kakao.SAFETY_PASS(), other=kakao.SAFETY_PASS_OTHER_NUMBER()),
+                advice=[_("Keep your registered phone number and email current, so that you can be reached and prove "
+                          "the account is yours.")],
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kakaoaudit.api import (
+    FACTS,
     UNSURE,
     Category,
     Check,
@@ -18,6 +19,7 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
@@ -35,17 +37,16 @@ REVIEW_DAYS = 90
 #: More than this many days: fail; in between: warn.
 OVERDUE_DAYS = 180
 
-K9_URLS = ("https://cs.kakao.com/helps_html/1073185993?locale=en", "https://cs.kakao.com/helps_html/1073185963?locale=en")
-K10_URL = "https://kakao.com/talksafety/en/toolandguide/account"
-K11_URL = "http://aoe02.aoe3333.com/2025/06/blog-post_13.html"
+K9_URLS = FACTS["K9"].sources
+K10_URL = FACTS["K10"].sources[0]
+K11_URL = FACTS["K11"].sources[0]
 
-_WHERE = _("The login records and the logged-in devices are in the Kakao Account settings (KakaoTalk > Settings "
-           "(gear icon) > Kakao Account).")
-_RULE = _("Kakao publishes no interval: kakaoaudit recommends looking at least every {days} days, because the login "
-          "history reportedly shows only the last {days} days.", days=REVIEW_DAYS)
+_WHERE = kakao.LOGINS_PATH()
+_RULE = _("kakaoaudit recommends looking at least every {days} days (no source gives an interval). {history}",
+          days=REVIEW_DAYS, history=kakao.HISTORY_90_DAYS(days=REVIEW_DAYS))
+_COMPROMISE = kakao.COMPROMISE_STEPS()
 _SECURE = (
-    _("Change the Kakao password to a new one that you use nowhere else (not your ID, birth date, name or phone "
-      "number)."),
+    _("Change the Kakao password to a new one that you use nowhere else, in the Kakao Account settings."),
     _("Turn on 2-step verification, with a backup email address that you use nowhere else."),
 )
 
@@ -116,14 +117,12 @@ class SessionsReview(Check):
     title = _("Logged-in devices and login history")
     category = Category.SECURITY
     weight = 10
-    advice_ids = ("P2.1",)
-    references = (*K9_URLS, K10_URL, K11_URL)
-    why = _(
-        "A device you do not know that is logged in to your account can read and send messages as you. Kakao "
-        "advises checking the login history and logging out unknown sessions."
-    )
-    fix = _("Look at the login history and the logged-in devices at least every 90 days, log out what is not "
-            "yours, and never share the PC/Mac security code.")
+    advice_ids = ()
+    references = (*K9_URLS, K10_URL, K11_URL, *FACTS["K18"].sources)
+    why = _("A device you do not know that is logged in to your account can read and send messages as you. "
+            "{compromise}", compromise=kakao.COMPROMISE_STEPS())
+    fix = _("Look at the login history and the logged-in devices at least every {days} days, log out what is not "
+            "yours, and never share the PC/Mac security code.", days=REVIEW_DAYS)
     questions = (
         Question(
             REVIEWED_ON,
@@ -167,8 +166,8 @@ class SessionsReview(Check):
                 _("You do not remember when you last looked at the logged-in devices"),
                 code="sessions-review-unknown",
                 detail=_RULE,
-                advice=[_("Look at the login history and the logged-in devices today. {where}", where=_WHERE)],
-                references=(K11_URL,),
+                advice=[_("Look at the login history and the logged-in devices today, in the Kakao Account "
+                          "settings. {where}", where=_WHERE)],
                 max_points=5,
             )
         if days <= REVIEW_DAYS:
@@ -177,7 +176,6 @@ class SessionsReview(Check):
                 _("You looked at the logged-in devices {days} days ago", days=days),
                 code="sessions-reviewed",
                 detail=_RULE,
-                references=(K11_URL,),
                 max_points=5,
             )
         status, severity, code = (
@@ -193,10 +191,10 @@ class SessionsReview(Check):
             severity=severity,
             detail=_("Logins older than the history shows may have gone unnoticed. {rule}", rule=_RULE),
             advice=[
-                _("Look at the login history and the logged-in devices now. {where}", where=_WHERE),
+                _("Look at the login history and the logged-in devices now, in the Kakao Account settings. "
+                  "{where}", where=_WHERE),
                 _("Log out every device and login that is not yours."),
             ],
-            references=(*K9_URLS, K11_URL),
             max_points=5,
         )
 
@@ -206,7 +204,6 @@ class SessionsReview(Check):
                 Status.PASS,
                 _("No unknown device or login was found"),
                 code="sessions-none-unknown",
-                references=K9_URLS,
                 max_points=10,
             )
         if found == "logged_out":
@@ -216,13 +213,9 @@ class SessionsReview(Check):
                 code="sessions-unknown-logged-out",
                 severity=Severity.HIGH,
                 detail=_("Logging it out was right. But someone else may know your password and can sign in "
-                         "again, so Kakao advises securing the account as after a suspected compromise."),
-                advice=[
-                    *_SECURE,
-                    _("If messages were sent that you did not write, contact the Kakao Customer Center (within 14 "
-                      "days, as Kakao asks)."),
-                ],
-                references=K9_URLS,
+                         "again. {compromise}", compromise=_COMPROMISE),
+                advice=[*_SECURE, _("If messages were sent that you did not write: {report}",
+                                    report=kakao.REPORT_MISUSE())],
                 max_points=10,
             )
         if found == "still_there":
@@ -231,14 +224,13 @@ class SessionsReview(Check):
                 _("A device or login that is not yours is still logged in to your account"),
                 code="sessions-unknown-active",
                 severity=Severity.CRITICAL,
-                detail=_("Whoever uses it can read your chats and send messages as you."),
+                detail=_("Whoever uses it can read your chats and send messages as you. {compromise}",
+                         compromise=_COMPROMISE),
                 advice=[
-                    _("Log it out now, in the logged-in devices of your Kakao Account settings."),
+                    _("Log it out now, in the logged-in devices of your Kakao Account settings. {where}", where=_WHERE),
                     *_SECURE,
-                    _("If it was misused, contact the Kakao Customer Center within 14 days; it can deactivate a "
-                      "compromised account for 7 days."),
+                    kakao.REPORT_MISUSE(),
                 ],
-                references=K9_URLS,
                 max_points=10,
             )
         return self.finding(
@@ -247,7 +239,6 @@ class SessionsReview(Check):
             code="sessions-unknown-unsure",
             detail=_WHERE,
             advice=[_("Look through the list and log out every device and login that is not yours.")],
-            references=K9_URLS,
             max_points=10,
         )
 
@@ -257,7 +248,6 @@ class SessionsReview(Check):
                 Status.PASS,
                 _("You never shared the PC/Mac security code"),
                 code="pc-code-private",
-                references=(K10_URL,),
                 max_points=5,
             )
         if shared is True:
@@ -266,23 +256,21 @@ class SessionsReview(Check):
                 _("You have shared the security code of KakaoTalk for PC/Mac"),
                 code="pc-code-shared",
                 severity=Severity.HIGH,
-                detail=_("With that code someone else can sign in to KakaoTalk on their computer as you. Kakao "
-                         "says never to share it, with anyone."),
+                detail=_("{code} Whoever has it can sign in to KakaoTalk on their computer as you.",
+                         code=kakao.PC_CODE()),
                 advice=[
                     _("Look at the logged-in devices now and log out every computer that is not yours."),
                     *_SECURE,
                     _("Never give the code to anyone, even someone who says they are Kakao or a friend."),
                 ],
-                references=(K10_URL, *K9_URLS),
                 max_points=5,
             )
         return self.finding(
             Status.UNKNOWN,
             _("You are not sure whether you ever shared the PC/Mac security code"),
             code="pc-code-unknown",
-            detail=_("Whoever has the code can sign in to KakaoTalk on their computer as you."),
+            detail=_("{code} Whoever has it can sign in to KakaoTalk on their computer as you.", code=kakao.PC_CODE()),
             advice=[_("Look at the logged-in devices and log out every computer that is not yours. Never give the "
                       "code to anyone.")],
-            references=(K10_URL,),
             max_points=5,
         )

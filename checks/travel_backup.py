@@ -23,6 +23,7 @@ from kakaoaudit.api import (
     Trip,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
@@ -69,7 +70,8 @@ class ChatBackup(TravelCheck):
 
     Findings
         ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-old`` (warn),
-        ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
+        ``backup-later`` (info: the departure is more than 14 days away, so no backup made now would still be
+        restorable then), ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
 
     Sources
         https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95
@@ -80,12 +82,9 @@ class ChatBackup(TravelCheck):
     id = "KA608"
     title = _("Chat backup before departure")
     weight = 10
-    advice_ids = ("O1",)
+    advice_ids = ()
     references = (K13_BACKUP_BLOG, K13_TALK_DRAWER, K12_REVERIFICATION)
-    why = _(
-        "If Kakao asks you to verify your number again abroad, chats that are not backed up can reportedly be "
-        "lost for good; a backup can reportedly be restored for 14 days only."
-    )
+    why = _("{reverify} {content}", reverify=kakao.REVERIFICATION(), content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS))
     fix = _("Back up your chats the day before you leave and keep the backup password somewhere safe.")
     questions = TRIP + BACKUP_QUESTIONS
 
@@ -93,9 +92,8 @@ class ChatBackup(TravelCheck):
         backup = ctx.answers.get_date(BACKUP_ON)
         advice = [
             _("Back up your chats the day before you leave, on the chat backup screen of KakaoTalk's chat settings."),
-            _("Write the backup password down somewhere safe: it cannot be recovered."),
-            _("The backup keeps text only; for photos and videos, save them separately or use Talk Drawer Plus "
-              "(Kakao's paid service)."),
+            _("Write the backup password down somewhere safe. {lost}", lost=kakao.BACKUP_PASSWORD()),
+            _("Save photos and videos separately. {drawer}", drawer=kakao.TALK_DRAWER()),
         ]
         if backup is None:
             yield self.finding(
@@ -106,6 +104,16 @@ class ChatBackup(TravelCheck):
             )
             return
         reference = reference_day(trip)
+        if (reference - trip.today).days > RESTORE_DAYS:
+            # No backup made today can still be restored on a departure this far ahead: nothing to judge yet.
+            yield self.finding(
+                Status.INFO,
+                _("Back up your chats shortly before you leave on {reference}", reference=reference.isoformat()),
+                code="backup-later",
+                detail=kakao.BACKUP_CONTENT(days=RESTORE_DAYS),
+                advice=advice,
+            )
+            return
         age = (reference - backup).days
         if age <= RESTORE_DAYS:
             yield self.finding(
@@ -121,8 +129,8 @@ class ChatBackup(TravelCheck):
               age=age, reference=reference.isoformat()),
             code="backup-old",
             severity=Severity.MEDIUM,
-            detail=_("A backup can reportedly be restored for {limit} days only. If Kakao asks you to verify your "
-                     "number again abroad, chats without a backup can be lost.", limit=RESTORE_DAYS),
+            detail=_("{content} {reverify}", content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS),
+                     reverify=kakao.REVERIFICATION()),
             advice=advice,
         )
 

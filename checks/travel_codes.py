@@ -25,6 +25,7 @@ from kakaoaudit.api import (
     country_label,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
@@ -52,7 +53,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
         SIM_PLAN,
         QType.CHOICE,
         _("Abroad, what happens to the SIM of the phone number registered with Kakao?"),
-        help=_("Kakao sends verification codes to that number by text message."),
+        help=kakao.CODES_BY_TEXT(),
         choices=(
             Choice(HOME_SIM, _("I keep my home SIM in the phone")),
             Choice(DUAL_SIM, _("I add an eSIM or second SIM for the trip and keep my home number active (dual SIM)")),
@@ -112,12 +113,9 @@ class CodesAbroad(TravelCheck):
     id = "KA602"
     title = _("Verification codes by text message abroad")
     weight = 20
-    advice_ids = ("O1", "O2")
+    advice_ids = ()
     references = (K12_REVERIFICATION, K8_TWO_STEP)
-    why = _(
-        "Kakao checks a new device or changed device details with a code sent to your phone number. Abroad the "
-        "code reportedly arrives only with roaming, and never when the home SIM is out of the phone."
-    )
+    why = _("{reverify} {roaming}", reverify=kakao.REVERIFICATION(), roaming=kakao.CODES_NEED_ROAMING())
     fix = _("Keep the registered number able to receive text messages abroad: keep the home SIM or add an eSIM, and "
             "turn on roaming for it before you leave.")
     questions = TRIP + PHONE_QUESTIONS
@@ -130,7 +128,7 @@ class CodesAbroad(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure what happens to your home SIM abroad"),
                 code="sim-unknown",
-                detail=_("Verification codes go to the phone number registered with Kakao."),
+                detail=kakao.CODES_BY_TEXT(),
                 advice=[_("Decide before you leave: keep the home SIM, or use an eSIM or dual SIM so that the home "
                           "number stays active.")],
             )
@@ -140,13 +138,13 @@ class CodesAbroad(TravelCheck):
                 _("Your home SIM will be out of the phone: Kakao's verification codes cannot reach you"),
                 code="local-sim",
                 severity=Severity.HIGH,
-                detail=_("Codes go to the registered number. Kakao asks for one on a new device or when device "
-                         "details change; without it you may not be able to sign in again until you are home."),
+                detail=_("{codes} {reverify} Without the home SIM, you may not be able to sign in again until you "
+                         "are home.", codes=kakao.CODES_BY_TEXT(), reverify=kakao.REVERIFICATION()),
                 advice=[
                     _("Keep your home number active: a dual-SIM phone or an eSIM for the local line, with roaming "
                       "on for the home number."),
-                    _("If you must swap the SIM, make sure you can receive a code by email (backup email) and do "
-                      "not change phones or reinstall KakaoTalk while abroad."),
+                    _("If you must swap the SIM, register a backup email you can read abroad (see KA603), and do not "
+                      "change phones or reinstall KakaoTalk while abroad."),
                 ],
             )
         elif roaming is None:
@@ -154,24 +152,26 @@ class CodesAbroad(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure whether roaming will be on for your home number"),
                 code="roaming-unknown",
-                detail=_("Without roaming, verification codes reportedly do not arrive abroad."),
+                detail=kakao.CODES_NEED_ROAMING(),
                 advice=[_("Ask your mobile carrier whether your plan receives text messages in {country}.",
                           country=country_label(trip.destination))],
             )
         elif roaming:
             yield self.finding(
                 Status.PASS,
-                _("Your home number keeps receiving text messages abroad (roaming on)"),
+                _("Roaming will be on for your home number"),
                 code="roaming-on",
+                detail=_("{roaming} With it on, codes can reach you wherever your carrier delivers text messages.",
+                         roaming=kakao.CODES_NEED_ROAMING()),
             )
         else:
             yield self.finding(
                 Status.FAIL,
-                _("Roaming will be off: verification codes sent to your phone number will not arrive abroad"),
+                _("Roaming will be off for your home number"),
                 code="roaming-off",
                 severity=Severity.HIGH,
-                detail=_("Codes reportedly do not arrive abroad without roaming. If Kakao asks for one (a new device, "
-                         "changed device details), you could not sign in."),
+                detail=_("{roaming} {reverify} You could then not sign in.", roaming=kakao.CODES_NEED_ROAMING(),
+                         reverify=kakao.REVERIFICATION()),
                 advice=[_("Turn on international roaming for your home number before you leave (ask your mobile "
                           "carrier what it costs to receive text messages)."),
                         _("Also register a backup email address that you can read without your phone.")],
@@ -184,8 +184,8 @@ class CodesAbroad(TravelCheck):
         else:
             yield self.item(Phase.NOW, _("Make sure roaming is on for your home number, so that text messages "
                                          "reach it abroad"), done=sms_reachable(answers) is True)
-        yield self.item(Phase.ABROAD, _("If a verification code does not arrive, do not request it again and again: "
-                                        "too many requests reportedly block codes for 24 hours"))
+        yield self.item(Phase.ABROAD, _("If a verification code fails to come, do not request it again and again. "
+                                        "{blocked}", blocked=kakao.CODES_BLOCKED_24H()))
 
 
 class SignInWithoutPhoneNumber(TravelCheck):
@@ -208,7 +208,8 @@ class SignInWithoutPhoneNumber(TravelCheck):
         ``email-route`` (pass), ``no-email-route`` (fail; high when texts will not arrive either),
         ``email-route-unknown`` (unknown); with 2-step on: ``two-step-kakaotalk`` and ``two-step-sms-ok``
         (pass), ``two-step-sms-abroad`` (warn), ``two-step-sms-unknown`` and ``two-step-route-unknown``
-        (unknown). Checklist: register a readable backup email now.
+        (unknown); with 2-step off: ``two-step-off`` (warn, 0 of 5 points: turning it off never raises the
+        travel score). Checklist: register a readable backup email now.
 
     Sources
         https://cs.kakao.com/helps?service=52&category=561&locale=en (K8),
@@ -218,12 +219,10 @@ class SignInWithoutPhoneNumber(TravelCheck):
     id = "KA603"
     title = _("Sign-in routes that work abroad without text messages")
     weight = 15
-    advice_ids = ("P3.3", "O2")
+    advice_ids = ("P3.3",)
     references = (K8_TWO_STEP, K7_COUNTRY_LIST)
-    why = _(
-        "Abroad, text messages to your number may not arrive. Kakao advises a backup email for exactly the case "
-        "when you cannot use your phone, and a sign-in from an unlisted country can be approved by an email code."
-    )
+    why = _("Abroad, text messages to your number may fail to reach you. {backup} {approval}",
+            backup=kakao.TWO_STEP_BACKUP_EMAIL(), approval=kakao.COUNTRY_APPROVAL())
     fix = _("Register a backup email address that you can read on a computer or tablet without your phone, for 2-step "
             "verification too.")
     questions = TRIP + PHONE_QUESTIONS + TWO_STEP_QUESTIONS + BACKUP_QUESTIONS
@@ -251,20 +250,35 @@ class SignInWithoutPhoneNumber(TravelCheck):
                 max_points=10,
             )
         else:
+            registered = answers.get_text(BACKUP_KIND) in ("email", "both")
             yield self.finding(
                 Status.FAIL,
-                _("No backup email you can read without your phone"),
+                _("Your backup email cannot be read without your phone") if registered
+                else _("No backup email is registered that you could read without your phone"),
                 code="no-email-route",
                 severity=Severity.HIGH if sms is False else Severity.MEDIUM,
-                detail=_("If text messages do not reach you abroad, an email code is the other way to approve a "
-                         "sign-in. Kakao advises a backup email in case you lose access to your phone."),
+                detail=_("If text messages do not reach you abroad, an email you can read elsewhere may be the only "
+                         "way left to receive a code. {backup}", backup=kakao.TWO_STEP_BACKUP_EMAIL()),
                 advice=[_("Before you leave, register a backup email address in the Kakao Account settings (for "
                           "2-step verification too), one you can open on a computer or tablet without your "
                           "phone.")],
                 max_points=10,
             )
-        if answers.get_bool(TWO_STEP) is True:
+        two_step = answers.get_bool(TWO_STEP)
+        if two_step is True:
             yield self._two_step_finding(answers.get_text(TWO_STEP_ROUTE), sms)
+        elif two_step is False:
+            # Never left out when off: turning 2-step verification off must not raise the travel score.
+            yield self.finding(
+                Status.WARN,
+                _("2-step verification is off: no second proof protects your sign-ins while you travel"),
+                code="two-step-off",
+                severity=Severity.LOW,
+                detail=kakao.TWO_STEP_HOW(),
+                advice=[_("Turn it on before you leave (see KA401), with a backup email you can read abroad.")],
+                points=0,
+                max_points=5,
+            )
 
     def _two_step_finding(self, route: str | None, sms: bool | None) -> Finding:
         if route is None:
@@ -285,7 +299,7 @@ class SignInWithoutPhoneNumber(TravelCheck):
         if sms is True:
             return self.finding(
                 Status.PASS,
-                _("2-step verification codes reach your phone number abroad (roaming on)"),
+                _("2-step verification codes go to your phone number, with roaming on for it"),
                 code="two-step-sms-ok",
                 max_points=5,
             )
@@ -294,8 +308,7 @@ class SignInWithoutPhoneNumber(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure 2-step verification codes will reach your phone number abroad"),
                 code="two-step-sms-unknown",
-                detail=_("2-step verification sends them to your phone number; abroad they reportedly need "
-                         "roaming."),
+                detail=kakao.CODES_NEED_ROAMING(),
                 max_points=5,
             )
         return self.finding(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kakaoaudit.api import (
+    FACTS,
     Answers,
     ChecklistItem,
     Context,
@@ -21,6 +22,7 @@ from kakaoaudit.api import (
     country_list,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 
 from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
     ALLOWED_COUNTRIES,
@@ -29,35 +31,42 @@ from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.tra
     K7_COUNTRY_LIST,
     MAX_ALLOWED_COUNTRIES,
     RESTRICTION_QUESTIONS,
-    RESTRICTION_WHERE,
     TRIP,
 )
 
 _ = translator(__name__)
 
+#: Points of the destination's readiness: allowed already; not allowed, with room to add it; no room.
+ALLOWED_POINTS, ADDABLE_POINTS, FULL_POINTS = 20, 10, 0
 
 
 class CountryLoginList(TravelCheck):
-    """The destination is among the allowed countries of login restriction by country, with room for it.
+    """Login restriction by country set up for the trip: on, and the destination allowed or addable.
 
     What it checks
-        When login restriction by country (국가별 로그인 제한) is on, whether the trip's destination is among
-        the allowed countries (``security.country_restriction.countries``) before you leave, and whether the
-        list has room for it. Your home country (``profile.home_country``) is never proposed for removal.
+        Whether login restriction by country (국가별 로그인 제한) is on, and then whether the trip's
+        destination is among the allowed countries (``security.country_restriction.countries``), or can
+        still be added (the list reportedly holds at most 3 countries). Your home country
+        (``profile.home_country``) is never proposed for removal.
 
     Why
         From Kakao's FAQ as mirrored on a blog (KAKAO-FACTS K7, so "reportedly"): the main country is
-        registered automatically, a traveller adds a country, at most 3 countries can be allowed and unused
-        ones should be deleted; a sign-in from a country that is not allowed must be approved by a
-        KakaoTalk message or an email code, otherwise through customer service — slow from abroad. Kakao
-        advises the restriction itself (K6). A login from an unusual country is one of the triggers of
-        restrictions abroad the article names (ADVICE O1). No threshold other than the 3-country limit.
+        registered automatically, a traveller adds a country at the extra-verification screen, at most 3
+        countries can be allowed and unused ones should be deleted; a sign-in from a country that is not
+        allowed must be approved by a KakaoTalk message or an email code, otherwise through customer
+        service, which is slow from abroad. Kakao advises the restriction itself (K6). A login from an
+        unusual country is one of the triggers the article names (ADVICE O1).
+
+    Scoring
+        Destination allowed: 20; not allowed but the list has room: 10 (an approval at the first sign-in);
+        the list full: 0. The restriction off also scores 0: it then protects nothing during the trip, and
+        turning it off must never raise the travel score. "I don't know" leaves the check out.
 
     Findings
-        ``restriction-off`` (pass: nothing blocks the trip), ``destination-allowed`` (pass),
-        ``destination-missing`` (fail, high), ``list-full`` (fail, high: names the countries that could be
-        removed), ``restriction-unknown`` and ``list-unknown`` (unknown). Checklist: add the country now,
-        remove it after the return.
+        ``destination-allowed`` (pass), ``destination-missing`` (warn), ``list-full`` (fail, high: names the
+        countries that could be removed), ``restriction-off`` (warn, 0 points), ``restriction-unknown`` and
+        ``list-unknown`` (unknown). Checklist: be ready for the approval, make room, delete the country after
+        the return.
 
     Sources
         https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html (K7),
@@ -65,16 +74,13 @@ class CountryLoginList(TravelCheck):
     """
 
     id = "KA601"
-    title = _("Destination among the allowed countries")
+    title = _("Login restriction by country, set for the trip")
     weight = 20
     advice_ids = ("O1",)
-    references = (K7_COUNTRY_LIST, K6_PROTECTIVE_MEASURE)
-    why = _(
-        "With login restriction by country on, a sign-in from a country that is not allowed reportedly needs an "
-        "extra approval, or help from customer service, which is hard to get quickly from abroad."
-    )
-    fix = _("Before you leave, add the destination to the allowed countries of login restriction by country (make "
-            "room first when the list is full), and remove it after you return.")
+    references = (K7_COUNTRY_LIST, K6_PROTECTIVE_MEASURE, *FACTS["K18"].sources)
+    why = _("{approval} {added}", approval=kakao.COUNTRY_APPROVAL(), added=kakao.COUNTRY_ADDED_ABROAD())
+    fix = _("Keep login restriction by country on, be ready to approve your first sign-in from the destination (or "
+            "make room in a full list before you leave), and delete the country after you return.")
     questions = TRIP + RESTRICTION_QUESTIONS
 
     def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
@@ -86,18 +92,21 @@ class CountryLoginList(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure whether login restriction by country is on"),
                 code="restriction-unknown",
-                detail=_("You can see it in {where}", where=RESTRICTION_WHERE),
-                advice=[_("Look it up before you leave; if it is on, add {country} to the allowed countries.",
-                          country=country)],
+                detail=kakao.COUNTRY_PATH(),
+                advice=[_("Look it up before you leave, and which countries it allows.")],
             )
             return
         if not enabled:
             yield self.finding(
-                Status.PASS,
-                _("Login restriction by country is off: it does not block sign-ins from {country}", country=country),
+                Status.WARN,
+                _("Login restriction by country is off: it does not protect the account while you travel"),
                 code="restriction-off",
-                detail=_("Kakao recommends the restriction to protect the account; if you turn it on, list "
-                         "{country} for the trip.", country=country),
+                severity=Severity.MEDIUM,
+                detail=_("{advises} {covers}", advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY(),
+                         covers=kakao.COUNTRY_COVERS()),
+                advice=[_("Consider turning it on before you leave (see KA403), and keep your registered email usable "
+                          "abroad so that you can approve your own sign-ins. {where}", where=kakao.COUNTRY_PATH())],
+                points=0,
             )
             return
         listed = answers.get_list(ALLOWED_COUNTRIES)
@@ -106,8 +115,8 @@ class CountryLoginList(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure which countries are allowed"),
                 code="list-unknown",
-                detail=_("You can see it in {where}", where=RESTRICTION_WHERE),
-                advice=[_("Open the setting and add {country} if it is missing.", country=country)],
+                detail=kakao.COUNTRY_PATH(),
+                advice=[_("Open the setting and look whether {country} is there.", country=country)],
             )
             return
         if trip.destination in listed:
@@ -115,6 +124,7 @@ class CountryLoginList(TravelCheck):
                 Status.PASS,
                 _("{country} is among your allowed countries", country=country),
                 code="destination-allowed",
+                points=ALLOWED_POINTS,
             )
             return
         removable = _removable(listed, trip.home)
@@ -124,30 +134,31 @@ class CountryLoginList(TravelCheck):
                 _("{country} is not among your allowed countries, and the list is full", country=country),
                 code="list-full",
                 severity=Severity.HIGH,
-                detail=_("The list reportedly holds at most {limit} countries. A sign-in from {country} would "
-                         "need an extra approval by a KakaoTalk message or an email code, or else customer "
-                         "service.", limit=MAX_ALLOWED_COUNTRIES, country=country),
+                detail=_("{limit} {approval}", limit=kakao.COUNTRY_LIMIT(limit=MAX_ALLOWED_COUNTRIES),
+                         approval=kakao.COUNTRY_APPROVAL()),
                 advice=[
-                    _("Before you leave, remove one of {countries} from the allowed countries and add {country}: "
-                      "{where}", countries=country_list(removable), country=country, where=RESTRICTION_WHERE),
-                    _("After you return, remove {country} and add back what you removed if you still need it.",
+                    _("Before you leave, delete one of {countries} from the allowed countries, so that {country} "
+                      "can be added. {where}", countries=country_list(removable), country=country,
+                      where=kakao.COUNTRY_PATH()),
+                    _("After you return, delete {country} and add back what you removed if you still need it.",
                       country=country),
                 ],
+                points=FULL_POINTS,
             )
             return
         yield self.finding(
-            Status.FAIL,
-            _("{country} is not among your allowed countries", country=country),
+            Status.WARN,
+            _("{country} is not among your allowed countries yet", country=country),
             code="destination-missing",
-            severity=Severity.HIGH,
-            detail=_("A sign-in from a country that is not listed reportedly needs an extra approval by a KakaoTalk "
-                     "message or an email code, or else customer service, which is slow to reach from abroad."),
+            severity=Severity.MEDIUM,
+            detail=_("{approval} {added}", approval=kakao.COUNTRY_APPROVAL(), added=kakao.COUNTRY_ADDED_ABROAD()),
             advice=[
-                _("Before you leave, add {country} to the allowed countries: {where}", country=country,
-                  where=RESTRICTION_WHERE),
-                _("After you return, remove {country} again: Kakao's FAQ reportedly advises deleting countries "
-                  "you no longer use.", country=country),
+                _("Before you leave, make sure you can approve that first sign-in: KakaoTalk on another signed-in "
+                  "device, or the registered email readable abroad (see KA603)."),
+                _("After you return, delete {country} again. {delete}", country=country,
+                  delete=kakao.COUNTRY_DELETE_UNUSED()),
             ],
+            points=ADDABLE_POINTS,
         )
 
     def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
@@ -156,17 +167,20 @@ class CountryLoginList(TravelCheck):
         if "restriction-off" in codes:
             return
         if codes & {"restriction-unknown", "list-unknown"}:
-            yield self.item(Phase.NOW, _("Check the allowed countries of login restriction by country, and add "
-                                         "{country} if it is missing", country=country))
+            yield self.item(Phase.NOW, _("Look whether login restriction by country is on, and whether {country} is "
+                                         "among its allowed countries", country=country))
         elif "list-full" in codes:
             removable = _removable(answers.get_list(ALLOWED_COUNTRIES), trip.home)
-            yield self.item(Phase.NOW, _("Make room among the allowed countries (remove one of {countries}), "
-                                         "then add {country}", countries=country_list(removable), country=country))
+            yield self.item(Phase.NOW, _("Make room among the allowed countries (delete one of {countries})",
+                                         countries=country_list(removable)))
+        elif "destination-missing" in codes:
+            yield self.item(Phase.NOW, _("Be ready to approve your first sign-in from {country}: KakaoTalk on another "
+                                         "device, or the registered email readable abroad", country=country))
         else:
-            yield self.item(Phase.NOW, _("Add {country} to the allowed countries of login restriction by country",
-                                         country=country), done="destination-allowed" in codes)
-        yield self.item(Phase.AFTER_RETURN, _("Remove {country} from the allowed countries unless you go back "
-                                              "soon", country=country))
+            yield self.item(Phase.NOW, _("Keep {country} among the allowed countries of login restriction by country",
+                                         country=country), done=True)
+        yield self.item(Phase.AFTER_RETURN, _("Delete {country} from the allowed countries unless you go back soon",
+                                              country=country))
 
 
 def _removable(listed: Sequence[str], home: str | None) -> list[str]:

@@ -1,4 +1,4 @@
-"""KA604 VPN location, KA605 public Wi-Fi at airports and hotels (ADVICE O1; KAKAO-FACTS K1, K7, K9).
+"""KA604 VPN abroad, KA605 public Wi-Fi at airports and hotels (ADVICE O1; KAKAO-FACTS K17, K1, K7).
 
 Each class docstring is the check's documentation page.
 """
@@ -25,10 +25,10 @@ from kakaoaudit.api import (
     country_label,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
-    ALLOWED_COUNTRIES,
     COUNTRY_RESTRICTION,
     K1_PROTECTION,
     K7_COUNTRY_LIST,
@@ -81,54 +81,56 @@ WIFI_QUESTIONS: tuple[Question, ...] = (
 )
 
 
+#: Points of a VPN plan: none; one located in the country you are in or at home; one elsewhere. Using a VPN never
+#: earns full points: the connection through it can itself trigger Kakao's detection (K17).
+NO_VPN_POINTS, NEAR_VPN_POINTS, FAR_VPN_POINTS = 15, 8, 3
+#: Points of an internet plan abroad: mobile data; public Wi-Fi with a VPN; public Wi-Fi as it is.
+MOBILE_POINTS, WIFI_VPN_POINTS, WIFI_POINTS = 10, 6, 3
+
+
 def safe_exits(answers: Answers, trip: Trip) -> list[str]:
-    """Countries a VPN may exit in without looking like an unusual country: where you are, your home
-    country, and the allowed countries of login restriction by country (when it is on)."""
+    """Where a VPN's server may best be, if one is used: the country you are in and your home country. (Other
+    allowed countries of login restriction by country are not proposed: KA403 asks to delete them.)"""
     codes = [trip.destination]
     if trip.home is not None:
         codes.append(trip.home)
-    if answers.get_bool(COUNTRY_RESTRICTION):
-        codes.extend(answers.get_list(ALLOWED_COUNTRIES))
     return list(dict.fromkeys(codes))
 
 
 class VpnExitCountry(TravelCheck):
-    """A VPN, if used, exits in the country you are in, your home country or an allowed country.
+    """A VPN abroad: best none for KakaoTalk; if one is used, located in the country you are in or at home.
 
     What it checks
         Whether a VPN will be on abroad (``travel.vpn.used``) and the country of its server
-        (``travel.vpn.exit_country``), against where you will be, your home country and, when login
-        restriction by country is on, its allowed countries.
+        (``travel.vpn.exit_country``), against where you will be and your home country.
 
     Why
-        The article lists access from an unusual country's IP address and VPN connections among the causes
-        of restrictions abroad (ADVICE O1; worded "reportedly": Kakao does not publish its rules); Kakao's
-        help names "an environment similar to abusers'" as a trigger of its user protection measures
-        (KAKAO-FACTS K1), and with the restriction on, a sign-in from a country that is not allowed needs an
-        extra approval (K7). The advice covers both sides: a VPN protects you on public Wi-Fi, yet a server
-        in a third country makes KakaoTalk connect from there — keep the VPN, with the right location.
+        The article names a VPN connection itself among the triggers of Kakao's fraud detection abroad, as
+        well as access from an unusual country (ADVICE O1; KAKAO-FACTS K17): no source says that only the
+        VPN's location matters. So no VPN plan earns full points; one located where you are or at home at
+        least avoids a sign-in from a third country. With login restriction by country on, a sign-in from a
+        country that is not allowed also needs an approval (K7, reportedly).
+
+    Scoring
+        No VPN: 15; a VPN located where you are or at home: 8; elsewhere: 3.
 
     Findings
-        ``no-vpn`` and ``vpn-exit-ok`` (pass), ``vpn-exit-foreign`` (warn; high when the restriction is on),
-        ``vpn-unknown`` and ``vpn-exit-unknown`` (unknown). Checklist: set the location now, set it back
-        after the return.
+        ``no-vpn`` (pass), ``vpn-exit-near`` (warn), ``vpn-exit-foreign`` (warn; high when the restriction is
+        on), ``vpn-unknown`` and ``vpn-exit-unknown`` (unknown). Checklist: the VPN's location now, back after
+        the return.
 
     Sources
-        https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en (K1),
-        https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html (K7).
+        The article (ADVICE O1); https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html (K7).
     """
 
     id = "KA604"
-    title = _("VPN location")
+    title = _("VPN abroad")
     weight = 15
     advice_ids = ("O1",)
-    references = (K1_PROTECTION, K7_COUNTRY_LIST)
-    why = _(
-        "A VPN makes KakaoTalk connect from the country of its server. A sign-in from a country you are not in "
-        "and do not usually use can reportedly trigger Kakao's detection of unusual access."
-    )
-    fix = _("Set the VPN's location to the country you are in, your home country or an allowed country, and keep "
-            "using the VPN on public Wi-Fi.")
+    references = (K7_COUNTRY_LIST, K1_PROTECTION)
+    why = _("{vpn} {country}", vpn=kakao.VPN_TRIGGER(), country=kakao.UNUSUAL_COUNTRY())
+    fix = _("For KakaoTalk, prefer mobile data without a VPN; if you use one, set its location to the country you are "
+            "in or your home country.")
     questions = TRIP + RESTRICTION_QUESTIONS + VPN_QUESTIONS
 
     def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
@@ -140,13 +142,14 @@ class VpnExitCountry(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure whether you will use a VPN abroad"),
                 code="vpn-unknown",
-                detail=_("Some phones and security apps turn a VPN on by themselves."),
+                detail=_("Some phones and security apps turn a VPN on by themselves. {vpn}", vpn=kakao.VPN_TRIGGER()),
                 advice=[_("Look at the VPN settings of your phone before you leave; if one is on, set its location "
                           "to {countries}.", countries=country_choice(safe))],
             )
             return
         if not used:
-            yield self.finding(Status.PASS, _("No VPN: KakaoTalk connects from where you are"), code="no-vpn")
+            yield self.finding(Status.PASS, _("No VPN: KakaoTalk connects from where you are"), code="no-vpn",
+                               points=NO_VPN_POINTS)
             return
         exit_country = answers.get_text(VPN_EXIT)
         if exit_country is None:
@@ -154,122 +157,141 @@ class VpnExitCountry(TravelCheck):
                 Status.UNKNOWN,
                 _("You are not sure in which country your VPN's server is"),
                 code="vpn-exit-unknown",
-                detail=_("KakaoTalk seems to connect from the country of the VPN's server."),
+                detail=_("KakaoTalk seems to connect from the country of the VPN's server. {vpn}",
+                         vpn=kakao.VPN_TRIGGER()),
                 advice=[_("Choose the location yourself in the VPN app: {countries}.", countries=country_choice(safe))],
             )
             return
         where = country_label(exit_country)
+        private = _("Turn the VPN off for KakaoTalk where your connection is your own (mobile data, your own pocket "
+                    "Wi-Fi).")
         if exit_country in safe:
             yield self.finding(
-                Status.PASS,
-                _("Your VPN's server is in {country}, a country you use anyway", country=where),
-                code="vpn-exit-ok",
+                Status.WARN,
+                _("You will use a VPN abroad, located in {country}", country=where),
+                code="vpn-exit-near",
+                severity=Severity.LOW,
+                detail=_("{vpn} Its location, where you are or at home, at least avoids a sign-in from a third "
+                         "country.", vpn=kakao.VPN_TRIGGER()),
+                advice=[private],
+                points=NEAR_VPN_POINTS,
             )
             return
-        blocked = answers.get_bool(COUNTRY_RESTRICTION) is True
+        restricted = answers.get_bool(COUNTRY_RESTRICTION) is True
+        detail = _("KakaoTalk will seem to connect from {country}. {vpn} {unusual}", country=where,
+                   vpn=kakao.VPN_TRIGGER(), unusual=kakao.UNUSUAL_COUNTRY())
+        if restricted:
+            detail = _("{detail} {approval}", detail=detail, approval=kakao.COUNTRY_APPROVAL())
         yield self.finding(
             Status.WARN,
-            _("Your VPN's server is in {country}: neither where you will be nor a country you usually use",
-              country=where),
+            _("Your VPN's server is in {country}: neither where you will be nor your home country", country=where),
             code="vpn-exit-foreign",
-            severity=Severity.HIGH if blocked else Severity.MEDIUM,
-            detail=_("KakaoTalk will seem to connect from {country}. Access from an unusual country can reportedly "
-                     "trigger Kakao's detection; with login restriction by country on, the sign-in also needs an "
-                     "extra approval.", country=where),
-            advice=[
-                _("Set the VPN's location to {countries}.", countries=country_choice(safe)),
-                _("Keep using the VPN on public Wi-Fi: it protects your connection there. Only its location "
-                  "matters for Kakao."),
-            ],
+            severity=Severity.HIGH if restricted else Severity.MEDIUM,
+            detail=detail,
+            advice=[_("Set the VPN's location to {countries}.", countries=country_choice(safe)), private],
+            points=FAR_VPN_POINTS,
         )
 
     def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
         safe = country_choice(safe_exits(answers, trip))
         if answers.get_bool(VPN_USED) is True:
             exit_country = answers.get_text(VPN_EXIT)
-            yield self.item(Phase.NOW, _("Set your VPN's location to {countries}", countries=safe),
-                            done=any(f.code == "vpn-exit-ok" for f in findings))
+            yield self.item(Phase.NOW, _("Set your VPN's location to {countries}, and turn it off for KakaoTalk on "
+                                         "mobile data", countries=safe),
+                            done=any(f.code == "vpn-exit-near" for f in findings))
             if exit_country is not None and exit_country != trip.home:
                 home = trip.home or exit_country
                 yield self.item(Phase.AFTER_RETURN, _("Set your VPN's location back to {country}, or turn it off",
                                                       country=country_label(home)))
         else:
-            yield self.item(Phase.ABROAD, _("If you turn on a VPN abroad (it protects you on public Wi-Fi), choose "
-                                            "a location in {countries}", countries=safe))
+            yield self.item(Phase.ABROAD, _("If you turn on a VPN abroad, choose a location in {countries}. {vpn}",
+                                            countries=safe, vpn=kakao.VPN_TRIGGER()))
 
 
 class PublicWifi(TravelCheck):
-    """A plan for the internet abroad that avoids signing in over open airport and hotel Wi-Fi.
+    """A plan for the internet abroad: mobile data rather than airport and hotel Wi-Fi.
 
     What it checks
         How you will connect abroad (``travel.public_wifi_plan``): mostly mobile data or your own pocket
         Wi-Fi, public Wi-Fi only with a VPN, or public Wi-Fi as it is.
 
     Why
-        Airport and hotel public Wi-Fi is one of the triggers of restrictions abroad the article names
-        (ADVICE O1, "reportedly"); the network is shared with strangers. After the trip, looking at the
-        login history and logging out unknown sessions is Kakao's advice against misuse (KAKAO-FACTS K9).
+        The article names airport and hotel public Wi-Fi, and VPN connections, among the triggers of
+        Kakao's fraud detection abroad (ADVICE O1; KAKAO-FACTS K17); public Wi-Fi is also shared with
+        strangers. A VPN protects what you send over it, but does not take away the detection risk, which
+        it can add to: so mobile data is best, public Wi-Fi with a VPN next, public Wi-Fi as it is last.
+        After the trip, looking at the login history is Kakao's advice against misuse (K9).
+
+    Scoring
+        Mobile data or your own pocket Wi-Fi: 10; public Wi-Fi with a VPN: 6; as it is (or a VPN planned
+        but answered "no VPN"): 3.
 
     Findings
-        ``mobile-data`` and ``wifi-with-vpn`` (pass), ``public-wifi`` (warn; also when a VPN is planned for
-        public Wi-Fi but KA604's answer says no VPN), ``wifi-unknown`` (unknown). Checklist: no sign-in over
-        open Wi-Fi abroad; the login history after the return.
+        ``mobile-data`` (pass), ``wifi-with-vpn`` (warn), ``public-wifi`` (warn), ``wifi-unknown`` (unknown).
+        Checklist: no sign-in over public Wi-Fi abroad; the login history after the return.
 
     Sources
-        https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en (K1),
-        https://cs.kakao.com/helps_html/1073185993?locale=en (K9).
+        The article (ADVICE O1); https://cs.kakao.com/helps_html/1073185993?locale=en (K9).
     """
 
     id = "KA605"
     title = _("Public Wi-Fi at airports and hotels")
     weight = 10
     advice_ids = ("O1",)
-    references = (K1_PROTECTION, K9_COMPROMISE)
-    why = _(
-        "Airport and hotel Wi-Fi is shared with strangers, and signing in through it can reportedly trigger "
-        "Kakao's detection of unusual access."
-    )
-    fix = _("Use mobile data or a pocket Wi-Fi for KakaoTalk, public Wi-Fi only with a VPN, and never sign in again "
-            "or change your password over open Wi-Fi.")
+    references = (K9_COMPROMISE,)
+    why = _("{wifi} Strangers share the network, too.", wifi=kakao.WIFI_TRIGGER())
+    fix = _("Use mobile data or a pocket Wi-Fi for KakaoTalk; on public Wi-Fi a VPN protects what you send, but "
+            "sign in again or change your password only on your own connection.")
     questions = TRIP + VPN_QUESTIONS + WIFI_QUESTIONS
 
     def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
         plan = ctx.answers.get_text(WIFI_PLAN)
         vpn = ctx.answers.get_bool(VPN_USED)
+        never_here = _("Do not sign in again, change your password or verify your account over public Wi-Fi.")
         if plan is None:
             yield self.finding(
                 Status.UNKNOWN,
                 _("You are not sure how you will connect to the internet abroad"),
                 code="wifi-unknown",
-                advice=[_("Plan it before you leave: mobile data or a pocket Wi-Fi for KakaoTalk, public Wi-Fi only "
-                          "with a VPN.")],
+                advice=[_("Plan it before you leave: mobile data or a pocket Wi-Fi for KakaoTalk.")],
             )
         elif plan == MOBILE_DATA:
             yield self.finding(Status.PASS, _("You will mostly use mobile data or your own pocket Wi-Fi"),
-                               code="mobile-data")
+                               code="mobile-data", points=MOBILE_POINTS)
         elif plan == WIFI_WITH_VPN and vpn is not False:
-            yield self.finding(Status.PASS, _("On public Wi-Fi you will turn on a VPN"), code="wifi-with-vpn")
-        else:
-            detail = _("Signing in over shared airport and hotel Wi-Fi can reportedly trigger Kakao's detection, "
-                       "and strangers share the network.")
-            if plan == WIFI_WITH_VPN:
-                detail = _("You plan to use public Wi-Fi with a VPN, but answered that you will not use a VPN.")
             yield self.finding(
                 Status.WARN,
-                _("You will use public Wi-Fi at airports and hotels without protection"),
+                _("On public Wi-Fi you will turn on a VPN"),
+                code="wifi-with-vpn",
+                severity=Severity.LOW,
+                detail=_("The VPN protects what you send over a network shared with strangers. On the other hand: "
+                         "{wifi} {vpn}", wifi=kakao.WIFI_TRIGGER(), vpn=kakao.VPN_TRIGGER()),
+                advice=[_("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."), never_here],
+                points=WIFI_VPN_POINTS,
+            )
+        else:
+            detail = _("Strangers share the network. {wifi}", wifi=kakao.WIFI_TRIGGER())
+            if plan == WIFI_WITH_VPN:
+                detail = _("You plan to use public Wi-Fi with a VPN, but answered that you will not use a VPN. "
+                           "{detail}", detail=detail)
+            yield self.finding(
+                Status.WARN,
+                _("You will use public Wi-Fi at airports and hotels as it is"),
                 code="public-wifi",
                 detail=detail,
                 advice=[
                     _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."),
-                    _("On public Wi-Fi, turn on a VPN located in {country} or your home country.",
-                      country=country_label(trip.destination)),
-                    _("Do not sign in again, change your password or verify your account over public Wi-Fi."),
+                    _("If you must use public Wi-Fi, a VPN located in {country} or your home country protects what "
+                      "you send. On the other hand: {vpn}",
+                      country=country_label(trip.destination), vpn=kakao.VPN_TRIGGER()),
+                    never_here,
                 ],
+                points=WIFI_POINTS,
             )
 
     def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
-        yield self.item(Phase.ABROAD, _("On airport and hotel Wi-Fi, use mobile data or a VPN instead, and do not "
-                                        "sign in again or change your password there"),
-                        done=any(f.code in ("mobile-data", "wifi-with-vpn") for f in findings))
+        yield self.item(Phase.ABROAD, _("Use mobile data rather than airport and hotel Wi-Fi, and do not sign in again "
+                                        "or change your password on public Wi-Fi"),
+                        done=any(f.code == "mobile-data" for f in findings))
         yield self.item(Phase.AFTER_RETURN, _("Look at the login history in your Kakao Account settings and log out "
                                               "devices you do not recognise"))

@@ -15,6 +15,7 @@ from the travel checks; in a full audit the owner's declaration comes first and 
 from __future__ import annotations
 
 from kakaoaudit.api import (
+    FACTS,
     HOME_COUNTRY,
     ON_TRIP,
     TRIP_QUESTIONS,
@@ -23,6 +24,7 @@ from kakaoaudit.api import (
     Question,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator("kakaoaudit.travel_shared")
@@ -38,22 +40,17 @@ TWO_STEP_BACKUP_EMAIL = "security.two_step.backup_email"
 #: Login restriction by country allows at most this many countries (reportedly, KAKAO-FACTS K7).
 MAX_ALLOWED_COUNTRIES = 3
 
-# Sources (KAKAO-FACTS).
-K1_PROTECTION = "https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en"
-K6_PROTECTIVE_MEASURE = (
-    "https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52"
-)
-K7_COUNTRY_LIST = "https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html"
-K8_TWO_STEP = "https://cs.kakao.com/helps?service=52&category=561&locale=en"
-K9_COMPROMISE = "https://cs.kakao.com/helps_html/1073185993?locale=en"
-K12_REVERIFICATION = "https://jairo777m.blogspot.com/2021/05/ios_01084061721.html"
-K13_BACKUP_BLOG = (
-    "https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-"
-    "%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95"
-)
-K13_TALK_DRAWER = "https://cs.kakao.com/helps?articleId=1073196180&service=8&category=565&device=2062&locale=ko"
-K14_HELP_CENTRE = "https://cs.kakao.com/helps"
-K15_TZ = "https://www.iana.org/time-zones"
+# Sources (KAKAO-FACTS), for the checks' documentation; a finding cites those of the claims it states.
+K1_PROTECTION = FACTS["K1"].sources[0]
+K6_PROTECTIVE_MEASURE = FACTS["K6"].sources[0]
+K7_COUNTRY_LIST = FACTS["K7"].sources[0]
+K8_TWO_STEP = FACTS["K8"].sources[0]
+K9_COMPROMISE = FACTS["K9"].sources[0]
+K12_REVERIFICATION = FACTS["K12"].sources[0]
+K13_BACKUP_BLOG = FACTS["K13"].sources[0]
+K13_TALK_DRAWER = FACTS["K13-drawer"].sources[0]
+K14_HELP_CENTRE = FACTS["K14"].sources[0]
+K15_TZ = FACTS["K15"].sources[0]
 
 # Copy of KA301's question (checks/contacts.py).
 HOME_COUNTRY_QUESTION = Question(
@@ -69,16 +66,13 @@ HOME_COUNTRY_QUESTION = Question(
 #: The trip and the home country it is measured against: every travel check declares these.
 TRIP: tuple[Question, ...] = (*TRIP_QUESTIONS, HOME_COUNTRY_QUESTION)
 
-RESTRICTION_WHERE = _("KakaoTalk > Settings (gear icon) > Privacy/Security > Kakao Account > Country login "
-                       "restriction (reportedly; on the web: accounts.kakao.com > Account security).")
-
 # Copies of KA403's questions (checks/country_restriction.py).
 RESTRICTION_QUESTIONS: tuple[Question, ...] = (
     Question(
         COUNTRY_RESTRICTION,
         QType.BOOL,
         _("Is login restriction by country turned on for your Kakao account?"),
-        help=_("You can see it in {where}", where=RESTRICTION_WHERE),
+        help=kakao.COUNTRY_PATH(),
         allow_unknown=True,
         lookup=places.COUNTRY_RESTRICTION,
         when=ON_TRIP,
@@ -100,8 +94,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         TWO_STEP,
         QType.BOOL,
         _("Is 2-step verification turned on for your Kakao account?"),
-        help=_("To see it: KakaoTalk > Settings (gear icon) > Kakao Account > Account security > 2-step "
-               "verification."),
+        help=kakao.TWO_STEP_PATH(),
         allow_unknown=True,
         lookup=places.TWO_STEP,
         when=ON_TRIP,
@@ -113,7 +106,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         help=_("This is shown on the 2-step verification screen of your Kakao Account settings."),
         choices=(
             Choice("kakaotalk", _("A KakaoTalk message")),
-            Choice("phone", _("The contact phone number (text message or call)")),
+            Choice("phone", _("The contact phone number (a text message)")),
         ),
         allow_unknown=True,
         lookup=places.TWO_STEP,
@@ -123,7 +116,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         TWO_STEP_BACKUP_EMAIL,
         QType.BOOL,
         _("Is a backup email address registered for 2-step verification?"),
-        help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
+        help=kakao.TWO_STEP_BACKUP_EMAIL(),
         allow_unknown=True,
         lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
@@ -137,8 +130,7 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
         QType.CHOICE,
         _("Besides the main phone number and email, is a backup contact registered for recovering the "
           "account (a sub email address or a spare phone number)?"),
-        help=_("Look in KakaoTalk > Settings (gear icon) > Kakao Account, and in the 2-step verification "
-               "settings."),
+        help=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
         choices=(
             Choice("email", _("A backup email address")),
             Choice("phone", _("A spare phone number")),

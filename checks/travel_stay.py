@@ -25,6 +25,7 @@ from kakaoaudit.api import (
     country_label,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 
 from .travel_shared import K12_REVERIFICATION, K14_HELP_CENTRE, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
 
@@ -39,8 +40,8 @@ STAY_QUESTIONS: tuple[Question, ...] = (
         LONG_STAY,
         QType.BOOL,
         _("Will you stay abroad for a long time (for example weeks or months of study, work or living there)?"),
-        help=_("Kakao publishes no limit; the article only says that signing in from abroad for a long time can "
-               "look unusual."),
+        help=_("No source gives a number of days; the article only says that signing in from abroad for a long time "
+               "can look unusual."),
         allow_unknown=True,
         when=ON_TRIP,
     ),
@@ -50,7 +51,7 @@ DOCUMENT_QUESTIONS: tuple[Question, ...] = (
     Question(
         DOCUMENTS,
         QType.MULTI,
-        _("Which of these will you have ready to send from abroad if Kakao asks you to prove who you are?"),
+        _("Which of these will you have ready to send from abroad if you are asked to prove who you are?"),
         help=_("Choose all that apply; leave it empty if none."),
         choices=(
             Choice(PASSPORT, _("Clear photos of my passport's photo page, that I can open abroad")),
@@ -63,12 +64,11 @@ DOCUMENT_QUESTIONS: tuple[Question, ...] = (
     ),
 )
 
-_PHOTO_TIPS = _("Photograph the whole document, sharp, without glare, shadows or fingers, and keep the photos "
-                "where you can open them abroad, behind a lock.")
+_PHOTO_TIPS = _("{photo} Keep the photos where you can open them abroad, behind a lock.", photo=kakao.ID_PHOTO())
 
 
 class LongStay(TravelCheck):
-    """A long stay abroad: advice only (Kakao publishes no limit, so nothing is scored).
+    """A long stay abroad: good to know, not scored (no source gives a limit).
 
     What it checks
         Whether you will stay abroad for a long time (``travel.long_stay``: weeks or months of study, work or
@@ -76,13 +76,13 @@ class LongStay(TravelCheck):
 
     Why
         The article warns that signing in from abroad for a long time can be judged an unusual usage pattern
-        and restricted (ADVICE O1, "reportedly"). Kakao publishes no limit, so the check never computes one
-        from the dates and has weight 0. Contacts that are out of date delay identity checks and abroad may
-        not update by themselves (C3, P3.1); a new device asks for a new code (KAKAO-FACTS K12).
+        and restricted (ADVICE O1). No source gives a limit, so the check never computes one from the dates
+        and has weight 0. Contacts that are out of date can delay identity checks and abroad may not update
+        by themselves (C3, P3.1); a new device reportedly asks for a new code (KAKAO-FACTS K12).
 
     Findings
-        ``long-stay`` (warn, low, 0 points: the advice), ``short-trip`` (pass), ``long-stay-unknown``
-        (unknown). Checklist: keep the registered contacts current during the stay.
+        ``long-stay`` (info: the advice), ``short-trip`` (info), ``long-stay-unknown`` (unknown). Checklist:
+        keep the registered contacts current during the stay.
 
     Sources
         https://jairo777m.blogspot.com/2021/05/ios_01084061721.html (K12), https://cs.kakao.com/helps.
@@ -91,12 +91,9 @@ class LongStay(TravelCheck):
     id = "KA606"
     title = _("Long stay abroad")
     weight = 0
-    advice_ids = ("O1", "P3.1", "C3")
+    advice_ids = ("O1", "P3.1")
     references = (K12_REVERIFICATION, K14_HELP_CENTRE)
-    why = _(
-        "Signing in from abroad for a long time can reportedly look like an unusual pattern to Kakao. There is no "
-        "published limit, so this is advice, not a score."
-    )
+    why = _("{long_stay} No source gives a limit, so this is advice, not a score.", long_stay=kakao.LONG_STAY())
     fix = _("For a long stay, keep the destination among the allowed countries, keep the registered contacts current "
             "and avoid changing phones while abroad.")
     questions = TRIP + STAY_QUESTIONS
@@ -111,23 +108,23 @@ class LongStay(TravelCheck):
                 detail=_("For weeks or months abroad, the advice of this check applies."),
             )
         elif not long_stay:
-            yield self.finding(Status.PASS, _("Not a long stay abroad"), code="short-trip")
+            yield self.finding(Status.INFO, _("Not a long stay abroad: nothing more to prepare for it"),
+                               code="short-trip")
         else:
             yield self.finding(
-                Status.WARN,
+                Status.INFO,
                 _("A long stay abroad: keep your account details in order for it"),
                 code="long-stay",
-                severity=Severity.LOW,
-                detail=_("Signing in from abroad for a long time can reportedly look unusual to Kakao. Kakao "
-                         "publishes no limit, so there is no number of days to stay under."),
+                detail=_("{long_stay} No source gives a number of days to stay under.", long_stay=kakao.LONG_STAY()),
                 advice=[
-                    _("Keep {country} among the allowed countries of login restriction by country for the whole stay.",
-                      country=country_label(trip.destination)),
+                    _("If login restriction by country is on, keep {country} among its allowed countries for the whole "
+                      "stay.", country=country_label(trip.destination)),
                     _("If you take a local phone number or a new email address, update the registered contacts in "
-                      "your Kakao Account settings: contacts that are out of date slow down identity checks."),
-                    _("Avoid changing phones or reinstalling KakaoTalk while abroad: each asks for a new "
-                      "verification code."),
-                    _("Keep your visa or residence permit and your local address at hand for identity checks."),
+                      "your Kakao Account settings. {stale}", stale=kakao.CONTACTS_GO_STALE()),
+                    _("Avoid changing phones or reinstalling KakaoTalk while abroad. {reverify}",
+                      reverify=kakao.REVERIFICATION()),
+                    _("Keep your visa or residence permit and your local address at hand. {documents}",
+                      documents=kakao.ABROAD_DOCUMENTS()),
                 ],
             )
 
@@ -163,10 +160,7 @@ class IdentityDocuments(TravelCheck):
     weight = 10
     advice_ids = ("O2", "Q2", "R2")
     references = (K14_HELP_CENTRE,)
-    why = _(
-        "Lifting a restriction from abroad can take an identity check: support may ask for an ID document and, "
-        "from abroad, for a local contact, proof of residence or a visa."
-    )
+    why = _("{asked} {abroad}", asked=kakao.ID_MAY_BE_ASKED(), abroad=kakao.ABROAD_DOCUMENTS())
     fix = _("Save clear photos of your passport before you leave; for a long stay, also copies of your visa or "
             "residence permit and a local address and phone number.")
     questions = TRIP + STAY_QUESTIONS + DOCUMENT_QUESTIONS
@@ -192,8 +186,8 @@ class IdentityDocuments(TravelCheck):
                 Status.FAIL,
                 _("No photos of an ID document ready for an identity check from abroad"),
                 code="id-missing",
-                detail=_("Lifting a restriction can take an ID document (passport, driver's licence, My Number card, "
-                         "residence card); abroad, a passport is the one you surely have with you."),
+                detail=_("{asked} {documents} Abroad, a passport is the one you surely have with you.",
+                         asked=kakao.ID_MAY_BE_ASKED(), documents=kakao.ID_DOCUMENTS()),
                 advice=[_("Before you leave, save clear photos of your passport's photo page."), _PHOTO_TIPS],
                 max_points=id_points,
             )
@@ -215,8 +209,7 @@ class IdentityDocuments(TravelCheck):
             _("For a long stay, also have ready: {what}", what=what),
             code="residence-missing",
             severity=Severity.LOW,
-            detail=_("From abroad, an identity check may ask for a local phone number and address, proof of "
-                     "residence, a visa or a residence permit."),
+            detail=kakao.ABROAD_DOCUMENTS(),
             advice=[_("Keep copies of {what} with the photos of your passport.", what=what)],
             max_points=3,
         )

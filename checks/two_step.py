@@ -1,10 +1,6 @@
-"""KA401 2-step verification: on, through a route that still works when the phone is lost.
+"""KA401 2-step verification: on, with a backup email, and Kakao's verification texts not filtered.
 
-Kakao's 2-step verification asks for a second proof (a KakaoTalk message or the contact phone
-number) when someone signs in with the password, so a leaked password alone is not enough.
-Kakao advises adding a backup email "just in case you lose access to your mobile phone", and
-warns that verification text messages can be filtered when "1644" or "Kakao" is blocked on the
-phone (KAKAO-FACTS K8). ADVICE P2.1, P3.3.
+Everything said about Kakao comes from `kakaoaudit.api.claims` (KAKAO-FACTS K6, K8, K18). ADVICE P2.1.
 """
 
 from __future__ import annotations
@@ -12,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kakaoaudit.api import (
+    FACTS,
     Category,
     Check,
     Choice,
@@ -23,11 +20,12 @@ from kakaoaudit.api import (
     Status,
     translator,
 )
+from kakaoaudit.api import claims as kakao
 from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
-HELP_URL = "https://cs.kakao.com/helps?service=52&category=561&locale=en"
+HELP_URL = FACTS["K8"].sources[0]
 NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
 
 ENABLED = "security.two_step.enabled"
@@ -35,19 +33,25 @@ ROUTE = "security.two_step.route"
 BACKUP_EMAIL = "security.two_step.backup_email"
 SMS_FILTER = "security.sms_filter_blocks_kakao"
 
-_WHERE = _(
-    "To see it: KakaoTalk > Settings (gear icon) > Kakao Account > Account security > 2-step verification."
-)
+#: Points of the parts of the check: 2-step verification on, its backup email, the text-message filter.
+ON_POINTS, BACKUP_POINTS, FILTER_POINTS = 10, 5, 5
+
+_WHERE = kakao.TWO_STEP_PATH()
 
 
 class TwoStepVerification(Check):
     """2-step verification is on, with a backup email, and verification texts are not filtered.
 
-    Kakao's 2-step verification asks for a second proof (a KakaoTalk message or the contact phone
-    number) when someone signs in with the password, so a leaked password alone is not enough.
-    Kakao advises adding a backup email "just in case you lose access to your mobile phone", and
-    notes that verification text messages can be filtered when "1644" or "Kakao" is blocked on the
-    phone (KAKAO-FACTS K8, official help).
+    Kakao's 2-step verification asks for a second proof (through KakaoTalk or the contact phone
+    number) when someone signs in with the password. Kakao advises adding a backup email "just in
+    case you lose access to your mobile phone", and notes that verification text messages can be
+    filtered when "1644" or "Kakao" is blocked on the phone (KAKAO-FACTS K8, official help); it
+    advises 2-step verification against abnormal logins (K6). The menu path is reported by a blog
+    (K18), so it is given as "reportedly". ADVICE P2.1.
+
+    Scoring: three parts, 2-step verification on (10), its backup email (5) and the filter (5). With
+    2-step verification off the first two score 0 (a backup email of 2-step verification cannot
+    exist then); "I don't know" leaves a part out, never counts as a pass.
 
     Findings: `two-step-on` (pass; with a standards note when codes come to the phone number),
     `two-step-off` (fail, high), `backup-email` / `backup-email-missing` (warn) for the backup
@@ -59,16 +63,12 @@ class TwoStepVerification(Check):
     title = _("2-step verification")
     category = Category.SECURITY
     weight = 15
-    advice_ids = ("P2.1", "P3.3")
-    references = (HELP_URL, NIST_URL)
-    why = _(
-        "With 2-step verification a stolen or leaked password is not enough to sign in to your account, "
-        "and Kakao itself recommends it to protect the account."
-    )
+    advice_ids = ("P2.1",)
+    references = (HELP_URL, *FACTS["K6"].sources, NIST_URL)
+    why = _("{how} {advises}", how=kakao.TWO_STEP_HOW(), advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY())
     fix = _(
-        "Turn on 2-step verification in KakaoTalk > Settings > Kakao Account > Account security, add a backup "
-        "email you can open without your phone, and allow messages from '1644' and 'Kakao' in your phone's "
-        "spam filter."
+        "Turn on 2-step verification in the Kakao Account settings, add a backup email you can open without your "
+        "phone, and allow messages from \"1644\" and \"Kakao\" in your phone's spam filter."
     )
     questions = (
         Question(
@@ -86,7 +86,7 @@ class TwoStepVerification(Check):
             help=_("This is shown on the 2-step verification screen of your Kakao Account settings."),
             choices=(
                 Choice("kakaotalk", _("A KakaoTalk message")),
-                Choice("phone", _("The contact phone number (text message or call)")),
+                Choice("phone", _("The contact phone number (a text message)")),
             ),
             allow_unknown=True,
             lookup=places.TWO_STEP,
@@ -96,7 +96,7 @@ class TwoStepVerification(Check):
             BACKUP_EMAIL,
             QType.BOOL,
             _("Is a backup email address registered for 2-step verification?"),
-            help=_("Kakao lets you add an email address to use when you cannot reach your phone."),
+            help=kakao.TWO_STEP_BACKUP_EMAIL(),
             allow_unknown=True,
             lookup=places.TWO_STEP,
             when={ENABLED: True},
@@ -122,7 +122,7 @@ class TwoStepVerification(Check):
                 code="two-step-unknown",
                 detail=_WHERE,
                 advice=[_("Look it up in the settings and turn it on if it is off.")],
-                max_points=10,
+                max_points=ON_POINTS,
             )
         elif enabled:
             yield self._route_finding(answers.get_text(ROUTE))
@@ -133,17 +133,16 @@ class TwoStepVerification(Check):
                 _("2-step verification is off"),
                 code="two-step-off",
                 severity=Severity.HIGH,
-                detail=_(
-                    "Anyone who learns your password can sign in from another device. Kakao recommends "
-                    "2-step verification against exactly this, and it helps against a leaked password."
-                ),
+                detail=_("{how} It is off now, so that second proof is not asked for. {advises}",
+                         how=kakao.TWO_STEP_HOW(), advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY()),
                 advice=[
-                    _("Turn it on: KakaoTalk > Settings > Kakao Account > Account security > "
-                      "2-step verification."),
-                    _("Register a backup email address at the same time, in case you lose your phone."),
+                    _("Turn it on in the Kakao Account settings. {where}", where=_WHERE),
+                    _("Register a backup email address at the same time, in case you lose your phone. {why}",
+                      why=kakao.TWO_STEP_BACKUP_EMAIL()),
                 ],
                 advice_ids=("P2.1",),
-                max_points=10,
+                # The backup email of 2-step verification is lost with it: both parts score nothing.
+                max_points=ON_POINTS + BACKUP_POINTS,
             )
         yield self._sms_filter_finding(answers.get_bool(SMS_FILTER))
 
@@ -153,19 +152,19 @@ class TwoStepVerification(Check):
                 Status.PASS,
                 _("2-step verification is on (through your phone number)"),
                 code="two-step-on",
-                detail=_("Codes sent to your phone number do not arrive abroad without roaming, and not "
-                         "at all if the phone is lost."),
+                detail=_("If the phone is lost, codes to its number are lost with it. {roaming}",
+                         roaming=kakao.CODES_NEED_ROAMING()),
                 note=_("Current standards (NIST SP 800-63B-4) treat text-message codes as a weaker second "
                        "factor, so a backup route matters."),
                 advice_ids=("P2.1",),
-                max_points=10,
+                max_points=ON_POINTS,
             )
         return self.finding(
             Status.PASS,
             _("2-step verification is on"),
             code="two-step-on",
             advice_ids=("P2.1",),
-            max_points=10,
+            max_points=ON_POINTS,
         )
 
     def _backup_finding(self, backup: bool | None) -> Finding:
@@ -176,7 +175,7 @@ class TwoStepVerification(Check):
                 code="backup-email-unknown",
                 detail=_WHERE,
                 advice_ids=("P3.3",),
-                max_points=5,
+                max_points=BACKUP_POINTS,
             )
         if backup:
             return self.finding(
@@ -184,7 +183,7 @@ class TwoStepVerification(Check):
                 _("A backup email is registered for 2-step verification"),
                 code="backup-email",
                 advice_ids=("P3.3",),
-                max_points=5,
+                max_points=BACKUP_POINTS,
             )
         return self.finding(
             Status.WARN,
@@ -192,11 +191,11 @@ class TwoStepVerification(Check):
             code="backup-email-missing",
             severity=Severity.MEDIUM,
             detail=_("If you lose your phone, or it cannot receive messages abroad, you may not be able to "
-                     "sign in. Kakao advises a backup email for exactly this case."),
+                     "sign in. {advice}", advice=kakao.TWO_STEP_BACKUP_EMAIL()),
             advice=[_("Add an email address you can open without your phone, and that you use nowhere "
                       "else for signing in, in the 2-step verification settings.")],
             advice_ids=("P3.3",),
-            max_points=5,
+            max_points=BACKUP_POINTS,
         )
 
     def _sms_filter_finding(self, blocks: bool | None) -> Finding:
@@ -205,9 +204,9 @@ class TwoStepVerification(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether your phone filters Kakao's text messages"),
                 code="sms-filter-unknown",
-                detail=_("Verification texts can be filtered when '1644' or 'Kakao' is blocked on the phone."),
+                detail=kakao.SMS_FILTERED(),
                 advice=[_("Look at the blocked numbers and spam filter of your messaging app.")],
-                max_points=5,
+                max_points=FILTER_POINTS,
             )
         if blocks:
             return self.finding(
@@ -215,16 +214,15 @@ class TwoStepVerification(Check):
                 _("Your phone filters Kakao's verification text messages"),
                 code="sms-filter-blocks",
                 severity=Severity.MEDIUM,
-                detail=_("Kakao notes that verification texts can be filtered when '1644' or 'Kakao' is "
-                         "blocked. You would then not receive the codes needed to sign in or to verify "
-                         "your identity."),
-                advice=[_("Remove '1644' and 'Kakao' from the blocked numbers and spam filter of your "
+                detail=_("{filtered} You would then not receive the codes needed to sign in or to verify your "
+                         "identity.", filtered=kakao.SMS_FILTERED()),
+                advice=[_("Remove \"1644\" and \"Kakao\" from the blocked numbers and spam filter of your "
                           "messaging app.")],
-                max_points=5,
+                max_points=FILTER_POINTS,
             )
         return self.finding(
             Status.PASS,
             _("Kakao's verification text messages are not filtered"),
             code="sms-filter-ok",
-            max_points=5,
+            max_points=FILTER_POINTS,
         )

@@ -31,6 +31,11 @@ phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, .
 the password's strength (`estimate_strength`, zxcvbn called safely) and the person's own details
 in a password, the classifier of web addresses (`classify_url`), and the travel checks' base class
 (`TravelCheck`). The heavy ones (phonenumbers, zxcvbn, the country table) load on first use.
+
+What a check says about Kakao comes from `claims` (``from kakaoaudit.api import claims as kakao``;
+``kakao.COUNTRY_APPROVAL()``): every sentence about Kakao, once, tied to the facts it states (`FACTS`,
+KAKAO-FACTS K1-K18 and the article's items) and worded at their confidence. A finding's references
+default to the sources of the claims it states. A plugin states its own with `claim(fact_ids, _("..."))`.
 """
 
 from __future__ import annotations
@@ -38,10 +43,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from kakaoaudit.core import lookup_places
+from kakaoaudit.core import claims, lookup_places
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, BreachSource, Check, Context
 from kakaoaudit.core.errors import KakaoauditError
+from kakaoaudit.core.facts import FACTS, Claim, Confidence, Fact, claim
 from kakaoaudit.core.i18n import Msg, Private, translator
 from kakaoaudit.core.model import Category, ChecklistItem, Finding, Phase, Severity, Status
 from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
@@ -52,6 +58,7 @@ if TYPE_CHECKING:
         EmailInfo,
         PhoneInfo,
         PhoneType,
+        likely_typo,
         mask_email,
         mask_phone,
         parse_email,
@@ -84,8 +91,8 @@ if TYPE_CHECKING:
         country_choice,
         country_label,
         country_list,
-        support_hours,
-        window_label,
+        difference_of,
+        time_differences,
     )
     from kakaoaudit.urls.classify import UrlVerdict, Verdict
     from kakaoaudit.urls.classify import classify as classify_url
@@ -95,6 +102,7 @@ __all__ = [
     "BIRTH_DATE",
     "DEMO_PASSWORD",
     "EMAIL",
+    "FACTS",
     "HOME_COUNTRY",
     "KAKAO_ID",
     "MAX_SCORED_LENGTH",
@@ -113,9 +121,12 @@ __all__ = [
     "Check",
     "ChecklistItem",
     "Choice",
+    "Claim",
+    "Confidence",
     "Context",
     "EmailInfo",
     "Estimate",
+    "Fact",
     "Finding",
     "KakaoauditError",
     "Msg",
@@ -134,13 +145,17 @@ __all__ = [
     "Trip",
     "UrlVerdict",
     "Verdict",
+    "claim",
+    "claims",
     "classify_url",
     "country_choice",
     "country_label",
     "country_list",
     "country_name",
+    "difference_of",
     "estimate_strength",
     "explain_url",
+    "likely_typo",
     "lookup_country",
     "lookup_places",
     "mask_email",
@@ -152,17 +167,16 @@ __all__ = [
     "phone_digit_forms",
     "same_email",
     "same_phone",
-    "support_hours",
+    "time_differences",
     "translator",
-    "window_label",
 ]
 
 #: Helpers loaded on first use: name -> (module, attribute). phonenumbers, zxcvbn and the country
 #: table cost tens of milliseconds, which a command that never needs them should not pay.
 _LAZY: dict[str, tuple[str, str]] = {
     **{name: ("kakaoaudit.contacts.phone_email", name) for name in (
-        "EmailInfo", "PhoneInfo", "PhoneType", "mask_email", "mask_phone", "parse_email", "parse_phone",
-        "same_email", "same_phone")},
+        "EmailInfo", "PhoneInfo", "PhoneType", "likely_typo", "mask_email", "mask_phone", "parse_email",
+        "parse_phone", "same_email", "same_phone")},
     "country_name": ("kakaoaudit.core.countries", "name"),
     "lookup_country": ("kakaoaudit.core.countries", "lookup"),
     **{name: ("kakaoaudit.password.personal", name) for name in (
@@ -173,7 +187,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "estimate_strength": ("kakaoaudit.password.strength", "estimate"),
     **{name: ("kakaoaudit.travel.trip", name) for name in (
         "HOME_COUNTRY", "ON_TRIP", "TRIP_QUESTIONS", "TravelCheck", "Trip", "country_choice", "country_label",
-        "country_list", "support_hours", "window_label")},
+        "country_list", "difference_of", "time_differences")},
     "UrlVerdict": ("kakaoaudit.urls.classify", "UrlVerdict"),
     "Verdict": ("kakaoaudit.urls.classify", "Verdict"),
     "classify_url": ("kakaoaudit.urls.classify", "classify"),

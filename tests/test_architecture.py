@@ -31,8 +31,6 @@ ALLOWED: dict[str, set[str]] = {
     "formats": {"core"},
     "data": set(),
 }
-#: Being fixed (issue 15: the invented support hours): removed once done.
-KNOWN = {"kakaoaudit/formats/travel_section.py"}
 TOP = {"cli", "options", "commands", "api", "__main__"}
 
 
@@ -77,8 +75,6 @@ def sources() -> list[Path]:
 
 @pytest.mark.parametrize("path", sources(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_imports_go_down(path: Path) -> None:
-    if str(path.relative_to(ROOT)) in KNOWN:
-        pytest.xfail("being fixed")
     room = room_of(module_name(path))
     if room in TOP or room == "kakaoaudit":
         return

@@ -88,7 +88,7 @@ def test_checks_lists_builtins(cli: Cli) -> None:
         "weight": 15,
         "network": False,
         "password": False,
-        "advice_ids": ["P2.1", "P3.3"],
+        "advice_ids": ["P2.1"],
         "distribution": "kakaoaudit",
     }
 

@@ -107,6 +107,7 @@ def test_version_imports_only_the_command_line() -> None:
     # i18n's helpers (placeholders, untrusted) are two small modules of regular expressions.
     assert modules_after("--version") <= {"kakaoaudit", "kakaoaudit.cli", "kakaoaudit.core", "kakaoaudit.core.i18n",
                                           "kakaoaudit.core.placeholders", "kakaoaudit.core.untrusted",
+                                          "kakaoaudit.core.claims", "kakaoaudit.core.facts",
                                           "kakaoaudit.core.disclaimer", "kakaoaudit.core.errors", "kakaoaudit.formats",
                                           "kakaoaudit.options",
                                           "dataclasses"}

@@ -9,7 +9,7 @@ from typing import Any
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.engine import Auditor
 from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
+from kakaoaudit.core.model import ChecklistItem, Phase, Report, Suppressed, TimeDifference, TravelPlan
 from kakaoaudit.core.registry import discover
 from kakaoaudit.formats.json_report import from_dict, to_dict
 
@@ -24,7 +24,7 @@ def demo_like_report() -> Report:
         destination="TW",
         depart=date(2026, 12, 20),
         return_date=date(2027, 1, 3),
-        support_hours=(SupportHours("Asia/Taipei", "-1:00", "08:00-17:00"),),
+        time_differences=(TimeDifference("Asia/Taipei", "-1:00"),),
         checklist=(ChecklistItem(Phase.NOW, _("Category"), "KA401", False),),
     )
     suppressed = (Suppressed(report.findings[0], "my reason", date(2027, 6, 1)),)

@@ -45,7 +45,7 @@ def test_questionnaire_asks_conditionally_helps_and_saves(work: Path) -> None:
     child.expect(r"\[1/4\] Is 2-step verification turned on")
     child.expect("u = don't know")
     child.sendline("?")
-    child.expect("To see it: KakaoTalk > Settings")
+    child.expect("Reportedly, the setting is at More")
     child.sendline("maybe")
     child.expect("Please answer with true or false")
     child.sendline("y")

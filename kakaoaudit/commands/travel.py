@@ -33,7 +33,7 @@ def build() -> click.Command:
             "Get your account ready for a trip abroad: the allowed countries of login restriction by country, "
             "verification codes abroad, a way "
             "to sign in without text messages, VPN and public Wi-Fi, documents for an identity check, the chat "
-            "backup and Kakao's support hours in local time. Prints the travel readiness score and a checklist "
+            "backup and the time difference to Korea. Prints the travel readiness score and a checklist "
             "by when to act (now, the day before, while abroad, after you return). Runs only the travel checks "
             "(KA6xx); the trip comes from the options or the answers file (travel.*)."
         ).render(),

@@ -31,7 +31,7 @@ def build() -> click.Command:
         help=_(
             "Messages stopped sending? Answer a few questions (or give an answers file) and get the likely "
             "situation (network problem, short-term or long-term restriction, account protective measure), how "
-            "sure it is and why, and the next steps in order. A heuristic: only Kakao can say for sure."
+            "sure it is and why, and the next steps in order. A heuristic: only Kakao knows for sure."
         ).render(),
         short_help=_("Work out why messages stopped sending, and what to do next.").render(),
     )

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar, Protocol
 
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.facts import FACT_URLS, sources_in
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import Category, Finding, Severity, Status
 from kakaoaudit.core.questions import Question
@@ -108,7 +109,8 @@ class Check:
     needs_password: ClassVar[bool] = False
     #: The ADVICE.md IDs the check covers.
     advice_ids: ClassVar[tuple[str, ...]] = ()
-    #: URLs backing the check (Kakao help pages, standards); findings inherit them.
+    #: URLs backing the check (Kakao help pages, standards), for its documentation. A finding cites the sources
+    #: of the claims it states (`kakaoaudit.core.facts`) and, of these, the ones that back no fact (standards).
     references: ClassVar[tuple[str, ...]] = ()
     #: Why it matters, in one or two sentences, for the documentation and the report.
     why: ClassVar[Msg | None] = None
@@ -136,15 +138,21 @@ class Check:
     ) -> Finding:
         """A finding of this check with sensible defaults.
 
-        `max_points` defaults to the check's weight; `points` to all of them for pass, half for
-        warn and none otherwise; `severity` to info for pass and medium otherwise; references and
-        ADVICE IDs to the check's own.
+        `max_points` defaults to the check's weight (0 for info); `points` to all of them for pass, half
+        for warn and none otherwise; `severity` to info for pass and info findings and medium otherwise;
+        ADVICE IDs to the check's own. `references` default to the sources of the claims the finding
+        states, then the check's references that back no fact (standards such as NIST): a finding never
+        cites a Kakao page for something it does not say.
         """
-        maximum = self.weight if max_points is None else max_points
+        maximum = (0 if status is Status.INFO else self.weight) if max_points is None else max_points
         if points is None:
             points = {Status.PASS: maximum, Status.WARN: maximum // 2}.get(status, 0)
         if severity is None:
-            severity = Severity.INFO if status is Status.PASS else Severity.MEDIUM
+            severity = Severity.INFO if status in (Status.PASS, Status.INFO) else Severity.MEDIUM
+        advice = tuple(advice)
+        if references is None:
+            stated = sources_in((title, detail, *advice, note))
+            references = (*stated, *(url for url in self.references if url not in FACT_URLS and url not in stated))
         return Finding(
             check_id=self.id,
             code=code,
@@ -152,9 +160,9 @@ class Check:
             severity=severity,
             title=title,
             detail=detail,
-            advice=tuple(advice),
+            advice=advice,
             note=note,
-            references=tuple(self.references if references is None else references),
+            references=tuple(references),
             advice_ids=tuple(self.advice_ids if advice_ids is None else advice_ids),
             points=points,
             max_points=maximum,

@@ -17,6 +17,7 @@ from kakaoaudit import __version__
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, Check, Context
 from kakaoaudit.core.errors import UsageError
+from kakaoaudit.core.facts import FACT_URLS
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category, Finding, LookUp, Report, Severity, Status
 from kakaoaudit.core.questions import Question
@@ -355,5 +356,6 @@ def _not_run(check: type[Check], status: Status, reason: Msg) -> Finding:
         title=check.title,
         detail=reason,
         advice_ids=tuple(check.advice_ids),
-        references=tuple(check.references),
+        # Only the sources that back no fact: the finding states nothing about Kakao (kakaoaudit.core.facts).
+        references=tuple(url for url in check.references if url not in FACT_URLS),
     )

@@ -1,8 +1,8 @@
 """Where to look up an answer the person did not know: the texts `Question.lookup` points to.
 
-Each place says only what a source says (KAKAO-FACTS.md), once, here, so that its hedge cannot be
-lost: the menu paths of K18 come from blogs, so they say "reportedly" and that menus change
-between app versions; the article gives only the gear icon to the customer centre. Where no
+Each place says only what a source says (KAKAO-FACTS.md): the menu paths of K18 come from blogs,
+so they are claims of `kakaoaudit.core.claims` (hedged: "reportedly"); the article gives only the
+gear icon to the customer centre. Where no
 source gives a path, the place is "the Kakao Account settings", never an invented menu. Places
 outside KakaoTalk (the phone's messaging app, the mobile carrier, the VPN app) name only that
 app or company.
@@ -13,19 +13,17 @@ with its place (`kakaoaudit.core.model.LookUp`).
 
 from __future__ import annotations
 
+from kakaoaudit.core import claims
 from kakaoaudit.core.i18n import translator
 
 _ = translator(__name__)
 
 #: K18 (blog only): 2-step verification.
-TWO_STEP = _("Reportedly at More (…) > Settings > Kakao Account > Account security > 2-step verification; menus "
-             "change between app versions.")
+TWO_STEP = claims.TWO_STEP_PATH.text
 #: K18 (blog only): login restriction by country, in the app and on the web.
-COUNTRY_RESTRICTION = _("Reportedly at Settings > Privacy/Security > Kakao Account > Country login restriction, or "
-                        "on the web at accounts.kakao.com > Account security; menus change between app versions.")
+COUNTRY_RESTRICTION = claims.COUNTRY_PATH.text
 #: K18 (blog only): login history and logged-in devices. For "when did you last look": look now.
-LOGIN_MANAGEMENT = _("Reportedly under login management in your Kakao Account settings; menus change between app "
-                     "versions. Look now: then the answer is today.")
+LOGIN_MANAGEMENT = _("{where} Look now: then the answer is today.", where=claims.LOGINS_PATH.text)
 #: No source gives the path: the Kakao Account settings.
 ACCOUNT_SETTINGS = _("In your Kakao Account settings (in KakaoTalk's settings); no source gives the exact menu, and "
                      "menus change between app versions.")

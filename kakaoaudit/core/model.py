@@ -26,11 +26,19 @@ class Status(str, enum.Enum):
     SKIPPED = "skipped"
     #: The check itself failed (a bug or a misbehaving plugin).
     ERROR = "error"
+    #: Something good to know that is neither right nor wrong (the time difference to Korea): no points,
+    #: never labelled "OK" or "Check".
+    INFO = "info"
 
     @property
     def scored(self) -> bool:
         """Only pass, warn and fail count in the score; the others are listed apart."""
         return self in (Status.PASS, Status.WARN, Status.FAIL)
+
+    @property
+    def listed_apart(self) -> bool:
+        """Unknown, skipped and error: left out of the score and listed apart with their reasons."""
+        return self in (Status.UNKNOWN, Status.SKIPPED, Status.ERROR)
 
     @property
     def label(self) -> Msg:
@@ -44,6 +52,7 @@ _STATUS_LABELS = {
     Status.UNKNOWN: _("Unknown"),
     Status.SKIPPED: _("Skipped"),
     Status.ERROR: _("Error"),
+    Status.INFO: _("Good to know"),
 }
 
 
@@ -242,15 +251,13 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
-class SupportHours:
-    """Kakao support hours (KST) seen from one time zone of the destination."""
+class TimeDifference:
+    """How far one time zone of the destination is from Korean time (KST) during the trip."""
 
     zone: str
     """IANA zone, e.g. ``America/Los_Angeles``."""
     offset_to_kst: str
-    """Local time minus KST, e.g. ``-17:00``."""
-    local_window: str
-    """09:00-18:00 KST in local time, e.g. ``16:00-01:00 (+1 day)``."""
+    """Local time minus KST, e.g. ``-17:00`` (``+0:00`` on Korean time)."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +268,8 @@ class TravelPlan:
     """ISO 3166-1 alpha-2 code."""
     depart: date | None
     return_date: date | None
-    support_hours: tuple[SupportHours, ...]
+    time_differences: tuple[TimeDifference, ...]
+    """Every time zone of the destination and its offset to Korean time, per offset seen during the trip."""
     checklist: tuple[ChecklistItem, ...]
 
 
@@ -328,4 +336,4 @@ class Report:
     @property
     def not_scored(self) -> tuple[Finding, ...]:
         """Findings left out of the score (unknown, skipped, error), listed with their reasons."""
-        return tuple(f for f in self.findings if not f.status.scored)
+        return tuple(f for f in self.findings if f.status.listed_apart)

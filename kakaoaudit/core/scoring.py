@@ -3,7 +3,10 @@
 Rules (documented in docs/scoring.md and shown in every report):
 
 * Only pass, warn and fail findings are scored; unknown, skipped and error findings are left out
-  of the denominator and listed apart with their reasons.
+  of the denominator and listed apart with their reasons; info findings are never scored.
+* The overall score is the account's: the travel checks are scored apart, as the trip's readiness
+  (the score of the "Travel and VPN" category), so that planning a trip never changes the account's
+  score. Only a report of nothing but travel checks (``kakaoaudit travel``) is scored on them.
 * Each check is worth its `weight`. Its findings' points are scaled to it:
   check points = weight x (sum of finding points / sum of finding max points).
 * Category and overall scores are 0-100: earned check points / possible check points.
@@ -47,7 +50,7 @@ PROTECTING: frozenset[Category] = frozenset({Category.PASSWORD, Category.BREACH,
 _FIX_FIRST = {Status.FAIL: 0, Status.WARN: 1}
 
 # The worst status first: the status a check summary shows.
-_STATUS_ORDER = (Status.ERROR, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED, Status.PASS)
+_STATUS_ORDER = (Status.ERROR, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED, Status.PASS, Status.INFO)
 
 
 @dataclass(frozen=True)
@@ -118,13 +121,24 @@ def score(infos: Sequence[CheckInfo], findings: Sequence[Finding]) -> Score:
         by_check.setdefault(finding.check_id, []).append(finding)
     summaries = tuple(summarize_check(info, by_check[info.check_id]) for info in infos)
     categories = tuple(_category_scores(summaries))
-    overall = percent(sum(s.points for s in summaries), sum(s.max_points for s in summaries))
-    coverage = coverage_of(summaries)
+    account = account_checks(summaries)
+    overall = percent(sum(s.points for s in account), sum(s.max_points for s in account))
+    coverage = coverage_of(account)
     grade = graded(overall, coverage)
     capped = False
     if any(f.status is Status.FAIL and f.severity is Severity.CRITICAL for f in findings) and grade in ("A", "B", "C"):
         grade, capped = CRITICAL_CAP, True
     return Score(overall, grade, capped, categories, summaries, top_actions(summaries, findings), coverage)
+
+
+def account_checks(summaries: Sequence[CheckSummary]) -> tuple[CheckSummary, ...]:
+    """The checks the overall score rests on: all but the travel checks, which score the trip apart; only the
+    travel checks when nothing else ran (a report of ``kakaoaudit travel``)."""
+    ran = [s for s in summaries if s.status is not Status.SKIPPED]
+    others = tuple(s for s in summaries if s.category is not Category.TRAVEL)
+    if any(s.category is not Category.TRAVEL for s in ran) or not ran:
+        return others
+    return tuple(summaries)
 
 
 def _category_scores(summaries: Iterable[CheckSummary]) -> Iterable[CategoryScore]:

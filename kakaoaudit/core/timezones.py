@@ -14,7 +14,6 @@ __all__ = [
     "KST",
     "format_offset",
     "get_zone",
-    "kst_window_in_local",
     "offset_to_kst",
     "utc_offset",
 ]
@@ -51,24 +50,6 @@ def offset_to_kst(zone: str | tzinfo, on: date) -> timedelta:
     Asia/Kolkata -> -3:30.
     """
     return utc_offset(zone, on) - utc_offset(KST, on)
-
-
-def kst_window_in_local(
-    zone: str | tzinfo, on: date, start: time = time(9), end: time = time(18)
-) -> tuple[datetime, datetime]:
-    """The window `start`-`end` Korean time on the Korean date `on`, as aware local datetimes.
-
-    Default 9:00-18:00 KST (Korean office hours). The local ends may fall on another date than
-    `on`: in Los Angeles, 9:00-18:00 KST on 15 January is 16:00 on the 14th to 1:00 on the 15th.
-    An `end` not after `start` means the next day in Korea (22:00-02:00 spans midnight).
-    Both times are naive wall-clock times (a `tzinfo` on them is ignored).
-    """
-    local = get_zone(zone)
-    begin_kst = datetime.combine(on, start.replace(tzinfo=None), tzinfo=KST)
-    end_kst = datetime.combine(on, end.replace(tzinfo=None), tzinfo=KST)
-    if end_kst <= begin_kst:
-        end_kst = datetime.combine(on + timedelta(days=1), end.replace(tzinfo=None), tzinfo=KST)
-    return begin_kst.astimezone(local), end_kst.astimezone(local)
 
 
 def format_offset(td: timedelta) -> str:

@@ -32,6 +32,7 @@ PALETTE: dict[str, tuple[str, str, float]] = {
     "unknown": ("#ffffff", "#5b4a8b", 4.5),
     "skipped": ("#ffffff", "#595959", 4.5),
     "error": ("#ffffff", "#7a1f8f", 4.5),
+    "info": ("#ffffff", "#0b4fa8", 4.5),
     "note": ("#1a1a1a", "#e8f0fb", 4.5),
     "unmasked": ("#8c1d18", "#fdecea", 4.5),
     "demo": ("#1a1a1a", "#fff4d6", 4.5),
@@ -67,10 +68,10 @@ def stylesheet() -> str:
     p = {name: pair for name, pair in PALETTE.items()}
     badges = "\n".join(
         f".badge.{name} {{ color: {p[name][0]}; background: {p[name][1]}; }}"
-        for name in ("pass", "warn", "fail", "unknown", "skipped", "error")
+        for name in ("pass", "warn", "fail", "unknown", "skipped", "error", "info")
     )
     borders = "\n".join(f".finding.{name} {{ border-left-color: {p[name][1]}; }}"
-                        for name in ("pass", "warn", "fail", "unknown", "skipped", "error"))
+                        for name in ("pass", "warn", "fail", "unknown", "skipped", "error", "info"))
     return f"""
 :root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}
@@ -364,9 +365,10 @@ class _Html:
         self.add(f'<article class="finding {status}" data-check="{escape(finding.check_id)}" '
                  f'data-code="{escape(finding.code)}">',
                  f"<h{level}>{self.badge(finding.status)}{self.e(finding.title)}</h{level}>")
-        meta = [escape(finding.check_id), self.e(fill(s.T_POINTS, points=finding.points,
-                                                        max_points=finding.max_points))]
-        if finding.status is not Status.PASS:
+        meta = [escape(finding.check_id)]
+        if finding.status is not Status.INFO:
+            meta.append(self.e(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points)))
+        if finding.status not in (Status.PASS, Status.INFO):
             meta.append(self.e(fill(s.T_SEVERITY, severity=finding.severity.label)))
         links = [f'<a href="{escape(url, quote=True)}">[{n}]</a>' for n in self.view.reference_numbers(finding)
                  if _URL.fullmatch(url := self.view.references[n - 1])]
@@ -391,13 +393,10 @@ class _Html:
             dates = fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart), return_date=s.format_date(plan.return_date))
             self.add(f"<br>{self.e(dates)}")
         self.add("</p>")
-        if plan.support_hours:
-            self.add(f"<p>{self.e(s.T_SUPPORT_HOURS)}</p>", "<ul>")
-            self.add(*[
-                f"<li>{self.e(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))}</li>"
-                for h in plan.support_hours
-            ])
-            self.add("</ul>")
+        differences = s.time_difference_lines(plan)
+        if differences:
+            self.add(f"<p>{self.e(s.T_TIME_DIFFERENCE)}</p>", "<ul>",
+                     *[f"<li>{self.e(text)}</li>" for text in differences], "</ul>")
         phases = s.travel_view(plan).phases
         if phases:
             self.add(f"<h{level}>{self.e(s.T_CHECKLIST)}</h{level}>", '<div class="phases">')

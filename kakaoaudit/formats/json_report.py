@@ -26,8 +26,8 @@ from kakaoaudit.core.model import (
     Report,
     Severity,
     Status,
-    SupportHours,
     Suppressed,
+    TimeDifference,
     TopAction,
     TravelPlan,
 )
@@ -176,10 +176,7 @@ def _travel_dict(plan: TravelPlan, text: Any, i18n: Any) -> dict[str, Any]:
         "destination": plan.destination,
         "depart": plan.depart.isoformat() if plan.depart else None,
         "return": plan.return_date.isoformat() if plan.return_date else None,
-        "support_hours": [
-            {"zone": h.zone, "offset_to_kst": h.offset_to_kst, "local_window": h.local_window}
-            for h in plan.support_hours
-        ],
+        "time_differences": [{"zone": d.zone, "offset_to_kst": d.offset_to_kst} for d in plan.time_differences],
         "checklist": [
             {
                 "phase": item.phase.value,
@@ -247,8 +244,10 @@ def from_dict(data: dict[str, Any]) -> Report:
             destination=travel["destination"],
             depart=date.fromisoformat(travel["depart"]) if travel["depart"] else None,
             return_date=date.fromisoformat(travel["return"]) if travel["return"] else None,
-            support_hours=tuple(
-                SupportHours(h["zone"], h["offset_to_kst"], h["local_window"]) for h in travel["support_hours"]
+            # Reports before schema 1.2 gave invented "support hours" (their offsets are kept, the hours dropped).
+            time_differences=tuple(
+                TimeDifference(d["zone"], d["offset_to_kst"])
+                for d in travel.get("time_differences", travel.get("support_hours", []))
             ),
             checklist=tuple(
                 ChecklistItem(Phase(i["phase"]), msg(i.get("i18n"), i["text"]) or Msg(LITERAL_DOMAIN, ""),

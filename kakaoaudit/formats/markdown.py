@@ -186,9 +186,10 @@ class _Markdown:
 
     def finding(self, finding: Finding, level: str) -> None:
         self.block(f"{level} {self.status(finding.status)}: {self.text(finding.title)}")
-        meta = [escape(finding.check_id),
-                self.text(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
-        if finding.status is not Status.PASS:
+        meta = [escape(finding.check_id)]
+        if finding.status is not Status.INFO:
+            meta.append(self.text(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points)))
+        if finding.status not in (Status.PASS, Status.INFO):
             meta.append(self.text(fill(s.T_SEVERITY, severity=finding.severity.label)))
         self.block(f"*{' · '.join(meta)}*")
         if finding.detail is not None:
@@ -213,12 +214,10 @@ class _Markdown:
             lines.append(self.text(fill(s.T_TRIP_DATES, depart=s.format_date(plan.depart),
                                         return_date=s.format_date(plan.return_date))))
         self.block(*lines)
-        if plan.support_hours:
-            self.block(self.para(s.T_SUPPORT_HOURS))
-            self.block(*[
-                "- " + self.text(fill(s.T_SUPPORT_LINE, zone=h.zone, window=h.local_window, offset=h.offset_to_kst))
-                for h in plan.support_hours
-            ])
+        differences = s.time_difference_lines(plan)
+        if differences:
+            self.block(self.para(s.T_TIME_DIFFERENCE))
+            self.block(*["- " + self.text(text) for text in differences])
         for phase, items in view.phases:
             self.block(f"**{self.text(s.phase_title(phase, plan, s.PHASE_LABELS[phase]))}**")
             self.block(*[f"- [{'x' if item.done else ' '}] {self.text(item.text)}" for item in items])

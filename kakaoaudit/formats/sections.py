@@ -2,10 +2,13 @@
 
 The report follows the article (ADVICE.md): after the score and the top actions come its three
 prevention sections, in its order and with its titles, each holding the findings whose ADVICE
-IDs belong to it (P1, P2, P3). Findings of travel checks (and ADVICE O*) go to the travel
-section, those of recovery-readiness checks (and P4, C, T, S, R, Q) to the recovery section,
-anything else to "other checks". Unknown, skipped and failed checks are listed apart with their
-reasons (they are not scored), then the suppressed findings, notes, warnings and references.
+IDs belong to it (P1, P2, P3), or else, for a built-in check, to the section of its category (usage
+habits: P1; password, leaks and security settings: P2; registered contacts: P3). Each prevention section opens with the
+article's advice for it, so that the report says it whatever the answers. Findings of travel checks
+(and ADVICE O*) go to the travel section, those of recovery-readiness checks (and P4, C, T, S, R, Q)
+to the recovery section, anything else to "other checks". Unknown, skipped and failed checks are
+listed apart with their reasons (they are not scored), then the suppressed findings, notes, warnings
+and references.
 
 Formats (table, markdown, html) only lay this out; they decide nothing about the content.
 """
@@ -13,9 +16,11 @@ Formats (table, markdown, html) only lay this out; they decide nothing about the
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from kakaoaudit.core import claims
 from kakaoaudit.core.i18n import Msg, Param, translator
 from kakaoaudit.core.localtime import local
 from kakaoaudit.core.model import (
@@ -26,8 +31,10 @@ from kakaoaudit.core.model import (
     Report,
     Status,
     Suppressed,
+    TimeDifference,
     TravelPlan,
 )
+from kakaoaudit.core.time_difference import parse_offset, versus_korea
 
 _ = translator("kakaoaudit.formats")
 
@@ -59,24 +66,27 @@ SECTION_TITLES: dict[SectionKey, Msg] = {
 
 SECTION_INTROS: dict[SectionKey, Msg] = {
     SectionKey.P1: _(
-        "Many messages in a short time, the same message to many people or mass invitations can look like spam "
-        "to Kakao's systems and restrict the account, even when meant well. Kakao publishes no exact limits."
+        "The article's advice: do not send many messages in a short time or the same message to many people; do "
+        "not invite many people to groups at once or post promotional links over and over, even unintentionally; "
+        "message the people who need it, at a sensible frequency; and re-read the terms of use and community "
+        "guidelines regularly to follow the latest rules."
     ),
     SectionKey.P2: _(
-        "A strong password used nowhere else and 2-step verification keep others out. A password that leaked "
-        "from another site can by itself lead Kakao to protect (restrict) the account."
+        "The article's advice: turn on 2-step verification; use a strong password of 8 or more characters mixing "
+        "letters, digits and symbols, hard to guess, with no birthday or simple word in it; change it regularly; "
+        "use it on no other service; and keep your passwords in a password manager. Current standards (NIST SP "
+        "800-63B-4) value length over a mix of symbols, and ask for a change when a password may have leaked "
+        "rather than on a schedule."
     ),
     SectionKey.P3: _(
-        "When Kakao asks you to prove the account is yours, it uses the registered phone number and email. "
-        "Keep them current, and add a spare way to get back in."
+        "The article's advice: keep the registered email and phone number current after a move, a new phone or a "
+        "new email provider; open the settings regularly to check that the registered information is up to date; "
+        "and register a sub email address or a spare phone number for recovery."
     ),
-    SectionKey.TRAVEL: _(
-        "Logins from abroad, public Wi-Fi and VPNs can trigger Kakao's protection; prepare before you leave."
-    ),
+    SectionKey.TRAVEL: _("{triggers} Prepare before you leave.", triggers=claims.ABROAD_TRIGGERS()),
     SectionKey.RECOVERY: _(
-        "If a restriction happens anyway: what you need ready to get the account back through Kakao's official "
-        "support."
-    ),
+        "If a restriction happens anyway: what you need ready to get the account back. {only_kakao}",
+        only_kakao=claims.NO_UNLOCK_SERVICES()),
 }
 
 PHASE_LABELS: dict[Phase, Msg] = {
@@ -87,10 +97,14 @@ PHASE_LABELS: dict[Phase, Msg] = {
 }
 
 _PREFIX_SECTIONS = {"P1": SectionKey.P1, "P2": SectionKey.P2, "P3": SectionKey.P3}
+#: Where a built-in check's finding without a P1/P2/P3 ADVICE ID goes, by its category (plugins: "other checks").
+_BUILTIN = re.compile(r"^KA\d{3}$")
+_CATEGORY_SECTIONS = {Category.CONDUCT: SectionKey.P1, Category.PASSWORD: SectionKey.P2, Category.BREACH: SectionKey.P2,
+                      Category.SECURITY: SectionKey.P2, Category.CONTACTS: SectionKey.P3}
 _RECOVERY_PREFIXES = ("P4", "C", "T", "S", "R", "Q")
 #: Problems first; within the same status the finding with more points at stake first.
 _STATUS_RANK = {Status.FAIL: 0, Status.WARN: 1, Status.ERROR: 2, Status.UNKNOWN: 3, Status.SKIPPED: 4,
-                Status.PASS: 5}
+                Status.PASS: 5, Status.INFO: 6}
 
 
 def section_of(finding: Finding, category: Category | None) -> SectionKey:
@@ -108,6 +122,8 @@ def section_of(finding: Finding, category: Category | None) -> SectionKey:
             return SectionKey.TRAVEL
         if prefix.startswith(_RECOVERY_PREFIXES):
             return SectionKey.RECOVERY
+    if _BUILTIN.match(finding.check_id) and category is not None:
+        return _CATEGORY_SECTIONS.get(category, SectionKey.OTHER)
     return SectionKey.OTHER
 
 
@@ -119,7 +135,8 @@ class Section:
     title: Msg
     intro: Msg | None
     findings: tuple[Finding, ...]
-    """Scored findings (fail, warn, pass): top actions first, then problems before passes."""
+    """Scored findings (fail, warn, pass) and information: top actions first, then problems, then what is in
+    order, then what is good to know."""
     not_scored: tuple[Finding, ...]
     """Findings of this section that could not be scored (listed with reasons under "Not scored")."""
 
@@ -200,8 +217,8 @@ def build(report: Report) -> ReportView:
             key=key,
             title=SECTION_TITLES[key],
             intro=SECTION_INTROS.get(key),
-            findings=ordered([(i, f) for i, f in items if f.status.scored]),
-            not_scored=tuple(f for _i, f in items if not f.status.scored),
+            findings=ordered([(i, f) for i, f in items if not f.status.listed_apart]),
+            not_scored=tuple(f for _i, f in items if f.status.listed_apart),
         )
 
     prevention = tuple(section(key) for key in PREVENTION)
@@ -274,6 +291,31 @@ def fill(msg: Msg, **params: Param) -> Msg:
     return Msg(msg.domain, msg.msgid, tuple(sorted(params.items())))
 
 
+def time_difference_lines(plan: TravelPlan) -> list[Msg]:
+    """The destination's time difference to Korea in words, one line per time zone (one offset: one line
+    naming the country; zones whose clocks change during the trip: both offsets)."""
+    from kakaoaudit.core.countries import label  # noqa: PLC0415 - the country data is read only for trips
+
+    by_zone: dict[str, list[TimeDifference]] = {}
+    for entry in plan.time_differences:
+        by_zone.setdefault(entry.zone, []).append(entry)
+    offsets = {entry.offset_to_kst for entry in plan.time_differences}
+    if len(offsets) == 1:
+        only = parse_offset(offsets.pop())
+        return [] if only is None else [versus_korea(label(plan.destination), only)]
+    lines = []
+    for zone, entries in by_zone.items():
+        texts = [versus_korea(zone, offset) for entry in entries if (offset := parse_offset(entry.offset_to_kst))
+                 is not None]
+        if not texts:
+            continue
+        text = texts[0]
+        for later in texts[1:]:
+            text = fill(T_CLOCK_CHANGE, before=text, after=later)
+        lines.append(text)
+    return lines
+
+
 def coverage_text(report: Report) -> Msg:
     """What the score rests on: "from 20 of 190 points; 12 answers unknown"."""
     return fill(T_COVERAGE, assessed=report.coverage.assessed_points, possible=report.coverage.possible_points,
@@ -313,6 +355,7 @@ MARKS = {
     Status.UNKNOWN: "?",
     Status.SKIPPED: "-",
     Status.ERROR: "E",
+    Status.INFO: "i",
 }
 
 # Texts shared by the formats (one msgid each, so one translation each).
@@ -358,8 +401,8 @@ T_WARNINGS = _("Warnings")
 T_REFERENCES = _("References")
 T_TRIP = _("Trip to {country} ({code})")
 T_TRIP_DATES = _("From {depart} to {return_date}")
-T_SUPPORT_HOURS = _("Kakao support works 09:00-18:00 Korea time (KST). At your destination that is:")
-T_SUPPORT_LINE = _("{zone}: {window} (local time is {offset} from KST)")
+T_TIME_DIFFERENCE = _("{kst} {hours}", kst=claims.KST(), hours=claims.HOURS_UNKNOWN())
+T_CLOCK_CHANGE = _("{before}; after the clock change (daylight saving time): {after}")
 T_CHECKLIST = _("Checklist")
 T_PHASE_ON = _("{phase}: {date}")
 T_PHASE_SPAN = _("{phase}: {start} to {end}")

@@ -23,6 +23,7 @@ _STATUS_STYLES = {
     Status.UNKNOWN: ("magenta",),
     Status.SKIPPED: ("dim",),
     Status.ERROR: ("magenta", "bold"),
+    Status.INFO: ("cyan",),
 }
 _GRADE_STYLES = {"A": ("green", "bold"), "B": ("green", "bold"), "C": ("yellow", "bold"), "D": ("yellow", "bold"),
                  "F": ("red", "bold")}
@@ -188,8 +189,10 @@ class _Layout:
         indent = " " * cells(prefix)
         self.para(f"{t(finding.title)}", prefix, indent)
         if self.details:
-            meta = [finding.check_id, t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points))]
-            if finding.status is not Status.PASS:
+            meta = [finding.check_id]
+            if finding.status is not Status.INFO:
+                meta.append(t(fill(s.T_POINTS, points=finding.points, max_points=finding.max_points)))
+            if finding.status not in (Status.PASS, Status.INFO):
                 meta.append(t(fill(s.T_SEVERITY, severity=finding.severity.label)))
             self.para("  ·  ".join(meta), indent, indent, "dim")
         if finding.detail is not None:

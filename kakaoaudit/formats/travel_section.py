@@ -1,10 +1,13 @@
-"""The travel section of a report: the trip, Kakao's support hours in local time, the checklist.
+"""The travel section of a report: the trip, its time difference to Korea, the checklist.
 
 `render_travel_text(plan, lang)` is the plain-text block the table report shows under "Travel and
 VPN"; `render_travel_markdown(plan, lang)` is the same as printable Markdown (a checklist with
-boxes to tick). Both show the support hours grouped: time zones whose hours are the same throughout
-the trip share a line (a country with many zones stays readable; the JSON report lists every zone),
-with the hours before and after a clock change (daylight saving time) during the trip.
+boxes to tick). Both say how far the destination's clocks are from Korea's, in words ("Taiwan is 1
+hour behind Korea"), grouped: time zones with the same offsets throughout the trip share a line (a
+country with many zones stays readable; the JSON report lists every zone), with the offsets before
+and after a clock change (daylight saving time) during the trip. No support hours are shown: no
+source gives them, so the section says to check them on the official help centre (KAKAO-FACTS K15).
+It reads only the report model.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ from dataclasses import dataclass
 
 from kakaoaudit.core import countries
 from kakaoaudit.core.i18n import Msg, translator
-from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
-from kakaoaudit.formats.sections import phase_title
+from kakaoaudit.core.model import ChecklistItem, Phase, TimeDifference, TravelPlan
+from kakaoaudit.core.time_difference import parse_offset, versus_korea
+from kakaoaudit.formats.sections import T_TIME_DIFFERENCE, phase_title
 from kakaoaudit.formats.terminal import FILE_WIDTH, refit, wrap
-from kakaoaudit.travel.trip import window_label  # removed with the invented support hours (issue 15)
 
 _ = translator(__name__)
 
-#: Zone names shown on one line of support hours; the rest are counted ("and 9 more").
+#: Zone names shown on one line of time differences; the rest are counted ("and 9 more").
 ZONES_SHOWN = 4
 
 PHASE_TITLES: dict[Phase, Msg] = {
@@ -34,19 +37,19 @@ PHASE_TITLES: dict[Phase, Msg] = {
 
 @dataclass(frozen=True)
 class ZoneGroup:
-    """Time zones that see Korean office hours at the same local times throughout the trip."""
+    """Time zones whose clocks keep the same offsets to Korean time throughout the trip."""
 
     zones: tuple[str, ...]
-    periods: tuple[tuple[str, str], ...]
-    """(local window, offset to KST) in date order: two when the clocks change during the trip."""
+    offsets: tuple[str, ...]
+    """Offsets to KST in date order: two when the clocks change during the trip."""
 
 
-def group_hours(hours: Sequence[SupportHours]) -> list[ZoneGroup]:
-    """`hours` grouped by zones that behave alike, in order of first appearance."""
-    periods: dict[str, list[tuple[str, str]]] = {}
-    for entry in hours:
-        periods.setdefault(entry.zone, []).append((entry.local_window, entry.offset_to_kst))
-    groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
+def group_zones(differences: Sequence[TimeDifference]) -> list[ZoneGroup]:
+    """`differences` grouped by zones that behave alike, in order of first appearance."""
+    periods: dict[str, list[str]] = {}
+    for entry in differences:
+        periods.setdefault(entry.zone, []).append(entry.offset_to_kst)
+    groups: dict[tuple[str, ...], list[str]] = {}
     for zone, seen in periods.items():
         groups.setdefault(tuple(seen), []).append(zone)
     return [ZoneGroup(tuple(zones), key) for key, zones in groups.items()]
@@ -73,18 +76,24 @@ def _trip_lines(plan: TravelPlan, lang: str) -> list[str]:
     return [trip.render(lang)]
 
 
+def _difference(offset_text: str, place: Msg | str) -> Msg:
+    offset = parse_offset(offset_text)
+    return _("{offset} from Korean time", offset=offset_text) if offset is None else versus_korea(place, offset)
+
+
 def _hours_lines(plan: TravelPlan, lang: str) -> tuple[str, list[tuple[str, str]]]:
-    """The introduction, and (zones, their hours) for each group of zones."""
-    if not plan.support_hours:
+    """The introduction, and (zones, their time difference) for each group of zones."""
+    if not plan.time_differences:
         return _("No time zone is known for this destination.").render(lang), []
-    intro = _("Kakao's customer service works in Korean time (KST, UTC+9). Korean office hours, 9:00-18:00 KST, "
-              "are in local time:").render(lang)
+    groups = group_zones(plan.time_differences)
+    intro = T_TIME_DIFFERENCE.render(lang)
+    if len(groups) == 1 and len(groups[0].offsets) == 1:
+        return intro, [("", _difference(groups[0].offsets[0], countries.label(plan.destination)).render(lang))]
     lines = []
-    for group in group_hours(plan.support_hours):
-        periods = [_("{window} (local time is Korean time {offset})", window=window_label(window), offset=offset)
-                   for window, offset in group.periods]
-        text = periods[0]
-        for later in periods[1:]:
+    for group in groups:
+        texts = [_difference(offset, _("local time")) for offset in group.offsets]
+        text = texts[0]
+        for later in texts[1:]:
             text = _("{before}; after the clock change (daylight saving time): {after}", before=text, after=later)
         lines.append((_zones_text(group.zones, lang), text.render(lang)))
     return intro, lines
@@ -101,6 +110,9 @@ def render_travel_text(plan: TravelPlan, lang: str) -> str:
     lines.append("")
     lines.extend(wrap(intro, FILE_WIDTH))
     for zones, text in hours:
+        if not zones:
+            lines.extend(wrap(text, FILE_WIDTH, "  - ", "    "))
+            continue
         lines.extend(wrap(zones + ":", FILE_WIDTH, "  - ", "    "))
         lines.extend(wrap(text, FILE_WIDTH, "    "))
     lines.append("")
@@ -120,7 +132,8 @@ def render_travel_markdown(plan: TravelPlan, lang: str) -> str:
     intro, hours = _hours_lines(plan, lang)
     blocks.append(_escape(intro))
     if hours:
-        blocks.append("\n".join(f"- {_escape(zones)}: {_escape(text)}" for zones, text in hours))
+        blocks.append("\n".join(f"- {_escape(zones)}: {_escape(text)}" if zones else f"- {_escape(text)}"
+                                for zones, text in hours))
     for phase, items in _phases(plan):
         blocks.append(f"#### {_escape(phase_title(phase, plan, PHASE_TITLES[phase]).render(lang))}")
         blocks.append("\n".join(f"- [{'x' if item.done else ' '}] {_escape(item.text.render(lang))}"

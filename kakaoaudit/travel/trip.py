@@ -1,12 +1,13 @@
-"""The travel mode's domain: the trip in the answers, its support hours and its checklist.
+"""The travel mode's domain: the trip in the answers, its time differences to Korea and its checklist.
 
 The travel checks (KA6xx) derive from `TravelCheck`: each one first asks `trip_of` whether there
 is a trip to assess (a destination abroad, dates that make sense) and otherwise yields one finding
 saying why not. `active_checks` keeps only the first of them in that case, so that a person without
 a trip sees a single "no trip planned" line instead of one per check. After the audit,
-`attach_plan` puts the `TravelPlan` into the report: Kakao's support hours seen from every time
-zone of the destination on the travel dates (ADVICE O2, O3; KAKAO-FACTS K15), and the checklist
-that the travel checks contribute, ordered by when to act.
+`attach_plan` puts the `TravelPlan` into the report: how far every time zone of the destination is
+from Korean time on the travel dates (Kakao's support works in Korean time, KAKAO-FACTS K15; its
+opening hours are in no source, so none are shown: ADVICE O2, O3), and the checklist that the travel
+checks contribute, ordered by when to act.
 
 The trip's questions live here because the command (``kakaoaudit travel``), the checks and the
 plan all need them; ``profile.home_country`` belongs to the contacts checks (KA301), which declare it.
@@ -15,10 +16,9 @@ plan all need them; ``profile.home_country`` belongs to the contacts checks (KA3
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import ClassVar
 
 from kakaoaudit.core.answers import Answers, Source
@@ -33,10 +33,11 @@ from kakaoaudit.core.model import (
     Report,
     Severity,
     Status,
-    SupportHours,
+    TimeDifference,
     TravelPlan,
 )
 from kakaoaudit.core.questions import QType, Question
+from kakaoaudit.core.time_difference import parse_offset, versus_korea
 from kakaoaudit.core.timezones import format_offset, offset_to_kst
 
 _ = translator("kakaoaudit.travel")
@@ -49,11 +50,8 @@ HOME_COUNTRY = "profile.home_country"
 
 #: Only asked when a trip is planned.
 ON_TRIP: Mapping[str, bool] = {PLANNED: True}
-#: The support hours are computed for at most this many days of a trip (a year covers every DST rule).
+#: The time differences are computed for at most this many days of a trip (a year covers every DST rule).
 MAX_PLAN_DAYS = 366
-#: Korean office hours, shown in local time (KST; Kakao's support works in Korean time, K15).
-OFFICE_START, OFFICE_END = time(9), time(18)
-NEXT_DAY = " (+1 day)"
 
 PHASE_ORDER: tuple[Phase, ...] = (Phase.NOW, Phase.DAY_BEFORE, Phase.ABROAD, Phase.AFTER_RETURN)
 
@@ -272,8 +270,8 @@ def _where(answers: Answers, key: str, option: str) -> str:
     return option if answers.source(key) is Source.OPTION else key
 
 
-def support_hours(trip: Trip) -> tuple[SupportHours, ...]:
-    """Korean office hours (9:00-18:00 KST) in every time zone of the destination, on the trip's days.
+def time_differences(trip: Trip) -> tuple[TimeDifference, ...]:
+    """How far every time zone of the destination is from Korean time, on the trip's days.
 
     One entry per zone and distinct offset: a zone whose clocks change during the trip (daylight
     saving time) appears once per offset, in date order. Zones come most populous first.
@@ -281,24 +279,21 @@ def support_hours(trip: Trip) -> tuple[SupportHours, ...]:
     from kakaoaudit.core import countries  # noqa: PLC0415
 
     days = trip.dates()
-    hours: list[SupportHours] = []
+    found: list[TimeDifference] = []
     for zone in countries.get(trip.destination).zones:
         offsets = dict.fromkeys(offset_to_kst(zone, day) for day in days)
-        hours.extend(SupportHours(zone, format_offset(offset), local_window(offset)) for offset in offsets)
-    return tuple(hours)
+        found.extend(TimeDifference(zone, format_offset(offset)) for offset in offsets)
+    return tuple(found)
 
 
-def local_window(offset: timedelta) -> str:
-    """9:00-18:00 KST in a local time that is `offset` from Korean time: "08:00-17:00", or
-    "16:00-01:00 (+1 day)" when it ends on the next local day.
-
-    The offset is the one of the whole day (`offset_to_kst`, at local noon), so the hours are those
-    of the days around a clock change, not the odd hour of the change itself.
-    """
-    start = datetime.combine(date(2000, 1, 3), OFFICE_START) + offset
-    end = datetime.combine(date(2000, 1, 3), OFFICE_END) + offset
-    text = f"{start:%H:%M}-{end:%H:%M}"
-    return text + NEXT_DAY if end.date() > start.date() else text
+def difference_of(trip: Trip) -> Msg | None:
+    """The destination's time difference to Korea in words ("Taiwan is 1 hour behind Korea"), when the
+    whole destination keeps one offset to Korea during the trip; None otherwise (see the travel plan)."""
+    offsets = {entry.offset_to_kst for entry in time_differences(trip)}
+    if len(offsets) != 1:
+        return None
+    offset = parse_offset(offsets.pop())
+    return None if offset is None else versus_korea(country_label(trip.destination), offset)
 
 
 def build_plan(
@@ -317,7 +312,7 @@ def build_plan(
             continue  # a check that failed to run has nothing reliable to put on the list
         items.extend(check().checklist(answers, trip, own))
     ordered = sorted(items, key=lambda item: PHASE_ORDER.index(item.phase))
-    return TravelPlan(trip.destination, trip.depart, trip.return_date, support_hours(trip), tuple(ordered))
+    return TravelPlan(trip.destination, trip.depart, trip.return_date, time_differences(trip), tuple(ordered))
 
 
 def attach_plan(report: Report, checks: Sequence[type[Check]], answers: Answers, today: date) -> Report:
@@ -328,7 +323,8 @@ def attach_plan(report: Report, checks: Sequence[type[Check]], answers: Answers,
         return report
     score = readiness(report)
     notes = report.notes if score is None else (*report.notes, _(
-        "Travel readiness: {score}/100 (the score of the category \"{category}\")", score=score,
+        "Travel readiness: {score}/100 (the score of the category \"{category}\", kept apart from the account's "
+        "score)", score=score,
         category=Category.TRAVEL.label))
     return dataclasses.replace(report, travel=plan, notes=notes)
 
@@ -352,17 +348,3 @@ def country_choice(codes: Sequence[str]) -> Msg:
     if len(codes) <= 1:
         return country_list(codes)
     return _("{first} or {last}", first=country_list(codes[:-1]), last=country_label(codes[-1]))
-
-
-_WINDOW = re.compile(r"^(?P<start>\d{2}:\d{2})-(?P<end>\d{2}:\d{2})(?P<next> \(\+1 day\))?$")
-_LITERAL_DOMAIN = "kakaoaudit.literal"
-
-
-def window_label(window: str) -> Msg:
-    """A `SupportHours.local_window` in the report's language: "16:00-01:00 (+1 day)" -> 「16:00〜翌日01:00」."""
-    match = _WINDOW.match(window)
-    if match is None:  # not written by this module (an edited report): show it as it is
-        return Msg(_LITERAL_DOMAIN, window)
-    if match["next"]:
-        return _("{start} to {end} the next day", start=match["start"], end=match["end"])
-    return _("{start}-{end}", start=match["start"], end=match["end"])

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
 
+from kakaoaudit.core import claims as kakao
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.facts import FACTS, facts_in
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.questions import Question
 from kakaoaudit.triage import notice_phrases
@@ -48,20 +50,7 @@ _ = translator("kakaoaudit.triage")
 #: Symptoms that only a restriction produces: some features blocked while messages may still work.
 FEATURE_BLOCKS: Final = frozenset({"cannot_add_friends", "cannot_start_chats", "cannot_join_open_chats"})
 
-HELP_CENTRE: Final = "https://cs.kakao.com/helps"
-#: Sources by KAKAO-FACTS number (ADVICE items cite the article: no URL of their own).
-FACT_URLS: Final[Mapping[str, tuple[str, ...]]] = {
-    "K1": ("https://cs.kakao.com/helps?articleId=1073200212&service=8&category=702&device=2631&locale=en",),
-    "K2": ("https://cs.kakao.com/helps_html/1073200213?locale=en",),
-    "K4": ("https://kakao.com/talksafety/en/toolandguide/verify",),
-    "K5": ("https://cs.kakao.com/helps_html/1073200211?locale=en",),
-    "K6": ("https://cs.kakao.com/search?query=%EC%9D%B4%EC%9A%A9%EC%A0%9C%ED%95%9C%EC%A1%B0%EC%B9%98&serviceId=52",
-           "http://ajunews.com/view/20201130162328062"),
-    "K9": ("https://cs.kakao.com/helps_html/1073185993?locale=en",
-           "https://cs.kakao.com/helps_html/1073185963?locale=en"),
-    "K10": ("https://kakao.com/talksafety/en/toolandguide/account",),
-    "K12": ("https://jairo777m.blogspot.com/2021/05/ios_01084061721.html",),
-}
+HELP_CENTRE: Final = FACTS["K14"].sources[0]
 
 #: The command's questions, in the order they are asked. They live apart, light, in
 #: kakaoaudit.triage_questions: every command reads them (one answers file serves all commands).
@@ -180,15 +169,11 @@ def _phrase_text(match: notice_phrases.Match) -> str:
 def _notice_evidence(facts: Facts) -> Iterable[Evidence]:
     long_term = [m for m in facts.matches if m.phrase.signal is notice_phrases.Signal.LONG_TERM]
     for index, match in enumerate(long_term):
-        yield Evidence(
-            _("The notice says {phrase}: wording like this signals a long-term restriction, which does not lift "
-              "by waiting.", phrase=_phrase_text(match)),
-            {Situation.LONG_TERM: 5 if index == 0 else 1},
-        )
+        yield Evidence(kakao.NOTICE_SAYS_LONG(phrase=_phrase_text(match)),
+                       {Situation.LONG_TERM: 5 if index == 0 else 1})
     for match in facts.matches:
         if match.phrase.signal is notice_phrases.Signal.ACCOUNT_PROTECTION:
-            yield Evidence(_("The notice says {phrase}: Kakao protects an account this way when its password "
-                             "appears in leaks or after unusual logins.", phrase=_phrase_text(match)),
+            yield Evidence(kakao.NOTICE_SAYS_PROTECTIVE(phrase=_phrase_text(match)),
                            {Situation.PROTECTIVE_MEASURE: 4})
         elif match.phrase.signal is notice_phrases.Signal.SHORT_TERM:
             yield Evidence(_("The notice says {phrase}: that points to a temporary limit.",
@@ -198,14 +183,11 @@ def _notice_evidence(facts: Facts) -> Iterable[Evidence]:
                              phrase=_phrase_text(match)), {Situation.NETWORK: 3})
     kind = facts.notice_kind
     if kind in ("identity_verification", "security_restriction"):
-        yield Evidence(_("The notice asks for verification or restricts features for security reasons: a sign of "
-                         "a long-term restriction."), {Situation.LONG_TERM: 4})
+        yield Evidence(kakao.NOTICE_KIND_LONG(), {Situation.LONG_TERM: 4})
     elif kind == "policy_violation":
-        yield Evidence(_("The notice mentions a violation of the rules: such a service restriction is lifted "
-                         "through the notice or customer service, not by waiting."), {Situation.LONG_TERM: 4})
+        yield Evidence(kakao.NOTICE_KIND_POLICY(), {Situation.LONG_TERM: 4})
     elif kind == "temporary_limit":
-        yield Evidence(_("The notice speaks of a temporary limit: short restrictions often lift within hours "
-                         "to a day."), {Situation.SHORT_TERM: 3})
+        yield Evidence(kakao.NOTICE_KIND_TEMPORARY(), {Situation.SHORT_TERM: 3})
     elif kind == "protective_measure":
         yield Evidence(_("The notice says the account is protected because of a leaked password or unusual "
                          "logins."), {Situation.PROTECTIVE_MEASURE: 5})
@@ -230,16 +212,13 @@ def _network_evidence(facts: Facts) -> Iterable[Evidence]:
 
 def _symptom_evidence(facts: Facts) -> Iterable[Evidence]:
     if facts.symptoms & FEATURE_BLOCKS:
-        yield Evidence(_("Only some features are blocked (friends, new chats, open chats): that is how Kakao's "
-                         "protection measures look, not a network problem. Kakao says they usually lift "
-                         "automatically."), {Situation.SHORT_TERM: 2, Situation.NETWORK: -2})
+        yield Evidence(_("{blocked} {lifts}", blocked=kakao.FEATURES_BLOCKED(), lifts=kakao.PROTECTION_LIFTS()),
+                       {Situation.SHORT_TERM: 2, Situation.NETWORK: -2})
     if "cannot_log_in" in facts.symptoms:
-        yield Evidence(_("You cannot sign in: Kakao asks for verification or protects the account this way."),
-                       {Situation.PROTECTIVE_MEASURE: 1, Situation.LONG_TERM: 1})
+        yield Evidence(kakao.CANNOT_SIGN_IN(), {Situation.PROTECTIVE_MEASURE: 1, Situation.LONG_TERM: 1})
     if facts.suspicious_login:
-        yield Evidence(_("You saw a login you did not make or learned that your password leaked: Kakao can "
-                         "protect the account when its password appears in leaks, even without misuse."),
-                       {Situation.PROTECTIVE_MEASURE: 3})
+        yield Evidence(_("You saw a login you did not make or learned that your password leaked. {leak}",
+                         leak=kakao.LEAK_PROTECTIVE_MEASURE()), {Situation.PROTECTIVE_MEASURE: 3})
 
 
 def _time_evidence(facts: Facts) -> Iterable[Evidence]:
@@ -248,24 +227,23 @@ def _time_evidence(facts: Facts) -> Iterable[Evidence]:
         return
     shortest, longest = facts.moment.elapsed(facts.now)
     if longest < timedelta(hours=1):
-        yield Evidence(_("It started less than an hour ago: a network hiccup and a short restriction both fit; "
-                         "a restriction lasts longer."), {Situation.NETWORK: 1, Situation.SHORT_TERM: 1})
+        yield Evidence(_("It started less than an hour ago: a network hiccup and a short restriction both fit."),
+                       {Situation.NETWORK: 1, Situation.SHORT_TERM: 1})
     elif shortest >= timedelta(days=1):
-        yield Evidence(_("It has lasted more than a day ({duration}): short restrictions often lift within hours "
-                         "to a day, so a longer one is likely.", duration=duration_text(shortest)),
-                       {Situation.LONG_TERM: 2})
+        yield Evidence(_("It has lasted more than a day ({duration}), so a longer restriction is likely. {short}",
+                         duration=duration_text(shortest), short=kakao.SHORT_LIFTS()), {Situation.LONG_TERM: 2})
     elif longest < timedelta(days=1):
-        yield Evidence(_("It started {duration} ago: within the time in which short restrictions often lift.",
-                         duration=duration_text(longest)), {Situation.SHORT_TERM: 1})
+        yield Evidence(_("It started {duration} ago. {short}", duration=duration_text(longest),
+                         short=kakao.SHORT_LIFTS()), {Situation.SHORT_TERM: 1})
 
 
 def _history_evidence(facts: Facts) -> Iterable[Evidence]:
     if facts.past_restrictions == "several":
-        yield Evidence(_("Your account was restricted several times before: repeated restrictions tend to last "
-                         "longer."), {Situation.LONG_TERM: 1})
+        yield Evidence(_("Your account was restricted several times before. {repeated}", repeated=kakao.REPEATED()),
+                       {Situation.LONG_TERM: 1})
     elif facts.past_restrictions == "once":
-        yield Evidence(_("Your account was restricted once before: if it keeps happening, something in your "
-                         "settings or habits needs a look."))
+        yield Evidence(_("Your account was restricted once before: if it keeps happening, look at your settings and "
+                         "habits (kakaoaudit audit)."))
 
 
 def assess(facts: Facts) -> Assessment:
@@ -293,10 +271,16 @@ def assess(facts: Facts) -> Assessment:
 
 @dataclass(frozen=True)
 class Item:
-    """One line of advice, with the ADVICE and KAKAO-FACTS items it comes from."""
+    """One line of advice: its text, and the article's items it delivers besides the claims it states."""
 
     text: Msg
-    sources: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+    """ADVICE items the line delivers in its own words (the facts of its claims come with them)."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The facts it states (KAKAO-FACTS K*, the article's items) and the ADVICE items it delivers."""
+        return tuple(dict.fromkeys((*facts_in([self.text]), *self.advice)))
 
 
 @dataclass(frozen=True)
@@ -315,136 +299,120 @@ class Triage:
         urls = [HELP_CENTRE]
         for item in (*self.steps, *self.keep, *self.never, *self.notes):
             for source in item.sources:
-                urls.extend(url for url in FACT_URLS.get(source, ()) if url not in urls)
+                urls.extend(url for url in FACTS[source].sources if url not in urls)
         return tuple(urls)
 
 
 _SUPPORT_KIT = _("kakaoaudit support-kit drafts the inquiry with everything support asks for: the date and "
                  "time, symptoms, what you tried, your device and app version.")
 
+_LONG_SUPPORT = _("If a notice asks for identity verification or mentions a violation of the rules, it is more than a "
+                  "short restriction. {long} kakaoaudit support-kit drafts the inquiry.",
+                  long=kakao.LONG_NEEDS_SUPPORT())
+
 STEPS: Final[Mapping[Situation, tuple[Item, ...]]] = {
     Situation.NETWORK: (
         Item(_("Check the connection: switch between Wi-Fi and mobile data, or turn flight mode on and off, and "
                "open a web page to see whether it loads."), ("C1",)),
-        Item(_("Update KakaoTalk from the official app store and restart it."), ("S1",)),
-        Item(_('When other apps work again, send one short message to someone you know. If it still stays '
-               '"sending", run kakaoaudit triage again: a restriction lasts longer than a network problem.'),
-             ("C1",)),
+        Item(_("Once web pages load again, restart KakaoTalk, and update it from the official app store if an update "
+               "is waiting."), ("S1",)),
+        Item(_("When other apps work again, send one short message to someone you know. If it still stays "
+               "\"sending\", run kakaoaudit triage again. {symptoms}", symptoms=kakao.SYMPTOMS()), ("C1",)),
     ),
     Situation.SHORT_TERM: (
-        Item(_("For now, stop sending many messages, adding friends or joining open chats: repeating what "
-               "triggered the measure can make it last longer."), ("K2", "P1.1", "P1.2")),
-        Item(_("Wait: a short restriction often lifts by itself within a few hours to a day. Kakao says its user "
-               "protection measures usually lift automatically, within several weeks."), ("T1", "K1")),
+        Item(_("For now, stop sending many messages, adding friends or joining open chats. {extended}",
+               extended=kakao.PROTECTION_EXTENDED()), ("P1.1", "P1.2")),
+        Item(_("Wait. {short} {protection}", short=kakao.SHORT_LIFTS(), protection=kakao.PROTECTION_LIFTS())),
         Item(_("Meanwhile, reach the people you need by phone, text message or email."), ("T1",)),
-        Item(_("Check that the phone number and email registered to your Kakao account are the ones you use now "
-               "(KakaoTalk > Settings > Kakao Account)."), ("C3",)),
-        Item(_("If it still lasts after a day, or a notice asks for identity verification, contact Kakao's "
-               "official support: kakaoaudit support-kit drafts the inquiry."), ("T2", "S1")),
+        Item(_("Check that the phone number and email registered to your Kakao account are the ones you use now, in "
+               "the Kakao Account settings."), ("C3",)),
+        Item(_LONG_SUPPORT, ("S1",)),
         Item(_("If it happens again and again, review your settings and habits: kakaoaudit audit shows what to "
                "fix."), ("T1", "Q3")),
     ),
     Situation.LONG_TERM: (
         Item(_("Save the evidence first: screenshots of the notice and any error code, and the emails (see "
                "below)."), ("C2", "T3")),
-        Item(_("Check that the phone number and email registered to your Kakao account are the ones you use now: "
-               "identity checks go to them."), ("C3",)),
-        Item(_("Update KakaoTalk, then open Settings (gear icon) > Kakao Customer Center (or Help)."), ("S1",)),
-        Item(_("Choose the inquiry about usage restrictions (「利用制限に関するお問い合わせ」 in the Japanese app), or "
-               "the closest category; read the descriptions so that you do not pick a wrong one."), ("S2",)),
-        Item(_("Enter your phone number, name, birth date and registered email exactly as on your ID document, "
-               "and a contact where you can be reached."), ("S3",)),
-        Item(_("Have an ID document ready (see below): valid, with current details, photographed whole and "
-               "sharp, without glare, shadows or fingers."), ("Q2", "R2")),
+        Item(_("Check that the phone number and email registered to your Kakao account are the ones you use now. "
+               "{stale}", stale=kakao.CONTACTS_GO_STALE())),
+        Item(kakao.SUPPORT_IN_APP()),
+        Item(kakao.INQUIRY_CATEGORY()),
+        Item(_("Enter your phone number, name, birth date and registered email exactly as on your ID document, and a "
+               "contact where you can be reached. {match}", match=kakao.DETAILS_MUST_MATCH())),
+        Item(_("Have an ID document ready (see below). {asked} {photo}", asked=kakao.ID_MAY_BE_ASKED(),
+               photo=kakao.ID_PHOTO()), ("Q2",)),
         Item(_SUPPORT_KIT, ("R4", "O3")),
-        Item(_("A review usually takes days to a week, longer on holidays: answer every question quickly and "
-               "check the spam and promotions folders for replies."), ("S4", "Q1", "S5")),
-        Item(_("If it is refused, read the reply closely, fix every point before its deadline and apply again: "
-               "kakaoaudit support-kit --reapply gives a checklist."), ("R1", "R2", "R3")),
+        Item(_("{review} {long} Check the spam and promotions folders for replies.", review=kakao.REVIEW_TAKES(),
+               long=kakao.LONG_TAKES_TIME()), ("S5",)),
+        Item(_("{reply} kakaoaudit support-kit --reapply gives a checklist.", reply=kakao.READ_THE_REPLY()),
+             ("R2", "R3")),
     ),
     Situation.PROTECTIVE_MEASURE: (
-        Item(_("On a device you trust, change the Kakao account password to a new one that you use nowhere else "
-               "and that is not your ID, birth date, name or phone number."), ("K9", "P2.3", "P2.5")),
-        Item(_("Look at the login history in the Kakao account settings and log out every session you do not "
-               "recognise."), ("K9",)),
-        Item(_("Turn on 2-step verification, with an email address you use nowhere else."), ("P2.1", "K6", "K9")),
-        Item(_("Consider the country login restriction, which lets the account sign in only from the countries "
-               "you allow."), ("K6",)),
+        Item(_("On a device you trust, change the Kakao account password. {advice}", advice=kakao.PASSWORD_ADVICE()),
+             ("P2.3", "P2.5")),
+        Item(_("Look at the login history in the Kakao Account settings and log out every session you do not "
+               "recognise. {where}", where=kakao.LOGINS_PATH())),
+        Item(_("Turn on 2-step verification, with an email address you use nowhere else. {advises}",
+               advises=kakao.ADVISES_TWO_STEP_AND_COUNTRY()), ("P2.1",)),
+        Item(_("Consider login restriction by country as well. {approval}", approval=kakao.COUNTRY_APPROVAL())),
         Item(_("If you used the same password on other services, change it there too."), ("P2.5",)),
-        Item(_("If you cannot sign in, or someone else used the account, contact Kakao's customer service through "
-               "the official help centre; report a suspected takeover within 14 days."), ("K9", "S6")),
+        Item(_("If you cannot sign in, or someone else used the account: {report} {centre}",
+               report=kakao.REPORT_MISUSE(), centre=kakao.HELP_CENTRE())),
         Item(_SUPPORT_KIT, ("R4",)),
     ),
     Situation.UNCLEAR: (
         Item(_("Check the network first: open a web page, and switch between Wi-Fi and mobile data."), ("C1",)),
-        Item(_("Open KakaoTalk, try to send one message, and read any notice or pop-up closely; take a "
-               "screenshot of it."), ("C2",)),
+        Item(_("Open KakaoTalk, try to send one message, and read any notice or pop-up closely; take a screenshot of "
+               "it. {evidence}", evidence=kakao.EVIDENCE())),
         Item(_("Note when it started and what you have tried."), ("R4",)),
-        Item(_("Wait a few hours without sending many messages."), ("T1", "K2")),
-        Item(_("If it lasts more than a day, or a notice asks for verification, contact Kakao's official support: "
-               "kakaoaudit support-kit drafts the inquiry."), ("T2", "S1")),
-        Item(_("Run kakaoaudit triage again with what you found out."), ()),
+        Item(_("Wait a few hours without sending many messages. {short}", short=kakao.SHORT_LIFTS())),
+        Item(_LONG_SUPPORT, ("S1",)),
+        Item(_("Run kakaoaudit triage again with what you found out.")),
     ),
 }
 
 KEEP: Final[tuple[Item, ...]] = (
-    Item(_("Screenshots of every notice and pop-up, with any error code: a closed pop-up may not come back."),
-         ("C2",)),
-    Item(_("The notices and emails about the restriction: they are evidence for the review, so do not delete "
-           "them."), ("T3",)),
+    Item(_("Screenshots of every notice and pop-up, with any error code. {evidence}", evidence=kakao.EVIDENCE())),
+    Item(_("The notices and emails about the restriction. {keep}", keep=kakao.KEEP_NOTICES())),
     Item(_("The date and time it started, and what you tried."), ("R4",)),
     Item(_("Every email exchanged with support, and the inquiry number."), ("S5", "R4")),
 )
 
 NEVER: Final[tuple[Item, ...]] = (
-    Item(_('Do not use unofficial tools, apps or "unlock services", and do not pay anyone to lift the '
-           "restriction: only Kakao's official support can."), ("P4.1",)),
-    Item(_("Kakao does not lift its system measures by hand: anyone who promises to, or asks for your password or "
-           "codes, is not Kakao."), ("K2",)),
-    Item(_("Never give your password, verification codes or security code to anyone, even to someone who says "
-           "they are from support."), ("K10",)),
-    Item(_("Do not keep repeating what may have triggered it (many messages, friend requests, open-chat joins): "
-           "Kakao can extend the period."), ("K2", "P1.1")),
-    Item(_("Do not delete and reinstall KakaoTalk or move to another phone to reset it: a new verification on "
-           "another device reportedly deletes chats that cannot be recovered."), ("K12",)),
-    Item(_("Do not request verification codes again and again: too many requests reportedly block them for 24 "
-           "hours."), ("K12",)),
-    Item(_("Use only https://cs.kakao.com/helps or the app's own menu: beware of lookalike sites."), ("S6",)),
+    Item(_("{only_kakao} Anyone else who promises to do it, for money or for your password or codes, is not "
+           "Kakao.", only_kakao=kakao.NO_UNLOCK_SERVICES())),
+    Item(_("Never give your password or verification codes to anyone, even to someone who says they are from "
+           "support. {pc_code}", pc_code=kakao.PC_CODE())),
+    Item(_("Do not keep repeating what may have triggered it (many messages, friend requests, open-chat joins). "
+           "{extended}", extended=kakao.PROTECTION_EXTENDED()), ("P1.1",)),
+    Item(_("Do not delete and reinstall KakaoTalk or move to another phone to reset it. {reverify}",
+           reverify=kakao.REVERIFICATION())),
+    Item(_("Do not request verification codes again and again. {blocked}", blocked=kakao.CODES_BLOCKED_24H())),
+    Item(_("Use only the official help centre or the app's own menu. {centre}", centre=kakao.HELP_CENTRE())),
 )
 
 
 def notes(facts: Facts, assessment: Assessment) -> tuple[Item, ...]:
     """What else the user should know, given the facts."""
     found: list[Item] = []
+    # Talk Safety Pass: the same sentences as the audit's KA706, so that both say the same.
     if facts.korean_number is True:
-        found.append(Item(_("Your number is a South Korean mobile number: you may be able to use Kakao's Talk "
-                            "Safety Pass to relax or remove protection measures."), ("K4",)))
-    elif facts.korean_number is False:
-        found.append(Item(_("Talk Safety Pass, which can relax or remove protection measures, needs a Kakao "
-                            "Certificate issued with a South Korean mobile number. Your number is not one, so you "
-                            "most likely cannot use it: your way is waiting, or Kakao's customer service."),
-                          ("K4",)))
+        found.append(Item(_("{needs} {korean}", needs=kakao.SAFETY_PASS(), korean=kakao.SAFETY_PASS_KOREAN_NUMBER())))
     else:
-        found.append(Item(_("Talk Safety Pass, which can relax or remove protection measures, needs a Kakao "
-                            "Certificate issued with a South Korean mobile number. With a Japanese or other number "
-                            "you most likely cannot use it: your way is waiting, or Kakao's customer service."),
-                          ("K4",)))
+        found.append(Item(_("{needs} {other}", needs=kakao.SAFETY_PASS(), other=kakao.SAFETY_PASS_OTHER_NUMBER())))
     if facts.abroad:
-        found.append(Item(_("Abroad, logins from an unusual country, airport or hotel Wi-Fi and VPNs can all "
-                            "trigger Kakao's detection. Verification texts reportedly do not arrive without "
-                            "roaming."), ("O1", "K12")))
-        found.append(Item(_("From abroad, support may ask for a local phone number, address, proof of residence "
-                            "or visa; email is the easier channel across time zones."), ("O2", "O3")))
+        found.append(Item(_("{triggers} {roaming}", triggers=kakao.ABROAD_TRIGGERS(),
+                            roaming=kakao.CODES_NEED_ROAMING())))
+        found.append(Item(_("{documents} {email}", documents=kakao.ABROAD_DOCUMENTS(),
+                            email=kakao.EMAIL_FROM_ABROAD())))
     if facts.notice_kind == "policy_violation":
-        found.append(Item(_("A restriction for breaking the rules is a separate sanction from the automatic "
-                            "protection measures: follow the in-app notice, or ask customer service."), ("K5",)))
+        found.append(Item(kakao.SERVICE_RESTRICTION()))
     if facts.past_restrictions == "several":
-        found.append(Item(_("Repeated restrictions last longer and can become permanent: find out why the earlier "
-                            "ones happened and avoid it."), ("Q3",)))
+        found.append(Item(_("{repeated} Find out why the earlier ones happened, and avoid it.",
+                            repeated=kakao.REPEATED())))
     if assessment.situation is Situation.PROTECTIVE_MEASURE or facts.suspicious_login:
-        found.append(Item(_("A password that appears in leaks from other sites can trigger Kakao's account "
-                            "protective measure even without misuse: kakaoaudit audit checks yours safely."),
-                          ("K6",)))
+        found.append(Item(_("{leak} kakaoaudit audit checks your password safely.",
+                            leak=kakao.LEAK_PROTECTIVE_MEASURE())))
     return tuple(found)
 
 
@@ -462,7 +430,7 @@ def advise(facts: Facts) -> Triage:
 
 
 HEURISTIC: Final = _("This is a heuristic: it reads your answers, not your account, and never contacts Kakao. "
-                     "Only Kakao can say for sure what happened.")
+                     "Only Kakao knows for sure what happened.")
 
 
 def _when_lines(triage: Triage, lang: str) -> list[str]:

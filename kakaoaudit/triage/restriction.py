@@ -5,7 +5,7 @@ The start is asked once (``triage.since``) as the user's local date and time ("2
 The local time zone is that of the country the user is in: the home country, or the country of
 their stay when abroad; a country with several time zones takes ``support.time_zone`` (asked by
 the command, or listed when there is no terminal). Korea Standard Time is UTC+9 all year
-(KAKAO-FACTS K15), and the support centre works in KST.
+(KAKAO-FACTS K15), and the support centre works in KST (its opening hours are in no source).
 """
 
 from __future__ import annotations
@@ -226,16 +226,11 @@ def duration_text(delta: timedelta) -> Msg:
 
 
 def difference_to_korea(zone: str, on: date) -> Msg:
-    """The time difference between the local zone and Korea on `on`, in words."""
+    """The time difference between the local zone and Korea on `on`, in words ("local time is 1 hour behind Korea")."""
+    from kakaoaudit.core.time_difference import versus_korea  # noqa: PLC0415
     from kakaoaudit.core.timezones import offset_to_kst  # noqa: PLC0415
 
-    difference = offset_to_kst(zone, on)
-    if difference == timedelta(0):
-        return _("Korean time (KST) is the same as your local time")
-    amount = duration_text(abs(difference))
-    if difference < timedelta(0):
-        return _("Korean time (KST) is {amount} ahead of your local time", amount=amount)
-    return _("Korean time (KST) is {amount} behind your local time", amount=amount)
+    return versus_korea(_("local time"), offset_to_kst(zone, on))
 
 
 def zone_label(place: Place, lang: str) -> str:

@@ -106,7 +106,7 @@ SINCE_QUESTION: Final = DateTimeQuestion(
     QType.TEXT,
     _("When did it start? Your local date and time, e.g. 2026-11-20 14:30 (only the date is fine too)."),
     help=_("The time where you are now (your home country, or the country you are staying in). "
-           "Support asks for it; kakaoaudit also shows it in Korean time (KST)."),
+           "The inquiry needs it; kakaoaudit also shows it in Korean time (KST)."),
     allow_unknown=True,
     max_length=40,
 )
@@ -121,7 +121,7 @@ ABROAD_QUESTION: Final = Question(
     ABROAD,
     QType.BOOL,
     _("Are you outside your home country right now?"),
-    help=_("From abroad, support may ask for a local contact, and the time difference to Korea matters."),
+    help=_("From abroad, the inquiry needs a local contact, and the time difference to Korea matters."),
 )
 LOCAL_COUNTRY_QUESTION: Final = Question(
     LOCAL_COUNTRY,
@@ -142,14 +142,14 @@ PHONE_QUESTION: Final = Question(
     PHONE,
     QType.PHONE,
     _("The phone number registered to your Kakao account"),
-    help=_("As shown in KakaoTalk > Settings > Kakao Account. Write it with the country code (+81 ...) "
+    help=_("As shown in the Kakao Account settings. Write it with the country code (+81 ...) "
            "if it is not from your home country."),
 )
 EMAIL_QUESTION: Final = Question(
     EMAIL,
     QType.EMAIL,
     _("The email address registered to your Kakao account"),
-    help=_("As shown in KakaoTalk > Settings > Kakao Account."),
+    help=_("As shown in the Kakao Account settings."),
 )
 
 

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
+from kakaoaudit.core import claims as kakao
 from kakaoaudit.core.answers import Answers
+from kakaoaudit.core.facts import claim
 from kakaoaudit.core.i18n import Msg, Private, translator
 from kakaoaudit.core.questions import Question
 from kakaoaudit.triage import support_kit_questions
-from kakaoaudit.triage.assess import HELP_CENTRE, Item
+from kakaoaudit.triage.assess import FEATURE_BLOCKS, HELP_CENTRE, Item
 from kakaoaudit.triage.document import Document, Section
 from kakaoaudit.triage.questions import NOTICE_KIND, NOTICE_TEXT, SYMPTOMS
 from kakaoaudit.triage.restriction import (
@@ -82,15 +84,19 @@ class Kit:
     generated_at: datetime
 
 
+# The article's subject lines (ADVICE R4; from abroad O3), as claims of the article.
+_SUBJECT = claim("R4", _("About lifting a usage restriction"))
+_SUBJECT_REAPPLY = claim(("R4", "R3"), _("About lifting a usage restriction (re-application)"))
+_SUBJECT_ABROAD = claim("O3", _("About lifting a usage restriction (inquiry from abroad)"))
+_SUBJECT_ABROAD_REAPPLY = claim(("O3", "R3"), _(
+    "About lifting a usage restriction (inquiry from abroad, re-application)"))
+
+
 def subject(*, abroad: bool, reapply: bool) -> Msg:
     """The subject line the article suggests (R4; from abroad O3)."""
     if abroad:
-        if reapply:
-            return _("About lifting a usage restriction (inquiry from abroad, re-application)")
-        return _("About lifting a usage restriction (inquiry from abroad)")
-    if reapply:
-        return _("About lifting a usage restriction (re-application)")
-    return _("About lifting a usage restriction")
+        return (_SUBJECT_ABROAD_REAPPLY if reapply else _SUBJECT_ABROAD)()
+    return (_SUBJECT_REAPPLY if reapply else _SUBJECT)()
 
 
 def _private_phone(value: str, region: str) -> Private:
@@ -156,6 +162,7 @@ def build(
     draft.add(_("Dear Kakao Customer Center,"), "")
     draft.add(_("My KakaoTalk account has been restricted and I cannot use it normally. Please check the "
                 "restriction and tell me how to have it lifted."))
+    previous = ""
     if reapply:
         previous = inquiry or draft.missing(_("[the previous inquiry number]"),
                                             _("Add the previous inquiry's number (support.inquiry_number)."))
@@ -187,13 +194,21 @@ def build(
     draft.heading(_("[What I have tried]"))
     draft.bullets(_labels(STEPS_TRIED, answers.get_list(STEPS_TRIED)), _("Nothing yet"))
 
+    if reapply:
+        # The re-application follows the previous inquiry: never "first inquiry" next to "follow-up of inquiry N".
+        inquiry_line = _("Previous inquiry number: {number}", number=previous)
+    elif inquiry:
+        inquiry_line = _("Inquiry number: {number}", number=inquiry)
+    else:
+        inquiry_line = _("Inquiry number: none (first inquiry)")
+
     draft.heading(_("[Account]"))
     phone, email = answers.get_text(PHONE) or "", answers.get_text(EMAIL) or ""
     draft.add(_("Name: {name}", name=name),
               _("Registered phone number: {phone}", phone=_private_phone(phone, home)),
               _("Registered email address: {email}", email=_private_email(email)) if email
               else _("Registered email address: none"),
-              _("Inquiry number: {number}", number=inquiry) if inquiry else _("Inquiry number: none (first inquiry)"))
+              inquiry_line)
 
     draft.heading(_("[Device]"))
     app = answers.get_text(APP_VERSION) or draft.missing(
@@ -230,8 +245,8 @@ def build(
         place=place,
         abroad=abroad,
         time_difference=draft.text(time_difference) if abroad else None,
-        before_sending=_render(lang, BEFORE_SENDING),
-        attachments=_render(lang, ATTACHMENTS + (ATTACHMENTS_ABROAD if abroad else ())),
+        before_sending=_render(lang, before_sending(answers)),
+        attachments=_render(lang, attachments(answers, abroad=abroad)),
         how_to_send=_render(lang, HOW_TO_SEND + (HOW_TO_SEND_ABROAD if abroad else ())),
         after_sending=_render(lang, AFTER_SENDING),
         reapply_checklist=_render(lang, REAPPLY) if reapply else (),
@@ -248,7 +263,7 @@ def _check_contacts(draft: _Draft, phone: str, email: str, contact: str, home: s
         draft.warnings.append(draft.text(_("The registered phone number is missing: add it (contacts.phone).")))
     elif not parse_phone(phone, home).valid:
         draft.warnings.append(draft.text(_("The registered phone number does not look valid: check it against "
-                                           "KakaoTalk > Settings > Kakao Account.")))
+                                           "the Kakao Account settings.")))
     for address in dict.fromkeys((email, contact)):
         if address and not parse_email(address).valid:
             draft.warnings.append(draft.text(_("The email address {email} does not look valid: check it.",
@@ -264,41 +279,49 @@ DRAFT_SOURCES: Final = ("R4", "O3")
 
 BEFORE_SENDING: Final = (
     Item(_("Name, birth date, phone number and registered email exactly as on your ID document: no typos, no old "
-           "details."), ("S3", "R2")),
-    Item(_("A reply address you can open now; replies can land in the spam folder."), ("S3", "S5")),
-    Item(_("Never put your password or verification codes in the inquiry: support does not need them."), ("K10",)),
+           "details. {match}", match=kakao.DETAILS_MUST_MATCH()), ("R2",)),
+    Item(_("A reply address you can open now. {spam}", spam=kakao.REPLIES_IN_SPAM()), ("S3",)),
+    Item(_("Never put your password or verification codes in the inquiry.")),
 )
+#: Said first when only what Kakao's automatic protection measures block is blocked (K1, K2).
+PROTECTION_ONLY: Final = Item(_(
+    "Only adding friends, starting chats or joining open chats is blocked. {lifts} Send this inquiry only if a notice "
+    "asks you to verify the account or mentions a violation of the rules, or if it lasts longer than that.",
+    lifts=kakao.PROTECTION_LIFTS()))
 ATTACHMENTS: Final = (
     Item(_("Screenshots of the notice or pop-up, with any error code."), ("C2",)),
-    Item(_('A screenshot of a message that stays "sending".'), ("C1",)),
     Item(_("The emails from Kakao about the restriction (screenshots or forwarded)."), ("T3",)),
-    Item(_("If asked, a photo of an ID document with your photo, name and birth date: driver's licence, passport, "
-           "My Number card (with photo), residence card or Basic Resident Register card. Valid, with current "
-           "details, the whole document, sharp, without glare, shadows or fingers; both sides if asked."),
-         ("Q2", "R2")),
+    Item(_("If asked, a photo of an ID document with your photo, name and birth date. {documents} {photo}",
+           documents=kakao.ID_DOCUMENTS(), photo=kakao.ID_PHOTO())),
+)
+#: Screenshots of what the symptoms show, by symptom: only those that fit are asked for.
+SYMPTOM_ATTACHMENTS: Final = (
+    (frozenset({"stuck_sending", "not_delivered", "not_read"}),
+     Item(_('A screenshot of a message that stays "sending" or unread.'), ("C1",))),
+    (FEATURE_BLOCKS, Item(_("A screenshot of the screen where adding a friend, starting a chat or joining an open chat "
+                            "fails."), ("C2",))),
+    (frozenset({"cannot_log_in"}), Item(_("A screenshot of the message shown when you try to sign in."), ("C2",))),
 )
 ATTACHMENTS_ABROAD: Final = (
-    Item(_("From abroad, if asked: proof of your local address or residence, and your visa or residence permit."),
-         ("O2",)),
+    Item(_("From abroad, if asked: {documents}", documents=kakao.ABROAD_DOCUMENTS())),
 )
 HOW_TO_SEND: Final = (
-    Item(_("Update KakaoTalk to the latest version first: menus differ between versions."), ("S1",)),
-    Item(_("In KakaoTalk, open Settings (gear icon) > Kakao Customer Center (or Help)."), ("S1",)),
-    Item(_("Choose the inquiry about usage restrictions (「利用制限に関するお問い合わせ」 in the Japanese app), or the "
-           "closest category; do not pick a wrong one."), ("S2",)),
+    Item(kakao.SUPPORT_IN_APP()),
+    Item(kakao.INQUIRY_CATEGORY()),
     Item(_("Copy the subject and the draft into the form, fill in every field, and attach the files."), ("S3",)),
-    Item(_("Without the app, use the official help centre: https://cs.kakao.com/helps. Check the address before you "
-           "type anything: lookalike sites exist."), ("S6",)),
-    Item(_("To write an email or call instead, use only the contacts published on the official help centre, and "
-           "keep this draft at hand."), ("R4", "S6")),
+    Item(_("Without the app, use the official help centre. {centre}", centre=kakao.HELP_CENTRE())),
+    Item(_("To write an email or call instead, use only the contacts published on the official help centre, and keep "
+           "this draft at hand. {hours}", hours=kakao.HOURS_UNKNOWN())),
 )
 HOW_TO_SEND_ABROAD: Final = (
-    Item(_("From abroad, email is the easier channel: support works in Korean time (KST, UTC+9)."), ("O3", "K15")),
+    Item(_("{email} {kst}", email=kakao.EMAIL_FROM_ABROAD(), kst=kakao.KST())),
 )
 AFTER_SENDING: Final = (
-    Item(_("A review usually takes days to a week, longer on holidays and at the end of the year."), ("S4", "Q1")),
-    Item(_("Answer follow-up questions quickly, and before any deadline."), ("S4", "R1")),
-    Item(_("Check the spam and promotions folders; keep every email and the inquiry number."), ("S5",)),
+    Item(kakao.REVIEW_TAKES()),
+    Item(_("Answer follow-up questions quickly, and before any deadline. {long}", long=kakao.LONG_TAKES_TIME()),
+         ("R1",)),
+    Item(_("Check the spam and promotions folders; keep every email and the inquiry number. {spam}",
+           spam=kakao.REPLIES_IN_SPAM())),
 )
 REAPPLY: Final = (
     Item(_("I read the whole reply and listed every point it raises, and its deadline."), ("R1",)),
@@ -309,6 +332,21 @@ REAPPLY: Final = (
     Item(_("The draft says what I changed and gives the previous inquiry number."), ("R3", "R4")),
     Item(_("I am sending it before the deadline."), ("R1",)),
 )
+
+
+def before_sending(answers: Answers) -> tuple[Item, ...]:
+    """What to check before sending; first, when only feature blocks are reported, that it may not be needed."""
+    symptoms = frozenset(answers.get_list(SYMPTOMS))
+    protection_only = bool(symptoms) and symptoms <= FEATURE_BLOCKS and answers.get_text(NOTICE_KIND) in (
+        None, "none", "temporary_limit")
+    return (PROTECTION_ONLY, *BEFORE_SENDING) if protection_only else BEFORE_SENDING
+
+
+def attachments(answers: Answers, *, abroad: bool) -> tuple[Item, ...]:
+    """The attachments to prepare: the screenshots the symptoms call for, then the rest."""
+    symptoms = frozenset(answers.get_list(SYMPTOMS))
+    shown = tuple(item for kinds, item in SYMPTOM_ATTACHMENTS if symptoms & kinds)
+    return (ATTACHMENTS[0], *shown, *ATTACHMENTS[1:], *(ATTACHMENTS_ABROAD if abroad else ()))
 
 
 def document(kit: Kit) -> Document:

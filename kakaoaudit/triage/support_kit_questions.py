@@ -106,7 +106,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         LOCAL_PHONE,
         QType.PHONE,
         _("A phone number where you can be reached there (empty if none)"),
-        help=_("Support may ask for a local contact when you write from abroad."),
+        help=_("From abroad, the inquiry should give a local contact if you have one."),
         default="",
         when={ABROAD: True},
     ),

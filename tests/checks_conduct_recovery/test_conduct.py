@@ -57,10 +57,11 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (Environment, {}, {"environment-unknown": U}),
     # KA505 earlier restrictions and reports (Q3, K1, K2)
     (HistoryAndReports, {RESTRICTED: "never", ACTIVITY: ["none"]}, {"never-restricted": P, "not-reported": P}),
+    # The reason part is always scored once there was a restriction: known (pass) or not (warn).
     (HistoryAndReports, {RESTRICTED: "once", REASONS: ["sending"], ACTIVITY: ["none"]},
-     {"restricted-once": W, "not-reported": P}),
+     {"restricted-once": W, "reason-known": P, "not-reported": P}),
     (HistoryAndReports, {RESTRICTED: "several", REASONS: ["reports"], ACTIVITY: ["reported"]},
-     {"restricted-repeatedly": W, "reported": W}),
+     {"restricted-repeatedly": W, "reason-known": P, "reported": W}),
     (HistoryAndReports, {RESTRICTED: "once", REASONS: "unknown", ACTIVITY: ["none"]},
      {"restricted-once": W, "reason-unknown": W, "not-reported": P}),
     (HistoryAndReports, {RESTRICTED: "once", REASONS: [], ACTIVITY: ["none"]},

@@ -25,7 +25,7 @@ from kakaoaudit.checks.recovery import (
     TalkSafetyPass,
 )
 
-P, W, F, U = Status.PASS, Status.WARN, Status.FAIL, Status.UNKNOWN
+P, W, F, U, INFO = Status.PASS, Status.WARN, Status.FAIL, Status.UNKNOWN, Status.INFO
 
 CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     # KA701 the official route (S1, S6, P4.1, K14)
@@ -78,14 +78,14 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (ChatBackup, {CHAT_BACKUP: "drawer", HABITS: []}, {"drawer": P}),
     (ChatBackup, {CHAT_BACKUP: "unknown"}, {"backup-unknown": U}),
     # KA706 Talk Safety Pass (K4)
-    (TalkSafetyPass, {PHONE: "010-1234-5678", HOME_COUNTRY: "KR"}, {"safety-pass-possible": P}),
-    (TalkSafetyPass, {PHONE: "+82 10-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-possible": P}),
-    (TalkSafetyPass, {PHONE: "+82 70-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": W}),
-    (TalkSafetyPass, {PHONE: "02-312-3456", HOME_COUNTRY: "KR"}, {"safety-pass-unlikely": W}),
-    (TalkSafetyPass, {PHONE: "090-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": W}),
-    (TalkSafetyPass, {PHONE: "０９０－１２３４－５６７８", HOME_COUNTRY: "Japan"}, {"safety-pass-unlikely": W}),
-    (TalkSafetyPass, {PHONE: "+1 650-253-0000", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": W}),
-    (TalkSafetyPass, {PHONE: "090-1234-5678"}, {"safety-pass-unlikely": W}),
+    (TalkSafetyPass, {PHONE: "010-1234-5678", HOME_COUNTRY: "KR"}, {"safety-pass-possible": INFO}),
+    (TalkSafetyPass, {PHONE: "+82 10-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-possible": INFO}),
+    (TalkSafetyPass, {PHONE: "+82 70-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": INFO}),
+    (TalkSafetyPass, {PHONE: "02-312-3456", HOME_COUNTRY: "KR"}, {"safety-pass-unlikely": INFO}),
+    (TalkSafetyPass, {PHONE: "090-1234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": INFO}),
+    (TalkSafetyPass, {PHONE: "０９０－１２３４－５６７８", HOME_COUNTRY: "Japan"}, {"safety-pass-unlikely": INFO}),
+    (TalkSafetyPass, {PHONE: "+1 650-253-0000", HOME_COUNTRY: "JP"}, {"safety-pass-unlikely": INFO}),
+    (TalkSafetyPass, {PHONE: "090-1234-5678"}, {"safety-pass-unlikely": INFO}),
     (TalkSafetyPass, {PHONE: "12", HOME_COUNTRY: "JP"}, {"safety-pass-unknown": U}),
     (TalkSafetyPass, {PHONE: "O9O-I234-5678", HOME_COUNTRY: "JP"}, {"safety-pass-unknown": U}),
     (TalkSafetyPass, {HOME_COUNTRY: "JP"}, {"safety-pass-unknown": U}),
@@ -106,7 +106,7 @@ def test_findings(run: Any, check: type[Check], answers: dict[str, Any], expecte
         (SupportRoute, {ROUTE: "unlock_service"}, "unofficial-unlock", Severity.HIGH),
         (SupportRoute, {ROUTE: "bookmark", BOOKMARK: "https://kakao.net"}, "lookalike-bookmark", Severity.HIGH),
         (AppUpdated, {HABITS: []}, "app-not-updated", Severity.LOW),
-        (TalkSafetyPass, {PHONE: "090-1234-5678", HOME_COUNTRY: "JP"}, "safety-pass-unlikely", Severity.LOW),
+        (TalkSafetyPass, {PHONE: "090-1234-5678", HOME_COUNTRY: "JP"}, "safety-pass-unlikely", Severity.INFO),
     ],
 )
 def test_severity(run: Any, check: type[Check], answers: dict[str, Any], code: str, severity: Severity) -> None:
@@ -163,5 +163,5 @@ def test_blog_only_facts_are_worded_as_reported(run: Any) -> None:
                                                                   "backup-password-missing")):
         finding = next(f for f in run(ChatBackup, answers) if f.code == code)
         assert finding.detail is not None
-        assert "reportedly" in finding.detail.render("en")
+        assert "reportedly" in finding.detail.render("en").lower()
         assert "とされています" in finding.detail.render("ja")

@@ -114,7 +114,8 @@ ANSWER_SETS: list[tuple[type[Check], dict[str, Any]]] = [
 ] + [
     (RegisteredEmail, {"contacts.email": e, "contacts.status": a})
     for e in ("taro@example.com", "山田@example.jp", "garbage", "", '"a b"@example.com', "a.@example.com", "a b@x.jp",
-              "@x.jp", "a@@x.jp", "a@localhost", "ｔａｒｏ＠ｘ．ｊｐ", "a" * 250 + "@x.jp", "a@x.invalid")
+              "@x.jp", "a@@x.jp", "a@localhost", "ｔａｒｏ＠ｘ．ｊｐ", "a" * 250 + "@x.jp", "a@x.invalid",
+              "taro@gmial.com")
     for a in (("email_access", "email_spam_checked"), ("email_access",), (), ("unsure",), "unknown")
 ] + [
     (BackupContacts, {"contacts.phone": "090-1234-5678", "contacts.email": "taro@example.com",

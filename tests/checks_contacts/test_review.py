@@ -34,7 +34,7 @@ def test_thresholds_are_said_to_be_kakaoaudits_own(run_check: Any) -> None:
     (finding,) = run_check(ContactsReview, {REVIEWED_ON: "2020-01-01"})
     assert finding.detail is not None
     text = finding.detail.render("en")
-    assert "Kakao publishes no interval" in text and "kakaoaudit recommends" in text and "180" in text
+    assert "no source gives an interval" in text and "kakaoaudit recommends" in text and "180" in text
     assert "kakaoaudit's own recommendation" in (ContactsReview.__doc__ or "")
 
 

@@ -34,7 +34,7 @@ def test_the_verdict_comes_before_the_draft(cli: Callable[..., Any], tmp_path: P
     out = result.stdout
     assert out.index("What triage says first") < out.index("Dear Kakao Customer Center")
     assert "Short-term restriction" in out
-    assert "Wait: a short restriction often lifts by itself" in out
+    assert "A short restriction often lifts by itself" in out
 
 
 def test_json_stays_the_kit_schema(cli: Callable[..., Any], tmp_path: Path) -> None:

@@ -1,13 +1,13 @@
-"""kakaoaudit.timezones: offsets against KST through the year, and the KST office-hours window."""
+"""kakaoaudit.timezones: offsets against KST through the year (no support hours: no source gives them)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from kakaoaudit.core.timezones import KST, format_offset, get_zone, kst_window_in_local, offset_to_kst, utc_offset
+from kakaoaudit.core.timezones import KST, format_offset, get_zone, offset_to_kst, utc_offset
 
 JAN = date(2025, 1, 15)
 JUL = date(2025, 7, 15)
@@ -66,48 +66,6 @@ def test_unknown_zone(zone: str) -> None:
 def test_malformed_zone_is_value_error() -> None:
     with pytest.raises(ValueError):
         get_zone("../../etc/passwd")
-
-
-def test_window_los_angeles_crosses_the_date() -> None:
-    start, end = kst_window_in_local("America/Los_Angeles", JAN)
-    assert start == datetime(2025, 1, 14, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
-    assert end == datetime(2025, 1, 15, 1, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
-    assert (start.date(), end.date()) == (date(2025, 1, 14), date(2025, 1, 15))
-    assert end - start == 9 * H
-    assert start.utcoffset() == -8 * H
-
-
-def test_window_los_angeles_summer() -> None:
-    start, end = kst_window_in_local("America/Los_Angeles", JUL)
-    assert (start.hour, start.day, end.hour, end.day) == (17, 14, 2, 15)
-
-
-def test_window_tokyo_is_the_same_clock() -> None:
-    start, end = kst_window_in_local("Asia/Tokyo", JAN)
-    assert (start.hour, end.hour, start.date(), end.date()) == (9, 18, JAN, JAN)
-
-
-def test_window_india_and_custom_hours() -> None:
-    start, end = kst_window_in_local("Asia/Kolkata", JAN, start=time(10), end=time(17, 30))
-    assert (start.hour, start.minute) == (6, 30)
-    assert (end.hour, end.minute) == (14, 0)
-
-
-def test_window_across_kst_midnight() -> None:
-    start, end = kst_window_in_local("Asia/Seoul", JAN, start=time(22), end=time(2))
-    assert end - start == 4 * H and end.date() == JAN + timedelta(days=1)
-
-
-def test_window_auckland_is_ahead() -> None:
-    start, end = kst_window_in_local("Pacific/Auckland", JAN)
-    assert (start.hour, end.hour) == (13, 22)  # NZDT, UTC+13
-
-
-def test_window_is_aware_and_same_instants() -> None:
-    start, end = kst_window_in_local("Europe/Paris", JUL)
-    assert start.tzinfo is not None and end.tzinfo is not None
-    assert start == datetime(2025, 7, 15, 9, tzinfo=KST)
-    assert end == datetime(2025, 7, 15, 18, tzinfo=KST)
 
 
 @pytest.mark.parametrize(

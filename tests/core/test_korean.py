@@ -241,13 +241,13 @@ def test_final_consonant_is_a_final_or_none(value: str) -> None:
 
 def test_a_real_message_renders_in_korean_without_placeholders() -> None:
     domain = "kakaoaudit.checks.travel_country"
-    msgid = "{country} is not among your allowed countries"
+    msgid = "{country} is not among your allowed countries yet"
     taiwan = Msg("kakaoaudit.travel.countries", "Taiwan")
     singapore = Msg("kakaoaudit.travel.countries", "Singapore")
-    assert Msg(domain, msgid, (("country", taiwan),)).render("ko") == "대만이 허용 국가에 없습니다"
-    assert Msg(domain, msgid, (("country", singapore),)).render("ko") == "싱가포르가 허용 국가에 없습니다"
+    assert Msg(domain, msgid, (("country", taiwan),)).render("ko") == "대만은 아직 허용 국가에 없습니다"
+    assert Msg(domain, msgid, (("country", singapore),)).render("ko") == "싱가포르는 아직 허용 국가에 없습니다"
     # Japanese and English are untouched
-    assert Msg(domain, msgid, (("country", taiwan),)).render("en") == "Taiwan is not among your allowed countries"
+    assert Msg(domain, msgid, (("country", taiwan),)).render("en") == "Taiwan is not among your allowed countries yet"
 
 
 def test_a_private_value_goes_by_what_is_shown() -> None:

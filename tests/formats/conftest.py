@@ -25,7 +25,7 @@ from kakaoaudit.api import Category, Check, Context, Finding, Private, Severity,
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.engine import Auditor
 from kakaoaudit.core.i18n import LANGUAGES, translator
-from kakaoaudit.core.model import ChecklistItem, Phase, Report, SupportHours, Suppressed, TravelPlan
+from kakaoaudit.core.model import ChecklistItem, Phase, Report, Suppressed, TimeDifference, TravelPlan
 from kakaoaudit.formats.json_report import to_dict
 
 _ = translator("tests.formats")
@@ -117,7 +117,7 @@ def build(kind: str) -> Report:
             destination="TW",
             depart=date(2026, 12, 20),
             return_date=date(2027, 1, 3),
-            support_hours=(SupportHours("Asia/Taipei", "-1:00", "08:00-17:00"),),
+            time_differences=(TimeDifference("Asia/Taipei", "-1:00"),),
             checklist=(
                 ChecklistItem(Phase.AFTER_RETURN, _("Remove the travel country."), "KA601"),
                 ChecklistItem(Phase.NOW, _("Add Taiwan to the allowed countries."), "KA601", done=True),

@@ -36,7 +36,7 @@ def finding(advice: tuple[str, ...], status: Status = Status.FAIL, *, check_id: 
         (("P4.1",), Category.SECURITY, SectionKey.RECOVERY),
         (("S6", "R2"), None, SectionKey.RECOVERY),
         (("Q2",), None, SectionKey.RECOVERY),
-        ((), Category.SECURITY, SectionKey.OTHER),
+        ((), Category.SECURITY, SectionKey.P2),  # a built-in check without advice: the section of its category
         (("X9",), None, SectionKey.OTHER),
     ],
 )
@@ -107,3 +107,17 @@ def test_checklist_is_grouped_by_phase_in_time_order() -> None:
 def test_country_name_falls_back_to_the_code() -> None:
     assert s.country_name("TW", "ja") == "台湾"
     assert s.country_name("ZZ", "ja") == "ZZ"
+
+
+def test_a_plugin_without_advice_ids_goes_to_other_checks() -> None:
+    assert section_of(finding((), check_id="EXM101"), Category.SECURITY) is SectionKey.OTHER
+    assert section_of(finding((), check_id="KA504"), Category.CONDUCT) is SectionKey.P1
+    assert section_of(finding((), check_id="KA303"), Category.CONTACTS) is SectionKey.P3
+
+
+def test_information_stays_in_its_section_and_is_not_listed_as_unscored(edge: Callable[[str], Report]) -> None:
+    report = edge("nothing")
+    info = Finding("KA706", "safety-pass-unlikely", Status.INFO, Severity.INFO, _("t"))
+    view = arrange(replace(report, findings=(*report.findings, info)))
+    assert any(info in section.findings for section in view.sections) and info not in view.not_scored
+    assert not Status.INFO.scored and not Status.INFO.listed_apart

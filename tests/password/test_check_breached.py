@@ -49,7 +49,7 @@ def test_found_is_a_critical_fail_with_the_count(make_ctx: Callable[..., Context
     advice = " ".join(message.render("en") for message in finding.advice)
     assert "now" in advice and "everywhere" in advice
     assert any("cs.kakao.com/search" in ref for ref in finding.references)  # K6
-    assert "restricted" in finding.detail.render("en")
+    assert "protective measure can be triggered" in finding.detail.render("en")
 
 
 def test_not_found_passes_and_says_what_it_covers(make_ctx: Callable[..., Context]) -> None:

@@ -63,7 +63,7 @@ def test_reuse_is_high_and_cites_the_protective_measure(make_ctx: Callable[..., 
     reused = run(make_ctx, {HABITS: MANAGER_ONLY, LAST_CHANGED: date(2026, 1, 1)})["reused"]
     assert reused.severity is Severity.HIGH
     assert any("cs.kakao.com/search" in ref for ref in reused.references)  # KAKAO-FACTS K6
-    assert "restrict" in reused.detail.render("en")
+    assert "protective measure can be triggered" in reused.detail.render("en")
 
 
 def test_changing_keeps_the_article_and_states_the_standards(make_ctx: Callable[..., Context]) -> None:

@@ -1,13 +1,13 @@
-"""The travel section: plain text for the table report, Markdown to print."""
+"""The travel section: plain text for the table report, Markdown to print; time differences, never support hours."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
-from kakaoaudit.formats.travel_section import group_hours, render_travel_markdown, render_travel_text
-from kakaoaudit.travel.trip import Trip, support_hours
+from kakaoaudit.core.model import ChecklistItem, Phase, TimeDifference, TravelPlan
+from kakaoaudit.formats.travel_section import group_zones, render_travel_markdown, render_travel_text
+from kakaoaudit.travel.trip import Trip, time_differences
 
 _ = translator("kakaoaudit.travel")
 TODAY = date(2026, 11, 28)
@@ -15,7 +15,7 @@ TODAY = date(2026, 11, 28)
 
 def plan(destination: str = "TW", depart: date | None = date(2026, 12, 20), back: date | None = date(2027, 1, 3),
          checklist: tuple[ChecklistItem, ...] = ()) -> TravelPlan:
-    hours = support_hours(Trip(destination, "JP", depart, back, TODAY))
+    hours = time_differences(Trip(destination, "JP", depart, back, TODAY))
     return TravelPlan(destination, depart, back, hours, checklist)
 
 
@@ -28,10 +28,12 @@ ITEMS = (
 )
 
 
-def test_text_shows_the_trip_hours_and_phases_in_time_order() -> None:
+def test_text_shows_the_trip_time_difference_and_phases_in_time_order() -> None:
     text = render_travel_text(plan(checklist=ITEMS), "en")
     assert text.startswith("Trip to Taiwan (TW): 2026-12-20 to 2027-01-03 (15 days)\n")
-    assert "  - Asia/Taipei:\n    08:00-17:00 (local time is Korean time -1:00)" in text
+    assert "  - Taiwan is 1 hour behind Korea" in text
+    assert "check the hours, days and languages on the official help centre" in " ".join(text.split())
+    assert "09:00" not in text and "18:00" not in text
     assert text.index("Now, before you leave") < text.index("While abroad") < text.index("After you return")
     assert "The day before you leave" not in text  # a phase without items is left out
     assert "[x] Add TW" in text and "[ ] Remove TW" in text
@@ -40,22 +42,22 @@ def test_text_shows_the_trip_hours_and_phases_in_time_order() -> None:
 
 def test_text_in_japanese_and_korean() -> None:
     japanese = render_travel_text(plan(checklist=ITEMS), "ja")
-    assert "台湾" in japanese and "08:00〜17:00" in japanese and "出発前" in japanese
+    assert "台湾は韓国より1時間遅れています" in japanese and "出発前" in japanese
     korean = render_travel_text(plan(checklist=ITEMS), "ko")
-    assert "대만" in korean and "08:00~17:00" in korean
+    assert "대만은 한국보다 1시간 늦습니다" in korean
 
 
-def test_zones_with_the_same_hours_share_a_line_and_clock_changes_are_shown() -> None:
+def test_zones_with_the_same_offsets_share_a_line_and_clock_changes_are_shown() -> None:
     us = plan("US", date(2027, 3, 1), date(2027, 3, 31))
-    groups = group_hours(us.support_hours)
+    groups = group_zones(us.time_differences)
     new_york = next(g for g in groups if "America/New_York" in g.zones)
     assert "America/Detroit" in new_york.zones
-    assert new_york.periods == (("19:00-04:00 (+1 day)", "-14:00"), ("20:00-05:00 (+1 day)", "-13:00"))
+    assert new_york.offsets == ("-14:00", "-13:00")
     phoenix = next(g for g in groups if "America/Phoenix" in g.zones)
-    assert phoenix.periods == (("17:00-02:00 (+1 day)", "-16:00"),)
+    assert phoenix.offsets == ("-16:00",)
     text = render_travel_text(us, "en")
-    assert ("19:00 to 04:00 the next day (local time is Korean time -14:00); after the clock change (daylight "
-            "saving time): 20:00 to 05:00 the next day") in " ".join(text.split())
+    assert ("local time is 14 hours behind Korea; after the clock change (daylight saving time): local time is 13 "
+            "hours behind Korea") in " ".join(text.split())
     assert "and 6 more" in " ".join(text.split())  # many zones stay readable; the JSON lists them all
 
 
@@ -69,13 +71,14 @@ def test_without_dates_or_zones() -> None:
 def test_markdown_is_a_printable_task_list() -> None:
     markdown = render_travel_markdown(plan(checklist=ITEMS), "en")
     assert markdown.startswith("**Trip to Taiwan (TW): 2026-12-20 to 2027-01-03 (15 days)**\n\n")
-    assert "- Asia/Taipei: 08:00-17:00" in markdown
+    assert "- Taiwan is 1 hour behind Korea" in markdown
     assert "#### Now, before you leave\n\n- [x] Add TW" in markdown
     assert "- [ ] Look for Kakao's replies" in markdown
 
 
 def test_markdown_escapes_what_would_become_markup() -> None:
-    odd = TravelPlan("US", None, None, (SupportHours("America/New_York", "-14:00", "19:00-04:00 (+1 day)"),), (
+    odd = TravelPlan("US", None, None, (TimeDifference("America/New_York", "-14:00"),
+                                         TimeDifference("America/Chicago", "-15:00")), (
         ChecklistItem(Phase.NOW, translator("kakaoaudit.literal")("a [link](http://x) <b>*bold*</b>"), None),))
     markdown = render_travel_markdown(odd, "en")
     assert "America/New\\_York" in markdown

@@ -137,9 +137,9 @@ def test_los_angeles_in_korean_time() -> None:
     assert kst_text(moment).render("en") == "2026-11-27 02:30 KST (UTC+9)"
     assert moment.elapsed(datetime(2026, 11, 28, 12, tzinfo=timezone.utc)) == (timedelta(hours=42, minutes=30),) * 2
     assert difference_to_korea(place.zone, date(2026, 11, 26)).render("en") == (
-        "Korean time (KST) is 17 h ahead of your local time")
+        "local time is 17 hours behind Korea")
     summer = difference_to_korea(place.zone, date(2026, 7, 1)).render("ja")
-    assert summer == "韓国時間(KST)は現地時間より16時間進んでいます"
+    assert summer == "現地時間は韓国より16時間遅れています"
 
 
 def test_date_only_spans_the_day() -> None:

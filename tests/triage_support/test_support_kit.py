@@ -76,11 +76,12 @@ def test_abroad_draft_has_the_local_contact_and_time_difference() -> None:
     assert "2026-11-26 09:30 (UTC-8:00), United States (America/Los_Angeles)" in result.body
     assert "2026-11-27 02:30 KST (UTC+9)" in result.body
     assert "Local phone number: +1 650-253-0000" in result.body
-    assert "Time difference: Korean time (KST) is 17 h ahead of your local time." in result.body
+    assert "Time difference: local time is 17 hours behind Korea." in result.body
     assert "Inquiry number: KR-1" in result.body
-    assert result.time_difference == "Korean time (KST) is 17 h ahead of your local time"
+    assert result.time_difference == "local time is 17 hours behind Korea"
     assert any("visa" in line for line in result.attachments)
-    assert any("email is the easier channel" in line for line in result.how_to_send)
+    assert any("email is the smoother channel" in line for line in result.how_to_send)
+    assert any("check the hours, days and languages" in line for line in result.how_to_send)
 
 
 def test_abroad_without_a_local_phone_asks_for_email() -> None:
@@ -136,3 +137,33 @@ def test_json_shape() -> None:
     assert data["format"] == "kakaoaudit-support-kit" and data["abroad"] is True
     assert data["restriction"]["kst_earliest"] == "2026-11-27 02:30"
     assert data["reapply_checklist"] is None and data["official_url"] == "https://cs.kakao.com/helps"
+
+
+def test_the_re_application_draft_names_only_the_previous_inquiry() -> None:
+    """Review F11: never "follow-up of inquiry N" and "none (first inquiry)" in the same draft."""
+    result = kit({**HOME, "support.inquiry_number": "JP-77"}, reapply=True)
+    assert "(inquiry number: JP-77)" in result.body and "Previous inquiry number: JP-77" in result.body
+    assert "first inquiry" not in result.body
+    without = kit({**HOME, "support.inquiry_number": ""}, reapply=True)
+    assert "first inquiry" not in without.body and "[the previous inquiry number]" in without.body
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "wanted", "unwanted"),
+    [
+        (("stuck_sending",), 'stays "sending"', "adding a friend"),
+        (("cannot_add_friends",), "adding a friend", 'stays "sending"'),
+        (("cannot_log_in",), "try to sign in", 'stays "sending"'),
+    ],
+)
+def test_attachments_follow_the_symptoms(symptoms: tuple[str, ...], wanted: str, unwanted: str) -> None:
+    """Review F16: a screenshot of a message stuck "sending" only when messages are stuck."""
+    attachments = " ".join(kit({**HOME, "triage.symptoms": symptoms}).attachments)
+    assert wanted in attachments and unwanted not in attachments
+
+
+def test_a_protection_measure_alone_says_support_cannot_lift_it_early() -> None:
+    """Review F2: for blocked friends or chats only, the kit says first that Kakao's system lifts it."""
+    only = kit({**HOME, "triage.symptoms": ("cannot_add_friends",), "triage.notice_kind": "none"})
+    assert "cannot be lifted early by hand, not even by customer service" in only.before_sending[0]
+    assert not any("cannot be lifted early" in line for line in kit(HOME).before_sending)

@@ -127,20 +127,25 @@ def test_long_term_steps_follow_the_article() -> None:
 
 def test_never_list_holds_p41_and_k2() -> None:
     sources = {source for item in NEVER for source in item.sources}
-    assert {"P4.1", "K2", "K10", "S6"} <= sources
-    k2 = next(item for item in NEVER if item.sources == ("K2",))
-    assert "does not lift its system measures by hand" in k2.text.msgid
+    assert {"P4.1", "K2", "K5", "K10", "S6"} <= sources
+    # One story (review A3, F2): only Kakao lifts, by its system or through its official support; never "Kakao does
+    # not lift by hand" next to a step that asks support to lift a long-term restriction.
+    first = NEVER[0].text.render("en")
+    assert "only Kakao lifts one, by its system or through its official support" in first
+    assert not any("by hand" in item.text.render("en") for item in NEVER)
 
 
 @pytest.mark.parametrize(
     ("korean", "fragment"),
-    [(None, "With a Japanese or other number"), (False, "Your number is not one"),
-     (True, "you may be able to use")],
+    [(None, "most likely cannot use it"), (False, "most likely cannot use it"),
+     (True, "does not mean you have a Kakao Certificate")],
 )
 def test_talk_safety_pass_note(korean: bool | None, fragment: str) -> None:
+    """The same claims as the audit's KA706 (review F13): "most likely", and a Korean number only "may"."""
     triage = advise(facts(korean_number=korean))
     notes = [item for item in triage.notes if "K4" in item.sources]
-    assert len(notes) == 1 and fragment in notes[0].text.msgid
+    assert len(notes) == 1 and fragment in notes[0].text.render("en")
+    assert "almost certainly" not in notes[0].text.render("en")
     assert "https://kakao.com/talksafety/en/toolandguide/verify" in triage.references
 
 
@@ -184,3 +189,18 @@ def test_questions_are_well_formed() -> None:
     assert notice.applies({"triage.notice_kind": "unknown"}) is False
     assert notice.applies({"triage.notice_kind": "other"}) is True
     assert date(2026, 1, 1)  # the module imports cleanly without a terminal
+
+
+def test_the_network_path_does_not_assume_a_network() -> None:
+    """Review F18: no step needs the internet before the one that checks the connection brings it back."""
+    steps = [item.text.render("en") for item in STEPS[Situation.NETWORK]]
+    assert steps[0].startswith("Check the connection")
+    assert "Once web pages load again" in steps[1] and "app store" in steps[1]
+
+
+def test_short_restriction_steps_tell_one_story_of_who_lifts_it() -> None:
+    """Review F2: wait for what Kakao's system lifts; support only for what a notice sends there."""
+    steps = " ".join(item.text.render("en") for item in STEPS[Situation.SHORT_TERM])
+    assert "cannot be lifted early by hand, not even by customer service" in steps
+    assert "If a notice asks for identity verification or mentions a violation of the rules" in steps
+    assert "If it still lasts after a day" not in steps

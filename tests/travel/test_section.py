@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import ChecklistItem, Phase, SupportHours, TravelPlan
 from kakaoaudit.formats.travel_section import group_hours, render_travel_markdown, render_travel_text
 from kakaoaudit.travel.trip import Trip, support_hours
+
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
 
 _ = translator("kakaoaudit.travel")
 TODAY = date(2026, 11, 28)

@@ -11,6 +11,8 @@ from kakaoaudit.core.model import SupportHours
 from kakaoaudit.core.timezones import offset_to_kst
 from kakaoaudit.travel.trip import Trip, local_window, support_hours, window_label
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)
 
 

@@ -19,6 +19,8 @@ import pytest
 
 from kakaoaudit import __version__
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 ANSWERS = Path(__file__).parent / "answers"
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -106,12 +106,14 @@ def test_a_whole_audit_with_two_step_off(cli: Any, tmp_path: Path) -> None:
     assert off["score"] < on["score"]
     security = {c["category"]: c["score"] for c in off["categories"]}["security"]
     assert security < {c["category"]: c["score"] for c in on["categories"]}["security"]
-    # Turning it on is a top action, with the 10 points at stake, in points order.
-    action = next(a for a in off["top_actions"] if a["check_id"] == "KA401" and a["code"] == "two-step-off")
-    assert (action["severity"], action["points_at_stake"]) == ("high", 10)
+    # Turning it on is THE top action: high, and the account's own protection before the trip's.
+    action = off["top_actions"][0]
+    assert (action["check_id"], action["code"], action["severity"], action["points_at_stake"]) == (
+        "KA401", "two-step-off", "high", 10)
     assert "2-step verification" in action["advice"]
-    stakes = [a["points_at_stake"] for a in off["top_actions"]]
-    assert stakes == sorted(stakes, reverse=True)
+    ranks = ["critical", "high", "medium", "low", "info"]
+    severities = [ranks.index(a["severity"]) for a in off["top_actions"]]
+    assert severities == sorted(severities)
     assert not any(a["code"] == "two-step-off" for a in on["top_actions"])
     # And the printed report says it.
     table = cli("audit", "--answers", str(off_file), *args).stdout

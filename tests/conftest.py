@@ -132,6 +132,39 @@ def validate_report(report_schema: dict[str, Any]) -> Callable[[Any], None]:
 
 
 @pytest.fixture
+def local_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str], Any]]:
+    """``local_clock("2026-12-06 00:30", "Asia/Tokyo")``: the commands' clock frozen at that wall-clock
+    time, and that zone made the system's time zone (TZ + tzset), as a person's computer there has it.
+
+    Returns the frozen instant (aware, UTC). Everything reads the clock through
+    `kakaoaudit.core.localtime.now`, so nothing depends on the real time of day.
+    """
+    import time
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from kakaoaudit.core import localtime
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    saved = os.environ.get("TZ")
+
+    def freeze(wall: str, zone: str) -> datetime:
+        moment = datetime.fromisoformat(wall).replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+        os.environ["TZ"] = zone
+        time.tzset()
+        monkeypatch.setattr(localtime, "now", lambda: moment)
+        return moment
+
+    yield freeze
+    if saved is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
+
+
+@pytest.fixture
 def fixed_now() -> Iterator[Callable[[], Any]]:
     from datetime import datetime, timezone
 

@@ -12,6 +12,8 @@ from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import UNKNOWN, AnswerValueError, Choice, QType, Question
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 _ = translator("kakaoaudit")
 TODAY = date(2026, 11, 28)
 

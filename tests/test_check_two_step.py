@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +71,50 @@ def test_route_question_only_when_enabled() -> None:
     route = next(q for q in TwoStepVerification.questions if q.id == ROUTE)
     assert route.applies({ENABLED: False}) is False
     assert route.applies({ENABLED: True}) is True
+
+
+def test_a_whole_audit_with_two_step_off(cli: Any, tmp_path: Path) -> None:
+    """The demo profile's answers with 2-step verification off: the report's finding, score and top action."""
+    sample = tmp_path / "on.toml"
+    assert cli("init", "--sample", "-o", str(sample)).exit_code == 0
+    text = sample.read_text(encoding="utf-8")
+    head, table = text.split("[security.two_step]\n", 1)
+    body, rest = table.split("\n[", 1)
+    assert re.search(r"^enabled = true$", body, flags=re.MULTILINE)
+    # Off, and the follow-up questions (asked only when it is on) left out, as a person's file would be.
+    body = re.sub(r"^enabled = true$", "enabled = false", body, flags=re.MULTILINE)
+    body = re.sub(r"^(route|backup_email) = .*$", "", body, flags=re.MULTILINE)
+    off_file = tmp_path / "off.toml"
+    off_file.write_text(head + "[security.two_step]\n" + body + "\n[" + rest, encoding="utf-8")
+    args = ("--no-password", "--offline", "--no-input", "--no-history")
+
+    on = cli("audit", "--answers", str(sample), *args, "--format", "json").json()
+    result = cli("audit", "--answers", str(off_file), *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    off = result.json()
+
+    ka401 = [f for f in off["findings"] if f["check_id"] == "KA401"]
+    assert {f["code"]: (f["status"], f["severity"]) for f in ka401} == {
+        "two-step-off": ("fail", "high"),
+        "sms-filter-blocks": ("fail", "medium"),
+    }
+    (check,) = [c for c in off["checks"] if c["check_id"] == "KA401"]
+    assert (check["points"], check["max_points"], check["status"]) == (0, 15, "fail")
+    # The score follows: every check's points over the possible points, and lower than with 2-step on.
+    account = [c for c in off["checks"] if c["category"] != "travel"]  # the trip is scored apart
+    assert off["score"] == round(100 * sum(c["points"] for c in account) / sum(c["max_points"] for c in account))
+    assert off["score"] < on["score"]
+    security = {c["category"]: c["score"] for c in off["categories"]}["security"]
+    assert security < {c["category"]: c["score"] for c in on["categories"]}["security"]
+    # Turning it on is THE top action: high, and the account's own protection before the trip's.
+    action = off["top_actions"][0]
+    assert (action["check_id"], action["code"], action["severity"]) == ("KA401", "two-step-off", "high")
+    assert 0 < action["points_at_stake"] <= check["max_points"]
+    assert "2-step verification" in action["advice"]
+    ranks = ["critical", "high", "medium", "low", "info"]
+    severities = [ranks.index(a["severity"]) for a in off["top_actions"]]
+    assert severities == sorted(severities)
+    assert not any(a["code"] == "two-step-off" for a in on["top_actions"])
+    # And the printed report says it.
+    table = cli("audit", "--answers", str(off_file), *args).stdout
+    assert "2-step verification is off" in table

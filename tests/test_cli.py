@@ -102,6 +102,24 @@ def test_fail_under_and_fail_on(cli: Cli) -> None:
     assert cli("demo", "--only", "KA401", "--fail-on", "medium").exit_code == 1
 
 
+def test_fail_under_at_the_exact_boundary(cli: Cli) -> None:
+    score = cli("demo", "--format", "json").json()["score"]
+    assert isinstance(score, int) and 0 < score < 100
+    # "below N" fails: the score itself passes, one more fails.
+    assert cli("demo", "--fail-under", str(score)).exit_code == 0
+    assert cli("demo", "--fail-under", str(score + 1)).exit_code == 1
+
+
+def test_fail_under_fails_when_no_score_can_be_computed(cli: Cli) -> None:
+    # Without a password the only check is skipped: no score. --fail-under fails even at 0, as its help says.
+    args = ("audit", "--only", "KA101", "--no-password", "--no-input", "--no-history")
+    report = cli(*args, "--format", "json")
+    assert report.exit_code == 0, report.stderr
+    assert report.json()["score"] is None
+    assert cli(*args, "--fail-under", "0").exit_code == 1
+    assert "cannot be computed" in cli("audit", "--help").stdout
+
+
 def test_usage_errors_are_one_line_exit_2(cli: Cli) -> None:
     result = cli("demo", "--only", "KA4O1")
     assert result.exit_code == 2

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -17,13 +19,27 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a
 KA401_ONLY = ("audit", "--only", "KA401", "--no-history")
 
 
+def default_sigint() -> None:
+    """In the child before kakaoaudit starts: Ctrl-C interrupts, as in a person's terminal. A suite run in
+    the background starts with SIGINT ignored, and an ignored signal stays ignored across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(cwd: Path, *args: str, lang: str = "en") -> pexpect.spawn:
     """kakaoaudit in a real pseudo-terminal, working in `cwd` (its data folder is outside it)."""
     executable = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
     env = {**os.environ, "KAKAOAUDIT_LANG": lang, "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(cwd.parent / "home")}
     child = pexpect.spawn(executable, list(args), cwd=str(cwd), env=env, encoding="utf-8", timeout=30,
-                          dimensions=(50, 200))
+                          dimensions=(50, 200), preexec_fn=default_sigint)
     return child
+
+
+@pytest.fixture
+def in_the_background() -> Iterator[None]:
+    """This process with SIGINT ignored, as a shell starts a background job (``pytest &``)."""
+    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    yield
+    signal.signal(signal.SIGINT, saved)
 
 
 @pytest.fixture
@@ -107,6 +123,15 @@ def test_ctrl_c_at_a_prompt_exits_130_and_writes_nothing(work: Path, at_question
     child.expect("interrupted; nothing was written")
     assert finish(child) == 130
     assert list(work.iterdir()) == []
+
+
+@pytest.mark.usefixtures("in_the_background")
+def test_ctrl_c_works_when_the_tests_run_in_the_background(work: Path) -> None:
+    child = spawn(work, *KA401_ONLY, "--output", "report.txt")
+    child.expect(r"\[1/4\]")
+    child.sendintr()
+    child.expect("interrupted; nothing was written", timeout=10)
+    assert finish(child) == 130
 
 
 def test_end_of_input_at_a_prompt_is_a_clear_error(work: Path) -> None:

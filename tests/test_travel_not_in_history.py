@@ -8,6 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 
 def test_travel_run_leaves_the_history_alone(cli: Callable[..., Any], tmp_path: Path) -> None:
     sample = tmp_path / "sample.toml"

@@ -1,7 +1,7 @@
 """Generate kakaoaudit/data/countries.json (run from anywhere; needs the dev extras: babel).
 
     python tools/gen_countries.py            # (re)write the file
-    python tools/gen_countries.py --check    # exit 1 if the committed file is not what would be written
+    python tools/gen_countries.py --check    # exit 1 if the committed data is not what would be written
 
 Sources:
 - codes: the ISO 3166-1 alpha-2 codes of tzdata's `iso3166.tab` that CLDR (babel) names, plus XK
@@ -15,7 +15,9 @@ Sources:
 - calling codes: phonenumbers.country_code_for_region.
 
 The output is deterministic for given versions of babel, tzdata and phonenumbers (recorded in
-"generated_with"): keys sorted, no indentation, LF line end.
+"generated_with"): keys sorted, no indentation, LF line end. `--check` compares the data, not the
+recorded versions: when one of them moves, the check still runs and fails only if the data changed
+(then it names what changed and the versions, and the file must be regenerated and committed).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "kakaoaudit" / "data" / "countries.json"
@@ -218,6 +221,39 @@ def build() -> dict[str, object]:
     }
 
 
+def differences(committed: dict[str, Any], fresh: dict[str, Any]) -> list[str]:
+    """What differs between two generated documents, "generated_with" aside: [] when the data is the same."""
+    found: list[str] = []
+    for key in sorted(set(committed) | set(fresh)):
+        if key == "generated_with":
+            continue
+        old, new = committed.get(key), fresh.get(key)
+        if old == new:
+            continue
+        if isinstance(old, dict) and isinstance(new, dict):
+            changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+            shown = ", ".join(changed[:12]) + (f" and {len(changed) - 12} more" if len(changed) > 12 else "")
+            found.append(f"{key}: {shown}")
+        else:
+            found.append(key)
+    return found
+
+
+def staleness(committed_text: str, fresh: dict[str, Any]) -> str | None:
+    """Why the committed file is out of date, naming what changed and the library versions; None if it is not."""
+    try:
+        committed = json.loads(committed_text)
+    except ValueError:
+        return "the committed file is not valid JSON"
+    if not isinstance(committed, dict):
+        return "the committed file is not a JSON object"
+    changed = differences(committed, fresh)
+    if not changed:
+        return None
+    return (f"the data differs ({'; '.join(changed)}); generated with {committed.get('generated_with')}, "
+            f"installed {fresh['generated_with']}: run python tools/gen_countries.py and commit the result")
+
+
 def render(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
@@ -231,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     text = render(data)
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date: run python tools/gen_countries.py", file=sys.stderr)
+        problem = staleness(current, data) if current else "it does not exist"
+        if problem is not None:
+            print(f"{args.output} is out of date: {problem}", file=sys.stderr)
             return 1
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)

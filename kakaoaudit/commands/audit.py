@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ else:  # pragma: no cover - Python 3.10 only
 import click
 
 from kakaoaudit.commands.delivery import deliver
-from kakaoaudit.core import suppress
+from kakaoaudit.core import localtime, suppress
 from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
 from kakaoaudit.core.check import BreachLookup, Check
 from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
@@ -70,7 +70,7 @@ class Scope:
     category: Category | None = None
     """Run only the checks of this category."""
     validate: Callable[[Answers, date], None] | None = None
-    """Called with every answer (and today's date) before any check runs; raises a `KakaoauditError`."""
+    """Called with every answer (and the user's local date) before any check runs; raises a `KakaoauditError`."""
 
 
 def interactive() -> bool:
@@ -86,7 +86,9 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     checks = select_checks([c.check for c in registry.checks], options.get("only", ()), options.get("skip", ()))
     if scope.category is not None:
         checks = [check for check in checks if check.category is scope.category]
-    now = datetime.now(timezone.utc)
+    now = localtime.now()
+    # Every date the person gives (answers, the trip) is a date of their calendar, not UTC's.
+    today = localtime.local_date(now)
     questions = questions_of(checks)
     demo = mode == "demo"
     # Before any question, so that an unusable --hibp-dataset or --hibp-url stops the audit at once.
@@ -97,7 +99,7 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     history = AuditHistory(None, label=label)
     loaded: AnswersFile | None = None
     if demo:
-        collected = _demo_answers(registry, now.date())
+        collected = _demo_answers(registry, today)
     else:
         use_prompt = interactive() and not options.get("no_input") and not options.get("password_stdin")
         if use_prompt:
@@ -119,7 +121,7 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     try:
         if not demo:
             questions = questions_to_ask(checks, has_password=password is not None)
-            collected = collect_answers(registry, questions, options.get("answers_file"), prompter, now.date(),
+            collected = collect_answers(registry, questions, options.get("answers_file"), prompter, today,
                                         preset=scope.preset, loaded=loaded)
         return _audit(registry, checks, options=options, scope=scope, collected=collected, questions=questions,
                       password=password, missing=missing, breach=breach, history=history, prompter=prompter,
@@ -160,11 +162,12 @@ def _audit(
 ) -> int:
     lang = current_language()
     demo = mode == "demo"
+    today = localtime.local_date(now)
     answers = Answers(collected.values, collected.sources)
     if scope.validate is not None:
-        scope.validate(answers, now.date())
+        scope.validate(answers, today)
     # Without a trip, the travel checks collapse into one "no trip planned" line.
-    checks = active_checks(checks, answers, now.date())
+    checks = active_checks(checks, answers, today)
     auditor = Auditor(
         checks=checks,
         now=lambda: now,
@@ -186,7 +189,7 @@ def _audit(
             password.clear()
     report = suppress.apply(report, collected.sections.get(suppress.SECTION), now=now)
     # After the suppressions: the travel readiness note states the final score.
-    report = attach_plan(report, checks, answers, now.date())
+    report = attach_plan(report, checks, answers, today)
     if options.get("debug") or debug_requested():
         for trace in auditor.tracebacks:  # the password and its hash are removed from them
             click.echo(trace, err=True)
@@ -318,7 +321,7 @@ def collect_answers(
     values: dict[str, AnswerValue] = {}
     sources: dict[str, Source] = {}
     if loaded is None and answers_file is not None:
-        loaded = load_answers(registry, answers_file, datetime.now(timezone.utc))
+        loaded = load_answers(registry, answers_file, localtime.now())
     if loaded is not None:
         values.update(loaded.values)
         sources.update(dict.fromkeys(loaded.values, Source.FILE))
@@ -356,7 +359,8 @@ def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -
         suppress.SECTION: suppress.section_parser(registry.ids(), now),
         SETTINGS_SECTION: parse_settings,
     }
-    return load_answers_file(answers_file, known_questions(registry), today=now.date(), sections=sections)
+    return load_answers_file(answers_file, known_questions(registry), today=localtime.local_date(now),
+                             sections=sections)
 
 
 def _missing_messages(missing: Sequence[Question], answers_file: Path | None) -> list[Msg]:
@@ -531,7 +535,7 @@ def write_init(*, sample: bool, output: Path, force: bool, only: Sequence[str], 
         questions += [question for question in command_questions().values() if question.id not in seen]
     values: dict[str, AnswerValue] = {}
     if sample:
-        values = _demo_answers(registry, datetime.now(timezone.utc).date()).values
+        values = _demo_answers(registry, localtime.today()).values
     text = render_answers(questions, values, lang=lang, header=_answers_header(lang, sample))
     if str(output) == "-":
         deliver(text, nl=False)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from kakaoaudit.commands.delivery import deliver
+from kakaoaudit.core import localtime
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.untrusted import json_safe, printable
 
@@ -180,7 +181,7 @@ def run_list(
     """`kakaoaudit history [list]`: one person's audits, or one line per person when there are several."""
     store = _store(store)
     people = _people(people)
-    moment = now or datetime.now(timezone.utc)
+    moment = now or localtime.now()
     everything = _guarded(store, store.entries)
     if everything is None:
         return EXIT_OK

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kakaoaudit.commands.delivery import deliver
+from kakaoaudit.core import localtime
 from kakaoaudit.core.answers import Answers, Source
 from kakaoaudit.core.engine import applicable
 from kakaoaudit.core.errors import InputError, KakaoauditError, UsageError
@@ -45,8 +46,8 @@ FUTURE_SLACK = timedelta(minutes=10)
 
 
 def now() -> datetime:
-    """The clock (aware, UTC); tests replace it."""
-    return datetime.now(timezone.utc)
+    """The clock (aware, UTC): `kakaoaudit.core.localtime.now`, which tests replace (or this)."""
+    return localtime.now()
 
 
 class CommandPrompter(Prompter):
@@ -117,7 +118,9 @@ def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
     from kakaoaudit.commands.audit import _demo_answers, collect_answers, interactive, known_questions, load_registry  # noqa: PLC0415
 
     moment_now = now()
-    today = moment_now.date()
+    # The user's date, for the answers and the zone offsets "today"; the start is checked exactly below,
+    # in the zone of the place the user is in.
+    today = localtime.local_date(moment_now)
     registry = load_registry()
     known = known_questions(registry)
     questions = questions_to_ask(own, known)

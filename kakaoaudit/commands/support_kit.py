@@ -141,11 +141,10 @@ SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
 
 def default_draft_path(fmt: str, today: Any = None) -> Path:
     """Where the draft goes unless the user names a file: kakaoaudit's folder, dated."""
-    from datetime import date  # noqa: PLC0415
-
     from kakaoaudit.commands.finish import home  # noqa: PLC0415
+    from kakaoaudit.core import localtime  # noqa: PLC0415
 
-    day = today or date.today()
+    day = today or localtime.today()
     return home() / f"support-kit-{day.isoformat()}{SUFFIXES.get(fmt, '.txt')}"
 
 

@@ -13,7 +13,7 @@ is in the language chosen for this run; its top-level imports stay light (click 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 import click
@@ -63,11 +63,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def today() -> date:
-    """The earlier of the local and the UTC date: a departure "today" is never refused as past."""
-    return min(date.today(), datetime.now(timezone.utc).date())
-
-
 def run(options: dict[str, Any]) -> int:
     """Check the options, then run the travel checks through the audit with the trip preset."""
     from kakaoaudit.commands.audit import Scope, run_audit  # noqa: PLC0415
@@ -78,8 +73,8 @@ def run(options: dict[str, Any]) -> int:
     if options.get("only") or options.get("skip"):
         _check_selection(options.get("only", ()), options.get("skip", ()))
 
-    def validate(answers: Any, _utc_today: date) -> None:
-        validate_trip(answers, today())
+    def validate(answers: Any, today: date) -> None:
+        validate_trip(answers, today)
 
     return run_audit(options, mode="audit", scope=Scope(preset=preset, category=Category.TRAVEL, validate=validate))
 
@@ -99,6 +94,7 @@ def _check_selection(only: tuple[str, ...], skip: tuple[str, ...]) -> None:
 
 def trip_options(destination: str | None, depart: str | None, return_date: str | None) -> dict[str, Any]:
     """The answers the options give (travel.planned is always true); `UsageError` for a bad value."""
+    from kakaoaudit.core import localtime  # noqa: PLC0415
     from kakaoaudit.core.answers import Answers, Source  # noqa: PLC0415
     from kakaoaudit.travel.trip import DEPART, DESTINATION, PLANNED, RETURN, validate_trip  # noqa: PLC0415
 
@@ -109,8 +105,9 @@ def trip_options(destination: str | None, depart: str | None, return_date: str |
         preset[DEPART] = parse_date(depart, "--depart")
     if return_date is not None:
         preset[RETURN] = parse_date(return_date, "--return")
-    # The dates given as options are checked now, before any question is asked.
-    validate_trip(Answers(preset, dict.fromkeys(preset, Source.OPTION)), today())
+    # The dates given as options are checked now, before any question is asked, against the user's
+    # own date: a departure today is today on their calendar (docs/travel.md, "Dates").
+    validate_trip(Answers(preset, dict.fromkeys(preset, Source.OPTION)), localtime.today())
     return preset
 
 

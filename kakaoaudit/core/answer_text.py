@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Final, Literal, NamedTuple, overload
 
+from kakaoaudit.core import localtime
+
 __all__ = [
     "EARLIEST_YEAR",
     "MAX_INPUT_LENGTH",
@@ -287,7 +289,7 @@ def parse_date(text: str, *, today: date | None = None, rough: bool = False, fut
     An era month or year is accepted when any of it lies in the era (平成元年1月 is January 1989).
 
     With `future` (trip dates), also a month and day without the year, 12月16日, 12/16, 12월 16일:
-    the first such day on or after `today` (default: the system's date).
+    the first such day on or after `today` (default: the person's date, `localtime.today()`).
 
     Dates before `EARLIEST_YEAR` and days that do not exist (2月30日) are refused. Whether a date
     may be in the future or the past is the caller's rule.
@@ -316,7 +318,8 @@ def parse_date(text: str, *, today: date | None = None, rough: bool = False, fut
         for pattern in _MONTH_DAYS:
             match = re.fullmatch(pattern, folded)
             if match is not None:
-                return _next_occurrence(int(match["m"]), int(match["d"]), _weekday_of(match), today or date.today())
+                return _next_occurrence(int(match["m"]), int(match["d"]), _weekday_of(match),
+                                        today or localtime.today())
     raise ValueError("not a date")
 
 
@@ -528,7 +531,9 @@ _RELATIVE_AFTER: Final = r"(?:から|より|부터|頃|ごろ|くらい|ぐら�
 
 def parse_relative(text: str, now: datetime) -> RelativeTime | None:
     """The moment a relative answer names, counted back from the aware `now`; None when `text` is
-    not a relative answer (the caller then reads it as a date and time).
+    not a relative answer (the caller then reads it as a date and time). Days count in `now`'s own
+    zone (昨日 is the day before `now`'s date): pass the person's local time, e.g.
+    ``localtime.local(localtime.now())``, never a UTC time (in Japan UTC is a day behind until 9:00).
 
     1時間前, 1時間半前, 30分前, 3日前, 昨日, 一昨日, 今朝, さっき, 今, 昨日から; 2h ago, 30 min ago,
     an hour ago, yesterday, just now; 1시간 전, 한 시간 전, 3일 전, 어제, 방금, 어제부터.

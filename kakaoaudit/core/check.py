@@ -8,12 +8,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, ClassVar, Protocol
 
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.facts import FACT_URLS, sources_in
 from kakaoaudit.core.i18n import Msg
+from kakaoaudit.core.localtime import local_date
 from kakaoaudit.core.model import Category, Finding, Severity, Status
 from kakaoaudit.core.questions import Question
 from kakaoaudit.core.secret import SamplePassword, Secret
@@ -56,7 +57,7 @@ class Context:
     answers: Answers
     """The answers to the questions of every selected check."""
     now: Callable[[], datetime]
-    """The clock (aware, UTC); tests pass a fixed one."""
+    """The clock (aware, UTC); tests pass a fixed one. For a calendar date use `today`, never ``now().date()``."""
     lang: str = "en"
     """The report's language (checks return `Msg` texts and need not use it)."""
     password: Secret | None = None
@@ -71,10 +72,12 @@ class Context:
     """Whether reports mask contacts (checks wrap contacts in `Private` either way)."""
     options: Mapping[str, Any] = field(default_factory=dict)
     """Command options a check may honour (e.g. ``check_dns``)."""
+    zone: tzinfo | None = None
+    """The user's time zone for calendar dates; None: the system's local time zone (``TZ``)."""
 
     def today(self) -> date:
-        """Today's date (UTC)."""
-        return self.now().date()
+        """Today's date in the user's calendar (their time zone, not UTC): compare dates they gave with it."""
+        return local_date(self.now(), self.zone)
 
     @property
     def breach_source(self) -> BreachSource | None:

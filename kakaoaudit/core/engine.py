@@ -10,10 +10,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from kakaoaudit import __version__
+from kakaoaudit.core import localtime
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, Check, Context
 from kakaoaudit.core.errors import UsageError
@@ -113,7 +114,10 @@ class Auditor:
     """Runs selected checks over one set of answers and builds the `Report`."""
 
     checks: Sequence[type[Check]]
-    now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    # A lambda, not the function: looked up at each call, so that a test that replaces localtime.now is seen.
+    now: Callable[[], datetime] = field(default=lambda: localtime.now())  # noqa: PLW0108
+    #: The user's time zone for calendar dates (`Context.today`); None: the system's.
+    zone: tzinfo | None = None
     lang: str = "en"
     offline: bool = False
     redact: bool = True
@@ -143,6 +147,7 @@ class Auditor:
             offline=self.offline,
             redact=self.redact,
             options=self.options,
+            zone=self.zone,
         )
         # Checks that cannot run (offline, no password) are listed without running; the others run
         # one after another in a worker thread, each within its time limit.

@@ -1,7 +1,13 @@
 """The user's calendar: local dates and day boundaries, with an injectable time zone.
 
-Suppression expiry dates, "last audit N days ago" and `history prune --before DATE` are calendar
-dates as the user sees them, so they are read in the user's local time zone. Every function takes
+Every date a person gives or sees is a date of their own calendar: "today" for a departure, an
+answer "changed on 2026-12-06", a suppression's expiry, "last audit N days ago", `history prune
+--before DATE`. So a date is never taken from a UTC datetime (``now.date()`` in UTC is yesterday in
+Japan until 9:00): it is read here, in the user's local time zone.
+
+`now` is the one clock of the commands (aware, UTC); `today` is the user's date at that instant.
+Tests freeze time by replacing `now` (monkeypatch ``kakaoaudit.core.localtime.now``), which is why
+callers write ``localtime.now()`` rather than importing the function. Every other function takes
 `zone`: None means the system's local time (which honours the ``TZ`` variable and daylight saving
 time on every platform, through the C library), a `tzinfo` (e.g. ``ZoneInfo("Asia/Tokyo")``) fixes
 it, which is what tests do.
@@ -9,9 +15,19 @@ it, which is what tests do.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-__all__ = ["end_of_local_day", "local", "local_date", "start_of_local_day"]
+__all__ = ["end_of_local_day", "local", "local_date", "now", "start_of_local_day", "today"]
+
+
+def now() -> datetime:
+    """The current instant, aware, in UTC: the clock every command reads (tests replace it)."""
+    return datetime.now(timezone.utc)  # noqa: TID251 - the one place the real clock is read
+
+
+def today(zone: tzinfo | None = None) -> date:
+    """The user's date now: the calendar date of `now()` in `zone` (None: the system's time zone)."""
+    return local_date(now(), zone)
 
 
 def local(moment: datetime, zone: tzinfo | None = None) -> datetime:

@@ -28,6 +28,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from kakaoaudit.core import localtime
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.localtime import local_date
@@ -183,7 +184,7 @@ def collect(paths: Sequence[Path], *, lang: str, today: date | None = None, sort
 
     `person_of` names the person a label belongs to (aliases; default: the label itself).
     """
-    as_of = today or local_date(datetime.now(timezone.utc))
+    as_of = today or localtime.today()  # the reader's date, from the clock tests can freeze
     by_person: dict[str | None, list[Entry]] = {}
     bad: list[BadFile] = []
     readable = 0

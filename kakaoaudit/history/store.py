@@ -41,6 +41,7 @@ from urllib.request import pathname2url
 
 import platformdirs
 
+from kakaoaudit.core import localtime
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.inputs import remember
 
@@ -709,14 +710,15 @@ class HistoryStore:
         self._checked = False
 
     def move_aside(self) -> Path:
-        """Rename the history (and companions) to ``history.sqlite3.broken-YYYYmmddTHHMMSS``.
+        """Rename the history (and companions) to ``history.sqlite3.broken-YYYYmmddTHHMMSS`` (local time).
 
         For a file that cannot be used (corrupt, foreign, newer): the user keeps every byte and
         the next `add()` starts a fresh file. Returns the new path of the main file.
         """
         if not self._exists():
             raise HistoryError("io", "there is no history file to move aside", self._path)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        # The user's local time: the name matches the clock they read (and `ls -l`).
+        stamp = localtime.local(localtime.now()).strftime("%Y%m%dT%H%M%S")
         target = self._path.with_name(f"{self._path.name}.broken-{stamp}")
         n = 1
         while target.exists() or any(p.exists() for p in self._sidecars(target)):

@@ -181,7 +181,9 @@ def parse_started(raw: object, *, today: date | None = None, expected: Msg | Non
         raise AnswerValueError(wanted)
     if started.day.year < EARLIEST_YEAR:
         raise AnswerValueError(wanted, _("the year is too early"))
-    # One day of slack: the user's local date can be ahead of the UTC date.
+    # `today` is the user's date (their system's calendar); the place they answer about (support.time_zone)
+    # can be a day ahead of it. One day of slack here; the exact check, in the place's zone, follows once
+    # the place is known (kakaoaudit.commands.session.start).
     if today is not None and started.day > today + timedelta(days=1):
         raise AnswerValueError(wanted, _("the date is in the future"))
     return started

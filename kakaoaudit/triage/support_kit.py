@@ -23,6 +23,7 @@ from kakaoaudit.core import claims as kakao
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.facts import claim
 from kakaoaudit.core.i18n import Msg, Private, translator
+from kakaoaudit.core.localtime import local_date
 from kakaoaudit.core.questions import Question
 from kakaoaudit.triage import support_kit_questions
 from kakaoaudit.triage.assess import FEATURE_BLOCKS, HELP_CENTRE, Item
@@ -172,7 +173,11 @@ def build(
                     "corrected the points you raised: {corrections}", number=previous, corrections=corrections))
 
     draft.heading(_("[When it started]"))
-    time_difference = difference_to_korea(place.zone, (moment.started.day if moment else now.date()))
+    from kakaoaudit.core.timezones import get_zone  # noqa: PLC0415
+
+    # The difference on the day it started, else today where the user is (not UTC's date).
+    day = moment.started.day if moment else local_date(now, get_zone(place.zone))
+    time_difference = difference_to_korea(place.zone, day)
     if moment is None:
         draft.add(draft.missing(_("[date and time it started]"),
                                 _("The start of the restriction is not known: fill in the date and time.")))

@@ -30,7 +30,8 @@ def run() -> Run:
     """run(CheckClass, {question id: raw answer}) -> the check's findings."""
 
     def run_check(check: type[Check], raw: Mapping[str, Any], *, lang: str = "en") -> list[Finding]:
-        ctx = Context(answers=parsed_answers(check, raw), now=lambda: NOW, lang=lang)
+        # zone=UTC: "today" is NOW's date on any machine, whatever its time zone (TZ).
+        ctx = Context(answers=parsed_answers(check, raw), now=lambda: NOW, lang=lang, zone=timezone.utc)
         return list(check().run(ctx))
 
     return run_check

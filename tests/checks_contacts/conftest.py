@@ -34,8 +34,9 @@ def run_check() -> RunCheck:
     ) -> list[Finding]:
         questions = {question.id: question for question in check.questions}
         values = {key: questions[key].parse(value, today=now.date()) for key, value in raw.items()}
+        # zone=UTC: "today" is now's date on any machine, whatever its time zone (TZ).
         ctx = Context(answers=Answers(values), now=lambda: now, options=dict(options or {}), offline=offline,
-                      lang=lang)
+                      lang=lang, zone=timezone.utc)
         findings = list(check().run(ctx))
         for finding in findings:  # what the engine would refuse
             assert finding.check_id == check.id

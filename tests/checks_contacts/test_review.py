@@ -10,6 +10,8 @@ import pytest
 from kakaoaudit.api import Status
 from kakaoaudit.checks.contacts import OVERDUE_DAYS, REVIEW_DAYS, REVIEWED_ON, ContactsReview
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)  # the date of the fixture's clock
 
 

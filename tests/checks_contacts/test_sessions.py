@@ -20,6 +20,8 @@ from kakaoaudit.checks.sessions import (
     SessionsReview,
 )
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from kakaoaudit.core.timezones import KST, format_offset, get_zone, offset_to_kst, utc_offset
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 JAN = date(2025, 1, 15)
 JUL = date(2025, 7, 15)
 H = timedelta(hours=1)

@@ -7,18 +7,29 @@ import io
 import json
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kakaoaudit.core import localtime
 from kakaoaudit.formats.summary import collect
 from kakaoaudit.formats.terminal import cells
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 Cli = Callable[..., Any]
-TODAY = datetime.now(timezone.utc).date()
+#: The instant these tests run at, frozen (`same_day`); "today" and the reports' dates are local dates in
+#: the system's time zone, as the summary shows them (CI runs these under several TZ values).
+NOW = localtime.now()
+TODAY = localtime.local_date(NOW)
+
+
+@pytest.fixture(autouse=True)
+def same_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(localtime, "now", lambda: NOW)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +49,10 @@ def base() -> dict[str, Any]:
 def report(base: dict[str, Any], label: str | None, day: date, score: int | None) -> dict[str, Any]:
     """`base` with another person, date and score (a shallow copy: nothing nested is changed)."""
     grade = "-" if score is None else "ABCDF"[min(4, (100 - score) // 10)]
-    return {**base, "label": label, "score": score, "grade": grade, "generated_at": f"{day.isoformat()}T09:30:00Z"}
+    # 9:30 local time on `day`, stamped in UTC as reports are.
+    stamp = localtime.start_of_local_day(day) + timedelta(hours=9, minutes=30)
+    generated = stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {**base, "label": label, "score": score, "grade": grade, "generated_at": generated}
 
 
 def write(path: Path, data: Any) -> Path:

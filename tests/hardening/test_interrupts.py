@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -29,6 +30,13 @@ KA401 = ("audit", "--only", "KA401", "--output", "report.json", "--format", "jso
 #: Answers to KA401's questions in order (2-step on -> how it reaches you -> backup email -> SMS filter).
 KA401_ANSWERS = ["y", "1", "u", "n"]
 PASSWORD_PROMPT = r"password \(Enter to skip\): "
+
+
+def default_sigint() -> None:
+    """In the child before kakaoaudit starts: Ctrl-C interrupts, as in a person's terminal. A suite run in
+    the background (``pytest &``, nohup) starts with SIGINT ignored, and an ignored signal stays ignored
+    across exec: without this every case here would wait for an interrupt that never comes."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Setup:
@@ -59,7 +67,7 @@ class Setup:
 
     def spawn(self, *args: str) -> Any:
         child = pexpect.spawn(EXECUTABLE, list(args), cwd=str(self.work), env=self.env, encoding="utf-8",
-                              timeout=30, dimensions=(50, 200))
+                              timeout=30, dimensions=(50, 200), preexec_fn=default_sigint)
         child.logfile_read = io.StringIO()  # the whole terminal transcript, for the traceback check
         return child
 

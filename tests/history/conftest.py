@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
+import shutil
+import signal
 import sqlite3
+import tempfile
+import time
+import traceback
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -150,26 +156,81 @@ def v1_file(tmp_path: Path) -> Callable[[list[dict[str, Any]]], Path]:
     return build
 
 
-@pytest.fixture
-def make_unreadable() -> Iterator[Callable[[Path], None]]:
-    """``make_unreadable(path)``: chmod 000 a file or folder, or skip where that binds nobody."""
-    undo: list[Callable[[], object]] = []
+#: Seconds the unprivileged child may take before it is stopped and the test fails.
+UNPRIVILEGED_TIMEOUT = 60.0
 
-    def apply(path: Path) -> None:
+
+@pytest.fixture
+def as_unprivileged(tmp_path: Path) -> Iterator[Callable[[Callable[[Path], None]], None]]:
+    """``as_unprivileged(body)``: run ``body(folder)`` where file modes bind, `folder` an empty folder of its own.
+
+    Root ignores modes (chmod 000 stops nobody), so as root `body` runs in a forked child that first
+    drops to the user "nobody" (no groups): the permission tests really run, in CI too, instead of
+    being skipped. Not root: `body` runs here. Assertion failures in the child fail the test with the
+    child's traceback. Skipped only where there is no unprivileged user to drop to; CI fails then.
+    """
+    made: list[Path] = []
+
+    def run(body: Callable[[Path], None]) -> None:
         if os.name != "posix":
             pytest.skip("POSIX permissions only")
-        mode = path.stat().st_mode & 0o7777
-        path.chmod(0)
-        undo.append(lambda: path.chmod(mode))
-        try:
-            if path.is_dir():
-                list(path.iterdir())
-            else:
-                path.read_bytes()
-        except OSError:
+        if os.geteuid() != 0:
+            folder = tmp_path / "unprivileged"
+            folder.mkdir()
+            body(folder)
             return
-        pytest.skip("chmod 000 does not stop this process (running as root)")
+        try:
+            user = pwd.getpwnam("nobody")
+        except KeyError:
+            reason = "running as root and there is no unprivileged user 'nobody' to run the permission tests as"
+            if os.environ.get("CI"):
+                pytest.fail(reason)
+            pytest.skip(reason)
+        # tmp_path's parents belong to root alone: the child gets a folder of its own in the temp dir.
+        folder = Path(tempfile.mkdtemp(prefix="kakaoaudit-unprivileged-"))
+        made.append(folder)
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        _run_in_child(body, folder, user.pw_uid, user.pw_gid)
 
-    yield apply
-    for step in reversed(undo):
-        step()
+    yield run
+    for folder in made:
+        for path in (folder, *folder.rglob("*")):
+            path.chmod(0o700)  # so that even a folder the test made unreadable can be removed
+        shutil.rmtree(folder)
+
+
+def _run_in_child(body: Callable[[Path], None], folder: Path, uid: int, gid: int) -> None:
+    """`body(folder)` in a forked child running as `uid`/`gid`; its failure fails the test here."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 1
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(gid)
+            os.setuid(uid)
+            if os.geteuid() == 0 or os.access("/root", os.R_OK):
+                raise AssertionError("the child still has root's rights")
+            body(folder)
+            status = 0
+        except BaseException:  # everything goes back to the parent as text
+            os.write(write_end, traceback.format_exc().encode("utf-8", "replace"))
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    deadline = time.monotonic() + UNPRIVILEGED_TIMEOUT
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read_end)
+            pytest.fail(f"the unprivileged child took more than {UNPRIVILEGED_TIMEOUT:g} s")
+        time.sleep(0.01)
+    with os.fdopen(read_end, "rb") as pipe:
+        report = pipe.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        pytest.fail(f"as the user 'nobody':\n{report}", pytrace=False)

@@ -1,5 +1,6 @@
 """Read-only and unreadable places give "readonly" / "permission" with a clear detail, and no rows
-are lost. Uses real permissions (chmod; chattr +i when running as root), skipped where neither binds.
+are lost. Uses real permissions: chmod (chattr +i when running as root) for read-only places; the
+unreadable ones run as an unprivileged user (as root: in a child dropped to "nobody").
 """
 
 from __future__ import annotations
@@ -73,23 +74,29 @@ def test_read_only_history_file(history_path: Path, store: HistoryStore, make_re
     assert len(reader.entries()) == 1
 
 
-def test_unreadable_history_file(
-    history_path: Path, store: HistoryStore, make_unreadable: Any, make_report: Any
-) -> None:
-    store.add(make_report(0))
-    make_unreadable(history_path)
-    fresh = HistoryStore(history_path)
-    for call in (fresh.entries, lambda: fresh.add(make_report(1))):
-        error = kind_of(call)
+def test_unreadable_history_file(as_unprivileged: Any, make_report: Any) -> None:
+    def body(folder: Path) -> None:
+        history_path = folder / "history.sqlite3"
+        HistoryStore(history_path).add(make_report(0))
+        history_path.chmod(0)
+        fresh = HistoryStore(history_path)
+        for call in (fresh.entries, lambda: fresh.add(make_report(1))):
+            error = kind_of(call)
+            assert error.kind == "permission"
+            assert "permission denied" in error.detail
+
+    as_unprivileged(body)
+
+
+def test_unreadable_folder(as_unprivileged: Any, make_report: Any) -> None:
+    def body(folder: Path) -> None:
+        history_path = folder / "data" / "history.sqlite3"
+        HistoryStore(history_path).add(make_report(0))
+        history_path.parent.chmod(0)
+        error = kind_of(HistoryStore(history_path).entries)
         assert error.kind == "permission"
-        assert "permission denied" in error.detail
 
-
-def test_unreadable_folder(history_path: Path, store: HistoryStore, make_unreadable: Any, make_report: Any) -> None:
-    store.add(make_report(0))
-    make_unreadable(history_path.parent)
-    error = kind_of(HistoryStore(history_path).entries)
-    assert error.kind == "permission"
+    as_unprivileged(body)
 
 
 # Simulated failures: these run everywhere, root and Windows included, and pin the translation of

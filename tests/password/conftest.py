@@ -88,6 +88,7 @@ def make_context(
         breach=breach,
         offline=offline,
         options=options or {"timeout": 15.0},
+        zone=timezone.utc,  # "today" is TODAY on any machine, whatever its time zone (TZ)
     )
 
 

@@ -12,6 +12,8 @@ from kakaoaudit.api import Context, Severity, Status
 from kakaoaudit.checks.password_hygiene import HABITS, LAST_CHANGED, MANAGER, NOT_REUSED, PasswordHabits
 from kakaoaudit.core.questions import UNSURE
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 NOT_REUSED_ONLY, MANAGER_ONLY, BOTH, NEITHER = (NOT_REUSED,), (MANAGER,), (NOT_REUSED, MANAGER), ()
 
 

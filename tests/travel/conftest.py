@@ -34,7 +34,8 @@ def answers(values: Mapping[str, Any] | None = None, **sources: Source) -> Answe
 
 def context(values: Mapping[str, Any] | None = None, today: date = TODAY) -> Context:
     moment = datetime(today.year, today.month, today.day, 12, tzinfo=timezone.utc)
-    return Context(answers=answers(values), now=lambda: moment)
+    # zone=UTC: "today" is `today` on any machine, whatever its time zone (TZ).
+    return Context(answers=answers(values), now=lambda: moment, zone=timezone.utc)
 
 
 def run(check: type[Check], values: Mapping[str, Any] | None = None, today: date = TODAY) -> list[Finding]:

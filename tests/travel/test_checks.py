@@ -26,6 +26,8 @@ from kakaoaudit.checks.travel_support import SupportFromAbroad
 from kakaoaudit.core.model import Phase
 from kakaoaudit.travel.trip import TravelCheck, trip_of
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 ON = {COUNTRY_RESTRICTION: True}
 #: A departure within the 14 days a chat backup can reportedly be restored.
 SOON = date(2026, 12, 8)

@@ -10,12 +10,24 @@ from typing import Any
 
 import pytest
 
+from kakaoaudit.core import localtime
+
 Cli = Callable[..., Any]
 
-TODAY = date.today()
+pytestmark = pytest.mark.calendar
+
+#: The instant these tests run at, frozen (`same_day`): "today" is the same for the tests and the command,
+#: also when the run crosses midnight. In the system's time zone, whatever TZ is (CI runs several).
+NOW = localtime.now()
+TODAY = localtime.local_date(NOW)
 DEPART = TODAY + timedelta(days=30)
 BACK = TODAY + timedelta(days=44)
 DATES = ("--depart", DEPART.isoformat(), "--return", BACK.isoformat())
+
+
+@pytest.fixture(autouse=True)
+def same_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(localtime, "now", lambda: NOW)
 
 
 def answers_file(tmp_path: Path, *, home: str = "JP", allowed: str = '["JP"]', travel: str = "") -> Path:

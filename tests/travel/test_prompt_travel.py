@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty"), pytest.mark.calendar]
 
 ANSWERS = """
 [profile]

@@ -13,6 +13,8 @@ from kakaoaudit.core.errors import InputError, UsageError
 from kakaoaudit.core.model import Category
 from kakaoaudit.core.registry import discover
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)
 
 

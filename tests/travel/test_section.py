@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.model import ChecklistItem, Phase, TimeDifference, TravelPlan
 from kakaoaudit.formats.travel_section import group_zones, render_travel_markdown, render_travel_text
 from kakaoaudit.travel.trip import Trip, time_differences
+
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
 
 _ = translator("kakaoaudit.travel")
 TODAY = date(2026, 11, 28)

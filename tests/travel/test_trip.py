@@ -25,6 +25,8 @@ from kakaoaudit.travel.trip import (
     validate_trip,
 )
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)
 
 

@@ -13,6 +13,8 @@ import pytest
 
 from kakaoaudit.core.i18n import LANGUAGES
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:

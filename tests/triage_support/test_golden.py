@@ -2,9 +2,11 @@
 
 Regenerate after an intended change with:
 
-    UPDATE_GOLDEN=1 /work/venv/bin/pytest tests/triage_support/test_golden.py -q -p no:cacheprovider
+    UPDATE_GOLDEN=1 pytest tests/triage_support/test_golden.py -q -p no:cacheprovider
 
-and review the diff of tests/triage_support/golden/ before committing it.
+which rewrites the files and then FAILS every case it rewrote (a run with UPDATE_GOLDEN=1 never
+passes, so it cannot hide a change); review the diff of tests/triage_support/golden/, commit it, and
+run again without UPDATE_GOLDEN.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 import pytest
 
 from kakaoaudit import __version__
+
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
 
 ANSWERS = Path(__file__).parent / "answers"
 GOLDEN = Path(__file__).parent / "golden"
@@ -34,13 +38,14 @@ def golden_name(command: str, lang: str, place: str, fmt: str, extra: str = "") 
     return f"{command}-{place}-{lang}{extra}.{SUFFIX[fmt]}"
 
 
-def compare(name: str, actual: str) -> None:
+def compare(name: str, actual: str, folder: Path = GOLDEN) -> None:
     # The version changes with every release: the golden files hold a placeholder.
     actual = actual.replace(json.dumps(__version__), '"<version>"')
-    path = GOLDEN / name
+    path = folder / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8", newline="\n")
-        return
+        pytest.fail(f"{path.name} rewritten (UPDATE_GOLDEN=1): review the diff, commit it, and run again without "
+                    "UPDATE_GOLDEN", pytrace=False)
     assert path.exists(), f"{path.name} missing: run with UPDATE_GOLDEN=1 to create it"
     assert actual == path.read_text(encoding="utf-8"), f"{path.name} differs; UPDATE_GOLDEN=1 regenerates it"
 
@@ -66,3 +71,16 @@ def test_no_stray_golden_files() -> None:
     expected = {golden_name(*case) for case in CASES} | {
         golden_name("support-kit", lang, "abroad", "text", "-reapply") for lang in LANGS}
     assert {path.name for path in GOLDEN.iterdir()} == expected
+
+
+def test_update_golden_rewrites_and_then_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    for _ in range(2):  # also when nothing changed: such a run never passes
+        with pytest.raises(pytest.fail.Exception, match="rewritten"):
+            compare("case.txt", "new output\n", tmp_path)
+        assert (tmp_path / "case.txt").read_text(encoding="utf-8") == "new output\n"
+    monkeypatch.delenv("UPDATE_GOLDEN")
+    compare("case.txt", "new output\n", tmp_path)
+    with pytest.raises(AssertionError, match="differs"):
+        compare("case.txt", "other output\n", tmp_path)
+    assert (tmp_path / "case.txt").read_text(encoding="utf-8") == "new output\n"

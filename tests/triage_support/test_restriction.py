@@ -26,6 +26,8 @@ from kakaoaudit.triage.restriction import (
     zone_label,
 )
 
+pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
+
 TODAY = date(2026, 11, 28)
 
 

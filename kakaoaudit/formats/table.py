@@ -7,8 +7,6 @@ display cells, so Japanese and Korean text never overflows.
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
@@ -149,6 +147,8 @@ class _Layout:
             shown = t(s.T_NOT_ASSESSED) if c.score is None else str(c.score)
             rows.append([t(c.category.label), shown, f"{c.points}/{c.max_points}", bar])
         headers = [t(s.T_CATEGORY), t(s.T_SCORE_COL), t(s.T_POINTS_COL), ""]
+        from tabulate import tabulate  # noqa: PLC0415 - only the full report has the table (the short view has none)
+
         table = tabulate(rows, headers=headers, tablefmt="simple", colalign=("left", "right", "right", "left"))
         if max(cells(line) for line in table.splitlines()) > self.width:
             table = tabulate([row[:3] for row in rows], headers=headers[:3], tablefmt="simple",

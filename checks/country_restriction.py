@@ -19,6 +19,7 @@ from kakaoaudit.api import (
     Severity,
     Status,
     country_name,
+    infer_home_country,
     translator,
 )
 
@@ -46,6 +47,8 @@ HOME_COUNTRY_QUESTION = Question(
     _("Which country do you live in (the country of your phone number)?"),
     help=_("A country code such as JP or KR, or a name such as Japan."),
     default=DEFAULT_HOME,
+    infer=infer_home_country,
+    infer_from=("contacts.phone",),
 )
 
 
@@ -111,6 +114,7 @@ class CountryRestriction(Check):
             _("Is login restriction by country turned on for your Kakao account?"),
             help=_("You can see it in {where}", where=_WHERE),
             allow_unknown=True,
+            present=True,
         ),
         Question(
             COUNTRIES,
@@ -119,6 +123,7 @@ class CountryRestriction(Check):
             help=_("Codes or names, separated by commas, as listed in the setting."),
             allow_unknown=True,
             when={ENABLED: True},
+            present=True,
         ),
     )
 

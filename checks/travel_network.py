@@ -52,6 +52,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
                "to connect from that country."),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         VPN_EXIT,
@@ -60,6 +61,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
         help=_("The location chosen in the VPN app, such as JP. Answer unknown if the app chooses it by itself."),
         allow_unknown=True,
         when={**ON_TRIP, VPN_USED: True},
+        present=True,
     ),
 )
 
@@ -75,6 +77,7 @@ WIFI_QUESTIONS: tuple[Question, ...] = (
         ),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
     ),
 )
 

@@ -27,7 +27,9 @@ kakaoaudit's own checks (``kakaoaudit.checks``) import nothing of kakaoaudit but
 each of them is an example a plugin can follow.
 
 Besides the check classes, the API offers the helpers the built-in checks use (docs/plugins.md):
-phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, ...), country names,
+phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, ...; `infer_home_country` for
+`Question.infer`, `check_email_at_prompt`/`check_phone_at_prompt` for `Question.prompt_check`, `suggest_address`
+for a likely typo in an address), country names,
 the password's strength (`estimate_strength`, zxcvbn called safely) and the person's own details
 in a password, the classifier of web addresses (`classify_url`), and the travel checks' base class
 (`TravelCheck`). The heavy ones (phonenumbers, zxcvbn, the country table) load on first use.
@@ -38,15 +40,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from kakaoaudit.core.answer_text import NEVER, RoughDate
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, BreachSource, Check, Context
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.i18n import Msg, Private, translator
 from kakaoaudit.core.model import Category, ChecklistItem, Finding, Phase, Severity, Status
-from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
+from kakaoaudit.core.questions import KNOWN, NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
 from kakaoaudit.core.secret import DEMO_PASSWORD, Secret
 
 if TYPE_CHECKING:
+    from kakaoaudit.contacts.at_prompt import check_email as check_email_at_prompt
+    from kakaoaudit.contacts.at_prompt import check_phone as check_phone_at_prompt
+    from kakaoaudit.contacts.inference import infer_home_country
     from kakaoaudit.contacts.phone_email import (
         EmailInfo,
         PhoneInfo,
@@ -58,6 +64,7 @@ if TYPE_CHECKING:
         same_email,
         same_phone,
     )
+    from kakaoaudit.contacts.typos import suggest_address
     from kakaoaudit.core.countries import lookup as lookup_country
     from kakaoaudit.core.countries import name as country_name
     from kakaoaudit.password.personal import (
@@ -96,8 +103,10 @@ __all__ = [
     "EMAIL",
     "HOME_COUNTRY",
     "KAKAO_ID",
+    "KNOWN",
     "MAX_SCORED_LENGTH",
     "NAME",
+    "NEVER",
     "NO_DEFAULT",
     "ON_TRIP",
     "PHONE",
@@ -125,6 +134,7 @@ __all__ = [
     "Private",
     "QType",
     "Question",
+    "RoughDate",
     "Secret",
     "Severity",
     "Status",
@@ -133,6 +143,8 @@ __all__ = [
     "Trip",
     "UrlVerdict",
     "Verdict",
+    "check_email_at_prompt",
+    "check_phone_at_prompt",
     "classify_url",
     "country_choice",
     "country_label",
@@ -140,6 +152,7 @@ __all__ = [
     "country_name",
     "estimate_strength",
     "explain_url",
+    "infer_home_country",
     "lookup_country",
     "mask_email",
     "mask_phone",
@@ -150,6 +163,7 @@ __all__ = [
     "phone_digit_forms",
     "same_email",
     "same_phone",
+    "suggest_address",
     "support_hours",
     "translator",
     "window_label",
@@ -161,6 +175,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     **{name: ("kakaoaudit.contacts.phone_email", name) for name in (
         "EmailInfo", "PhoneInfo", "PhoneType", "mask_email", "mask_phone", "parse_email", "parse_phone",
         "same_email", "same_phone")},
+    "infer_home_country": ("kakaoaudit.contacts.inference", "infer_home_country"),
+    "check_email_at_prompt": ("kakaoaudit.contacts.at_prompt", "check_email"),
+    "check_phone_at_prompt": ("kakaoaudit.contacts.at_prompt", "check_phone"),
+    "suggest_address": ("kakaoaudit.contacts.typos", "suggest_address"),
     "country_name": ("kakaoaudit.core.countries", "name"),
     "lookup_country": ("kakaoaudit.core.countries", "lookup"),
     **{name: ("kakaoaudit.password.personal", name) for name in (

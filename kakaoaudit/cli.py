@@ -165,8 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(_language_from(args))
     try:
         result = build_cli().main(args=args, prog_name="kakaoaudit", standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        _error_line(t(_("interrupted; nothing was written")))
+    except (KeyboardInterrupt, click.exceptions.Abort) as error:
+        # click turns Ctrl-C into Abort; the questionnaire's own interruption says where the answers are.
+        kept = getattr(error, "kept", None) or getattr(error.__cause__, "kept", None)
+        if kept:
+            _error_line(t(_("interrupted; no report was written. Your answers so far are kept in {file} (never the "
+                            "password): run the same command again to continue where you stopped.", file=kept)))
+        else:
+            _error_line(t(_("interrupted; nothing was written")))
         return EXIT_INTERRUPTED
     except click.ClickException as error:
         error.show()
@@ -229,6 +235,25 @@ def common_options(function: F) -> F:
     return function
 
 
+def answer_options(function: F) -> F:
+    """Options of the commands that ask questions and keep the answers (audit, travel, triage, support-kit)."""
+    decorators = [
+        click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
+                     help=t(_("Your answers file (default: answers.toml in KAKAOAUDIT_HOME or your user data "
+                              "folder, read and kept automatically). Use one file per person."))),
+        click.option("--plain", is_flag=True, envvar="KAKAOAUDIT_PLAIN",
+                     help=t(_("Numbered questions, one line each, instead of arrow keys and checkboxes (for screen "
+                              "readers; also KAKAOAUDIT_PLAIN=1)."))),
+        click.option("--ask-again", is_flag=True,
+                     help=t(_("Ask every question again, with your saved answer as the default (Enter keeps it)."))),
+        click.option("--no-save", is_flag=True, help=t(_("Do not keep the answers of this run."))),
+        click.option("--no-input", is_flag=True, help=t(_("Never prompt; fail listing any missing answer."))),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
 def report_options(function: F) -> F:
     """Options of the commands that produce a report (audit, demo)."""
     decorators = [
@@ -276,8 +301,9 @@ def build_cli() -> click.Group:
         return None
 
     @cli.command(help=t(_("Run the audit: answer the questions (or give an answers file) and get a report.")))
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
-                  help=t(_("TOML file with your answers ('kakaoaudit init' writes one).")))
+    @click.option("--full", is_flag=True,
+                  help=t(_("Ask every question, not only the quick check's (the answers you gave before are not "
+                           "asked again).")))
     @click.option("--password-stdin", is_flag=True,
                   help=t(_("Read the password as one line from standard input instead of a hidden prompt.")))
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
@@ -291,7 +317,7 @@ def build_cli() -> click.Group:
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
-    @click.option("--no-input", is_flag=True, help=t(_("Never prompt; fail listing any missing answer.")))
+    @answer_options
     @report_options
     @common_options
     def audit(**options: Any) -> int:

@@ -14,7 +14,6 @@ is in the language chosen for this run; its top-level imports stay light (click 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Any
 
 import click
@@ -26,7 +25,7 @@ _ = translator(__name__)
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.cli import common_options, report_options  # noqa: PLC0415 - cli is loaded when this runs
+    from kakaoaudit.cli import answer_options, common_options, report_options  # noqa: PLC0415 - cli is loaded when this runs
 
     @click.command(
         name="travel",
@@ -47,10 +46,8 @@ def build() -> click.Command:
                   help=_("The day you leave, as 2030-12-20 (today or later).").render())
     @click.option("--return", "return_date", metavar="DATE", default=None,
                   help=_("The day you come back, as 2031-01-03.").render())
-    @click.option("--answers", "-a", "answers_file", type=click.Path(path_type=Path), default=None,
-                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
-    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
     @report_options
+    @answer_options
     @common_options
     def travel(**options: Any) -> int:
         return run(options)

@@ -127,6 +127,9 @@ class Auditor:
     tracebacks: list[str] = field(default_factory=list)
     #: Seconds each check may run; None: KAKAOAUDIT_CHECK_TIMEOUT, else `DEFAULT_CHECK_TIMEOUT`.
     check_timeout: float | None = None
+    #: Checks the caller chose not to run (the quick check left them out), with the reason their
+    #: `skipped` finding gives.
+    skip: Mapping[str, Msg] = field(default_factory=dict)
 
     def run(self, answers: Answers) -> Report:
         """Run every check in isolation and score the results."""
@@ -179,6 +182,8 @@ class Auditor:
 
     def _not_runnable(self, check: type[Check], ctx: Context) -> Finding | None:
         """The `skipped` finding of a check that cannot run here; None when it can run."""
+        if check.id in self.skip:
+            return _not_run(check, Status.SKIPPED, self.skip[check.id])
         if check.needs_network and self.offline and self.breach is None:
             return _not_run(check, Status.SKIPPED, _("not checked: --offline was given and this check "
                                                       "needs the network"))

@@ -10,8 +10,9 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from kakaoaudit.core.answer_text import RoughDate
 from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import AnswerValue, QType, Question
+from kakaoaudit.core.questions import KNOWN, AnswerValue, QType, Question
 
 _ = translator("kakaoaudit")
 
@@ -22,6 +23,8 @@ def toml_value(value: AnswerValue) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, RoughDate):
+        return json.dumps(str(value))  # "2024-05" is not TOML as a bare value, and 2024 would be an integer
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -86,7 +89,8 @@ def _comment_lines(question: Question, lang: str) -> list[str]:
 
 def condition_text(question: Question) -> str:
     """The condition of a conditional question as TOML-like text: ``a.b = true, c.d = ["x", "y"]``."""
-    return ", ".join(f"{other} = {toml_value(_as_value(wanted))}" for other, wanted in question.when.items())
+    return ", ".join(f"{other} = <answered>" if wanted is KNOWN else f"{other} = {toml_value(_as_value(wanted))}"
+                     for other, wanted in question.when.items())
 
 
 def _as_value(wanted: object) -> AnswerValue:

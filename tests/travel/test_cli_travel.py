@@ -31,7 +31,6 @@ countries = {allowed}
 [security.two_step]
 enabled = true
 route = "kakaotalk"
-backup_email = true
 
 [contacts.backup]
 kind = "email"
@@ -44,11 +43,14 @@ roaming = true
 public_wifi_plan = "mobile_data"
 long_stay = false
 documents = ["passport"]
-chat_backup_on = {TODAY.isoformat()}
 {travel}
 
 [travel.vpn]
 used = false
+
+[recovery]
+chat_backup = "backup"
+chat_backup_on = {TODAY.isoformat()}
 """
     path = tmp_path / "answers.toml"
     path.write_text(text, encoding="utf-8")
@@ -197,7 +199,9 @@ def test_missing_answers_list_only_what_the_travel_checks_need(cli: Cli) -> None
     assert "travel.sim_plan" in result.stderr
     assert "security.country_restriction.enabled" in result.stderr
     assert "travel.destination" not in result.stderr  # given by --to
-    for other in ("conduct.", "recovery.", "security.sms_filter", "contacts.phone"):
+    # The chat backup is asked once for every command (KA705 and KA608 read the same answer).
+    assert "recovery.chat_backup:" in result.stderr
+    for other in ("conduct.", "recovery.support_route", "security.sms_filter", "contacts.phone"):
         assert other not in result.stderr
 
 

@@ -196,8 +196,9 @@ class Answering:
         if store.explicit:
             self.prompter.say(_("Next time: {command}", command=self.command_line()))
         else:
+            other = f"kakaoaudit {self.command} --answers OTHER.toml"
             self.prompter.say(_("kakaoaudit reads them from there next time. For another person, give them a file "
-                                "of their own: {command}", command=f"kakaoaudit {self.command} --answers OTHER.toml"))
+                                "of their own: {command}", command=other))
 
     def _keeping(self) -> _Keeping:
         return _Keeping(self)

@@ -148,8 +148,8 @@ def _two_step_backup(raw: Any, reading: _Reading) -> Msg | None:
         return None
     if not reading.add(BACKUP_KIND, value):
         return _SILENT
-    return _("'{old}' is now part of the backup contact question; read as {new}", old=OLD_TWO_STEP_BACKUP,
-             new=f"{BACKUP_KIND} = {_literal(value)}")
+    new = f"{BACKUP_KIND} = {_literal(value)}"
+    return _("'{old}' is now part of the backup contact question; read as {new}", old=OLD_TWO_STEP_BACKUP, new=new)
 
 
 def _past_restrictions(raw: Any, reading: _Reading) -> Msg | None:
@@ -157,8 +157,8 @@ def _past_restrictions(raw: Any, reading: _Reading) -> Msg | None:
         return None
     if not reading.add(RESTRICTED_BEFORE, raw):
         return _SILENT
-    return _("'{old}' is now asked once for every command; read as {new}", old=OLD_PAST_RESTRICTIONS,
-             new=f"{RESTRICTED_BEFORE} = {_literal(raw)}")
+    new = f"{RESTRICTED_BEFORE} = {_literal(raw)}"
+    return _("'{old}' is now asked once for every command; read as {new}", old=OLD_PAST_RESTRICTIONS, new=new)
 
 
 def _chat_backup_on(raw: Any, reading: _Reading) -> Msg | None:

@@ -12,13 +12,13 @@ import os
 import re
 import shutil
 import sys
-import tomllib
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pexpect
 import pytest
+import tomllib
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
 

@@ -132,13 +132,13 @@ def parse_country(text: str) -> str:
 
 
 def parse_date(text: str, option: str) -> date:
-    """A calendar date written as YYYY-MM-DD (full-width digits too); `UsageError` otherwise."""
+    """A calendar date as people write it (2030-12-20, 2030/12/20, 2030年12月20日, or 12/20 for the next
+    20 December; full-width digits too); `UsageError` otherwise."""
+    from kakaoaudit.core.answer_text import parse_date as read_date  # noqa: PLC0415 - keeps the command list light
     from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
 
     try:
-        import unicodedata  # noqa: PLC0415 - keeps the command list light
-
-        return date.fromisoformat(unicodedata.normalize("NFKC", text).strip())
+        return read_date(text, today=today(), future=True)
     except ValueError:
         raise UsageError(_("{option}: '{text}' is not a date; write it like 2030-12-20", option=option,
                            text=_shown(text))) from None

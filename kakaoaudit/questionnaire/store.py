@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -197,9 +198,9 @@ def _tidy(text: str) -> str:
     import re  # noqa: PLC0415
 
     tidy = re.sub(r"\n{3,}", "\n\n", re.sub(r"([^\n])\n(\[[^\n\]]+\]\n)", r"\1\n\n\2", text)).lstrip("\n")
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    else:  # pragma: no cover - Python 3.10 only
         import tomli as tomllib  # noqa: PLC0415
     try:
         same = tomllib.loads(tidy) == tomllib.loads(text)

@@ -1,7 +1,8 @@
-"""Write answers as TOML: the commented template of `kakaoaudit init` and saved answers.
+"""Write answers as TOML: the commented template of `kakaoaudit init`.
 
-Never writes a password: questions cannot ask for one (see `questions.SECRET_KEY_SEGMENT`) and
-the password is not an answer.
+Answers given at the prompt are merged into the person's file by `kakaoaudit.questionnaire.store`
+(tomlkit keeps what it did not change). Never writes a password: questions cannot ask for one (see
+`questions.SECRET_KEY_SEGMENT`) and the password is not an answer.
 """
 
 from __future__ import annotations
@@ -99,32 +100,3 @@ def _as_value(wanted: object) -> AnswerValue:
     if isinstance(wanted, (bool, int, str, date)):
         return wanted
     return str(wanted)
-
-
-def render_tables(document: Mapping[str, object], names: Sequence[str]) -> str:
-    """The top-level tables `names` of a parsed TOML document, written back as TOML.
-
-    Used to keep an answers file's reserved sections (``[suppress]``, ``[settings]``) when the
-    answers are saved over it. Values may be scalars or tables of scalars (written inline).
-    """
-    lines: list[str] = []
-    for name in names:
-        table = document.get(name)
-        if not isinstance(table, Mapping) or not table:
-            continue
-        lines.extend(["", f"[{name}]"])
-        for key, value in table.items():
-            lines.append(f"{json.dumps(str(key), ensure_ascii=False)} = {_inline(value)}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _inline(value: object) -> str:
-    if isinstance(value, Mapping):
-        items = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_inline(v)}" for k, v in value.items())
-        return "{ " + items + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(item) for item in value) + "]"
-    if isinstance(value, (bool, int, str, date)):
-        return toml_value(value)
-    return json.dumps(str(value), ensure_ascii=False)
-

@@ -28,6 +28,9 @@ from kakaoaudit.checks.recovery import (
 
 P, W, F, U = Status.PASS, Status.WARN, Status.FAIL, Status.UNKNOWN
 
+RECENT = {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-20"}
+OLDER = {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-10"}  # a month: its first day counts
+
 CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     # KA701 the official route (S1, S6, P4.1, K14)
     (SupportRoute, {ROUTE: "app"}, {"official-route": P}),
@@ -69,14 +72,15 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (AppUpdated, {}, {"habits-unknown": U}),
     # KA705 chat backup (K13, K12)
     (ChatBackup, {CHAT_BACKUP: "drawer"}, {"drawer": P}),
-    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-14", HABITS: [BACKUP_PASSWORD_KEPT]},  # 14 days: recent
+    # 14 days before today: still recent.
+    (ChatBackup, {**RECENT, CHAT_BACKUP_ON: "2026-11-14", HABITS: [BACKUP_PASSWORD_KEPT]},
      {"backup-recent": P, "backup-password-kept": P}),
-    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-20", HABITS: ["screenshots"]},  # left unselected: not kept, never a pass
+    (ChatBackup, {**RECENT, HABITS: ["screenshots"]},  # left unselected: not kept, never a pass
      {"backup-recent": P, "backup-password-missing": W}),
-    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-20", HABITS: ["none"]}, {"backup-recent": P, "backup-password-missing": W}),
-    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-10", HABITS: [BACKUP_PASSWORD_KEPT]}, {"backup-old": W, "backup-password-kept": P}),
+    (ChatBackup, {**RECENT, HABITS: ["none"]}, {"backup-recent": P, "backup-password-missing": W}),
+    (ChatBackup, {**OLDER, HABITS: [BACKUP_PASSWORD_KEPT]}, {"backup-old": W, "backup-password-kept": P}),
     # The habits not asked (the quick check): nothing is said about the backup's password.
-    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-10"}, {"backup-old": W}),
+    (ChatBackup, OLDER, {"backup-old": W}),
     (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-13"}, {"backup-old": W}),  # 15 days
     (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "unknown"}, {"backup-unknown": U}),
     (ChatBackup, {CHAT_BACKUP: "none"}, {"no-backup": W}),

@@ -136,7 +136,8 @@ ANSWER_SETS: list[tuple[type[Check], dict[str, Any]]] = [
     (SessionsReview, {"security.sessions.reviewed_on": d, "security.sessions.unknown_found": u,
                       "security.pc_code_shared": s})
     for d, u, s in (("2026-11-01", "none", False), ("2026-07-01", "logged_out", True),
-                    ("2020-01-01", "still_there", "unknown"), ("unknown", "unknown", "unknown"), ("never", "none", False))
+                    ("2020-01-01", "still_there", "unknown"), ("unknown", "unknown", "unknown"),
+                    ("never", "none", False))
 ] + [
     (CountryRestriction, {"security.country_restriction.enabled": e, "security.country_restriction.countries": c})
     for e, c in ((True, ["JP"]), (True, ["KR", "US", "TW", "CN"]), (True, ["JP", "US"]), (True, "unknown"),

@@ -16,8 +16,8 @@ from kakaoaudit.checks.travel_shared import (
     ALLOWED_COUNTRIES,
     BACKUP_KIND,
     BACKUP_REACHABLE,
-    COUNTRY_RESTRICTION,
     CHAT_BACKUP,
+    COUNTRY_RESTRICTION,
     TWO_STEP,
     TWO_STEP_ROUTE,
 )

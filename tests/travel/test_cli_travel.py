@@ -292,3 +292,13 @@ def test_a_suppressed_travel_finding_leaves_the_score_and_the_checklist(cli: Cli
     assert not [item for item in data["travel"]["checklist"] if item["check_id"] == "KA601"]
     score = data["categories"][0]["score"]
     assert any(note.startswith(f"Travel readiness: {score}/100") for note in data["notes"])
+
+
+@pytest.mark.parametrize("written", ["{d:%Y/%m/%d}", "{d.year}年{d.month}月{d.day}日", "{d.month}/{d.day}"])
+def test_the_dates_of_the_options_as_people_write_them(cli: Cli, tmp_path: Path, written: str) -> None:
+    from datetime import date as day, timedelta
+
+    leave = day.today() + timedelta(days=20)
+    data = travel_json(cli, "--answers", str(answers_file(tmp_path)), "--to", "TW", "--depart",
+                       written.format(d=leave), "--return", (leave + timedelta(days=5)).isoformat())
+    assert data["travel"]["depart"] == leave.isoformat()

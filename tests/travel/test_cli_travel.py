@@ -296,7 +296,8 @@ def test_a_suppressed_travel_finding_leaves_the_score_and_the_checklist(cli: Cli
 
 @pytest.mark.parametrize("written", ["{d:%Y/%m/%d}", "{d.year}年{d.month}月{d.day}日", "{d.month}/{d.day}"])
 def test_the_dates_of_the_options_as_people_write_them(cli: Cli, tmp_path: Path, written: str) -> None:
-    from datetime import date as day, timedelta
+    from datetime import date as day
+    from datetime import timedelta
 
     leave = day.today() + timedelta(days=20)
     data = travel_json(cli, "--answers", str(answers_file(tmp_path)), "--to", "TW", "--depart",

@@ -251,8 +251,10 @@ class IdDocument(Check):
         Question(
             ID_DOCUMENT,
             QType.CHOICE,
-            _("Do you have a valid photo ID (driver's licence, passport, My Number card with photo, residence card) "
-              "whose name, birth date and address are current?"),
+            _("Do you have a valid photo ID (driver's licence, passport, national ID card, residence card) whose "
+              "name, birth date and address are current?"),
+            help=_("A national ID card is for example the My Number card with photo in Japan, or the resident "
+                   "registration card in Korea."),
             choices=(
                 Choice("current", _("Yes, valid and with my current name and address")),
                 Choice("outdated", _("Yes, but the name or address on it is no longer current (for example after "

@@ -117,7 +117,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         help=_("This is shown on the 2-step verification screen of your Kakao Account settings."),
         choices=(
             Choice("kakaotalk", _("A KakaoTalk message")),
-            Choice("phone", _("The contact phone number (text message or call)")),
+            Choice("phone", _("The contact phone number (a text message)")),
         ),
         allow_unknown=True,
         when={**ON_TRIP, TWO_STEP: True},

@@ -110,7 +110,7 @@ class TwoStepVerification(Check):
             help=_("This is shown on the 2-step verification screen of your Kakao Account settings."),
             choices=(
                 Choice("kakaotalk", _("A KakaoTalk message")),
-                Choice("phone", _("The contact phone number (text message or call)")),
+                Choice("phone", _("The contact phone number (a text message)")),
             ),
             allow_unknown=True,
             when={ENABLED: True},

@@ -323,7 +323,7 @@ def complete(answering: Answering, questions: Sequence[Question], answers_file: 
             sources[question.id] = Source.DEFAULT
     missing = applicable(questions, values)
     if missing:
-        raise InputError(*_missing_messages(missing, answers_file))
+        raise InputError(*_missing_messages(missing, answers_file, answering.command))
     loaded = answering.loaded
     return Collected(values, sources, bool(answering.asked), loaded.sections if loaded is not None else {})
 

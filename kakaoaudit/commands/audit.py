@@ -334,7 +334,8 @@ def load_store(registry: Registry, store: AnswerStore, now: datetime, *, require
     return loaded
 
 
-def _missing_messages(missing: Sequence[Question], answers_file: Path | None) -> list[Msg]:
+def _missing_messages(missing: Sequence[Question], answers_file: Path | None,
+                      command: str = "audit") -> list[Msg]:
     lines = [_("{count} question(s) have no answer and there is no terminal to ask them:", count=len(missing))]
     for question in missing:
         line = _("  {id}: {prompt}", id=question.id, prompt=question.prompt)
@@ -342,8 +343,9 @@ def _missing_messages(missing: Sequence[Question], answers_file: Path | None) ->
             line = _("{message} (only when {condition})", message=line, condition=condition_text(question))
         lines.append(line)
     if answers_file is None:
+        with_file = f"kakaoaudit {command} --answers FILE"
         lines.append(_("Run kakaoaudit in a terminal to be asked, or write the answers in a file "
-                       "('kakaoaudit init' creates one) and pass it with --answers FILE."))
+                       "('kakaoaudit init' creates one) and run: {command}", command=with_file))
     else:
         lines.append(_("Add these keys to {file} ('kakaoaudit init -o -' shows every key with its "
                        "explanation), or run kakaoaudit in a terminal to be asked.", file=str(answers_file)))

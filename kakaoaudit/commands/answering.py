@@ -78,6 +78,14 @@ class Answering:
             self.values[key] = value
             self.sources[key] = Source.OPTION
         if self.prompter is None:
+            store = self.store
+            if store is not None and not store.explicit and self.loaded is not None and self.loaded.values:
+                # Found by itself, without --answers: say whose answers these are.
+                import click  # noqa: PLC0415
+
+                used = _("Using {count} saved answers from {file}.", count=len(self.loaded.values),
+                         file=str(store.path))
+                click.echo(f"kakaoaudit: {used.render()}", err=True)
             return
         self._offer_to_continue()
         store = self.store

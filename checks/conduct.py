@@ -79,6 +79,9 @@ ACTIVITY_QUESTION = Question(
         Choice(NONE, _("None of these")),
     ),
     allow_unknown=True,
+    # Nothing ticked is "I don't know": "none of these" has its own item, so no box left unticked reads as a no.
+    empty_is_unknown=True,
+    present=True,
 )
 
 _NOT_ANSWERED = _("This question was not answered, so the check could not tell.")
@@ -394,6 +397,8 @@ class HistoryAndReports(Check):
                 Choice("several", _("More than once")),
             ),
             allow_unknown=True,
+            # Asked once for every command: triage reads this answer too.
+            present=True,
         ),
         Question(
             REASONS,
@@ -539,6 +544,7 @@ class TermsReviewed(Check):
                 Choice("never", _("Never")),
             ),
             allow_unknown=True,
+            present=True,
         ),
     )
 

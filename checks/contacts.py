@@ -15,7 +15,7 @@ from datetime import date
 
 from kakaoaudit.api import (
     FACTS,
-    UNSURE,
+    KNOWN,
     Answers,
     Category,
     Check,
@@ -31,7 +31,10 @@ from kakaoaudit.api import (
     Question,
     Severity,
     Status,
+    check_email_at_prompt,
+    check_phone_at_prompt,
     country_name,
+    infer_home_country,
     likely_typo,
     mask_email,
     mask_phone,
@@ -52,13 +55,11 @@ _ = translator(__name__)
 
 HOME_COUNTRY = "profile.home_country"
 PHONE = "contacts.phone"
-#: The "select all that apply" question about the registered contacts, and its items: an item left
-#: out counts as "no" (never a pass); UNSURE makes the items left out unknown.
-STATUS = "contacts.status"
-PHONE_CURRENT = "phone_current"
+#: Yes / no / "I don't know" each (they were one checklist, whose unticked boxes read as "no").
+PHONE_CURRENT = "contacts.phone_current"
 EMAIL = "contacts.email"
-EMAIL_ACCESS = "email_access"
-EMAIL_SPAM_CHECKED = "email_spam_checked"
+EMAIL_ACCESS = "contacts.email_access"
+EMAIL_SPAM_CHECKED = "contacts.email_spam_checked"
 BACKUP_KIND = "contacts.backup.kind"
 BACKUP_EMAIL = "contacts.backup.email"
 BACKUP_PHONE = "contacts.backup.phone"
@@ -85,6 +86,9 @@ HOME_COUNTRY_QUESTION = Question(
     help=_("A country code such as JP or KR, or a name such as Japan. Phone numbers written without "
            "'+' and a country code are read as numbers of this country."),
     default=DEFAULT_HOME,
+    # Not asked when the phone number tells: +81 90-..., or 090-... from a person writing in Japanese.
+    infer=infer_home_country,
+    infer_from=(PHONE,),
 )
 
 PHONE_QUESTION = Question(
@@ -94,25 +98,18 @@ PHONE_QUESTION = Question(
     help=_("You can see it in the Kakao Account settings. Write it as you dial it "
            "at home (090-1234-5678) or with the country code (+81 90-1234-5678). It stays on this "
            "computer and is masked in the report."),
+    prompt_check=check_phone_at_prompt,
 )
 
-STATUS_QUESTION = Question(
-    STATUS,
-    QType.MULTI,
-    _("Which of these are true today about your registered phone number and email? (select all that apply)"),
+PHONE_CURRENT_QUESTION = Question(
+    PHONE_CURRENT,
+    QType.BOOL,
+    _("Is that registered number the number of the phone you use now?"),
     help=_("After a new phone, a new contract or a long stay abroad the registered number may still be the old "
-           "one. If you are not sure about the mailbox, try it now: open it on your "
-           "phone or computer. Replies to an inquiry can end up in the spam folder by mistake. An item you leave out "
-           "counts as \"no\"."),
-    choices=(
-        Choice(PHONE_CURRENT, _("The registered phone number is the number of the phone I use now")),
-        Choice(EMAIL_ACCESS, _("I can sign in to the registered mailbox today (I know its password and can read "
-                               "new mail)")),
-        Choice(EMAIL_SPAM_CHECKED, _("When I wait for an important email, I also look in that mailbox's spam or "
-                                     "promotions folder")),
-        Choice(UNSURE, _("I'm not sure about these")),
-    ),
+           "one: it does not change by itself. Your phone's own number is in its settings, or on your contract."),
     allow_unknown=True,
+    present=True,
+    when={PHONE: KNOWN},
 )
 
 EMAIL_QUESTION = Question(
@@ -121,13 +118,36 @@ EMAIL_QUESTION = Question(
     _("Which email address is registered in your Kakao account? (leave it empty if none is)"),
     help=_("You can see it in the Kakao Account settings. It stays on this computer "
            "and is masked in the report."),
+    prompt_check=check_email_at_prompt,
 )
 
+EMAIL_ACCESS_QUESTION = Question(
+    EMAIL_ACCESS,
+    QType.BOOL,
+    _("Can you sign in to that mailbox today (you know its password and can read new mail)?"),
+    help=_("If you are not sure, try it now: open the mailbox on your phone or computer."),
+    allow_unknown=True,
+    present=True,
+    when={EMAIL: KNOWN},
+)
+
+EMAIL_SPAM_QUESTION = Question(
+    EMAIL_SPAM_CHECKED,
+    QType.BOOL,
+    _("When you wait for an important email, do you also look in that mailbox's spam or promotions folder?"),
+    help=kakao.REPLIES_IN_SPAM(),
+    allow_unknown=True,
+    detail=True,
+    when={EMAIL: KNOWN},
+)
+
+#: Asked once for every check and command: KA303, KA401 (the backup email of 2-step verification),
+#: KA603 and the travel checks all read this answer.
 BACKUP_KIND_QUESTION = Question(
     BACKUP_KIND,
     QType.CHOICE,
-    _("Besides the main phone number and email, is a backup contact registered for recovering the "
-      "account (a sub email address or a spare phone number)?"),
+    _("Besides the main phone number and email, which backup contact is registered in your Kakao account "
+      "(for example the backup email of 2-step verification)?"),
     help=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
     choices=(
         Choice("email", _("A backup email address")),
@@ -137,6 +157,7 @@ BACKUP_KIND_QUESTION = Question(
     ),
     allow_unknown=True,
     lookup=places.ACCOUNT_SETTINGS,
+    present=True,
 )
 
 BACKUP_EMAIL_QUESTION = Question(
@@ -145,6 +166,8 @@ BACKUP_EMAIL_QUESTION = Question(
     _("Which backup email address is registered?"),
     help=_("It stays on this computer and is masked in the report."),
     when={BACKUP_KIND: ("email", "both")},
+    detail=True,
+    prompt_check=check_email_at_prompt,
 )
 
 BACKUP_PHONE_QUESTION = Question(
@@ -154,16 +177,19 @@ BACKUP_PHONE_QUESTION = Question(
     help=_("Write it as you dial it at home, or with '+' and the country code. It stays on this computer "
            "and is masked in the report."),
     when={BACKUP_KIND: ("phone", "both")},
+    detail=True,
+    prompt_check=check_phone_at_prompt,
 )
 
 BACKUP_REACHABLE_QUESTION = Question(
     BACKUP_REACHABLE,
     QType.BOOL,
-    _("If your phone were lost or stolen abroad, could you still read that backup email or receive "
-      "messages on that spare number, without your phone?"),
+    _("If your phone were lost or stolen abroad, could you still use at least one of those backup contacts "
+      "without it (open the backup mailbox elsewhere, or receive messages on the spare number)?"),
     help=_("For example: you can open the mailbox on a computer with a password you know, or the spare "
            "number is in another phone that you or your family keep."),
     allow_unknown=True,
+    present=True,
     when={BACKUP_KIND: ("email", "phone", "both")},
 )
 
@@ -307,12 +333,12 @@ class RegisteredPhone(Check):
             codes=kakao.CODES_BY_TEXT(), stale=kakao.CONTACTS_GO_STALE())
     fix = _("Register the number of the mobile phone you use now, in the Kakao Account settings, and update it after "
             "every new phone or number.")
-    # The email comes before the status question, whose items also speak of the registered mailbox.
-    questions = (HOME_COUNTRY_QUESTION, PHONE_QUESTION, EMAIL_QUESTION, STATUS_QUESTION)
+    # The phone number first: the home country is inferred from it when it can be.
+    questions = (PHONE_QUESTION, HOME_COUNTRY_QUESTION, PHONE_CURRENT_QUESTION)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
-        current = answers.get_flag(STATUS, PHONE_CURRENT)
+        current = answers.get_bool(PHONE_CURRENT)
         text = answers.get_text(PHONE)
         if text is None or not text.strip():
             yield self.finding(
@@ -326,7 +352,7 @@ class RegisteredPhone(Check):
         else:
             home = home_region(answers)
             yield self._type_finding(parse_phone(text, home), home, current, ctx.lang)
-        yield self._current_finding(current)
+            yield self._current_finding(current)
 
     def _type_finding(self, info: PhoneInfo, home: str, current: bool | None, lang: str) -> Finding:
         phone = private_phone(info)
@@ -337,7 +363,9 @@ class RegisteredPhone(Check):
                 Status.PASS,
                 _("Your registered number {phone} is a mobile number", phone=phone),
                 code="phone-mobile",
-                detail=_("Mobile numbers can receive text messages. {codes}", codes=kakao.CODES_BY_TEXT()),
+                # No promise about a number the person says is not the phone they use now (KA301's other finding).
+                detail=None if current is False else _("Mobile numbers can receive text messages. {codes}",
+                                                       codes=kakao.CODES_BY_TEXT()),
                 max_points=10,
             )
         if info.type is PhoneType.VOIP:
@@ -555,7 +583,7 @@ class RegisteredEmail(Check):
             "lost. {replies} {backup}", replies=kakao.REPLIES_IN_SPAM(), backup=kakao.TWO_STEP_BACKUP_EMAIL())
     fix = _("Register an email address you can open today, and look in its spam folder when you wait for Kakao or "
             "its support.")
-    questions = (EMAIL_QUESTION, STATUS_QUESTION)
+    questions = (EMAIL_QUESTION, EMAIL_ACCESS_QUESTION, EMAIL_SPAM_QUESTION)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
@@ -568,11 +596,11 @@ class RegisteredEmail(Check):
         yield self._syntax_finding(info)
         if check_dns and info.domain is not None:
             yield self._dns_finding(info, ctx.offline)
-        access = answers.get_flag(STATUS, EMAIL_ACCESS)
+        access = answers.get_bool(EMAIL_ACCESS)
         yield self._access_finding(access)
-        # The spam folder matters only for a mailbox that may be readable.
-        if access is not False:
-            yield self._spam_finding(answers.get_flag(STATUS, EMAIL_SPAM_CHECKED))
+        # The spam folder matters only for a mailbox that may be readable; the quick check does not ask it.
+        if access is not False and answers.asked(EMAIL_SPAM_CHECKED):
+            yield self._spam_finding(answers.get_bool(EMAIL_SPAM_CHECKED))
 
     def _none_finding(self) -> Finding:
         return self.finding(
@@ -788,8 +816,8 @@ class BackupContacts(Check):
     fix = _("Add a backup email address or a spare phone number that differs from the main ones and that you can "
             "use without your phone.")
     questions = (
-        HOME_COUNTRY_QUESTION,
         PHONE_QUESTION,
+        HOME_COUNTRY_QUESTION,
         EMAIL_QUESTION,
         BACKUP_KIND_QUESTION,
         BACKUP_EMAIL_QUESTION,
@@ -823,8 +851,11 @@ class BackupContacts(Check):
                 max_points=20,
             )
             return
-        backups = [*([self._email_finding(answers)] if kind in ("email", "both") else []),
-                   *([self._phone_finding(answers)] if kind in ("phone", "both") else [])]
+        # The addresses themselves are detail: the quick check does not ask them.
+        backups = [*([self._email_finding(answers)] if kind in ("email", "both") and answers.asked(BACKUP_EMAIL)
+                     else []),
+                   *([self._phone_finding(answers)] if kind in ("phone", "both") and answers.asked(BACKUP_PHONE)
+                     else [])]
         yield from _the_best_counts(backups)
         yield self._reachable_finding(answers.get_bool(BACKUP_REACHABLE))
 
@@ -1018,16 +1049,29 @@ class ContactsReview(Check):
             QType.DATE,
             _("When did you last open the Kakao Account settings and check that the registered phone number and "
               "email are up to date?"),
-            help=_("A date such as 2025-04-01; an approximate date is fine. Answer 'unknown' if you never did "
-                   "or do not remember."),
+            help=_("A date such as 2025-04-01; a month or a year is enough (2025-04, 2025). Answer \"never\" if you "
+                   "never did, or \"don't know\" if you do not remember."),
             allow_unknown=True,
             lookup=places.ACCOUNT_SETTINGS_NOW,
             past_only=True,
+            rough=True,
+            allow_never=True,
+            present=True,
         ),
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         reviewed = ctx.answers.get_date(REVIEWED_ON)
+        if ctx.answers.is_never(REVIEWED_ON):
+            yield self.finding(
+                Status.FAIL,
+                _("You have never checked the registered information"),
+                code="contacts-review-overdue",
+                severity=Severity.MEDIUM,
+                detail=_("{why} {rule}", why=_STALE, rule=_RULE),
+                advice=[_("Check it today."), _WHAT_TO_CHECK, _LINKED],
+            )
+            return
         if reviewed is None:
             yield self.finding(
                 Status.UNKNOWN,

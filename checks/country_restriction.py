@@ -20,6 +20,7 @@ from kakaoaudit.api import (
     Severity,
     Status,
     country_name,
+    infer_home_country,
     translator,
 )
 from kakaoaudit.api import claims as kakao
@@ -54,6 +55,8 @@ HOME_COUNTRY_QUESTION = Question(
     _("Which country do you live in (the country of your phone number)?"),
     help=_("A country code such as JP or KR, or a name such as Japan."),
     default=DEFAULT_HOME,
+    infer=infer_home_country,
+    infer_from=("contacts.phone",),
 )
 
 
@@ -120,6 +123,7 @@ class CountryRestriction(Check):
             help=_WHERE,
             allow_unknown=True,
             lookup=places.COUNTRY_RESTRICTION,
+            present=True,
         ),
         Question(
             COUNTRIES,
@@ -129,6 +133,7 @@ class CountryRestriction(Check):
             allow_unknown=True,
             lookup=places.COUNTRY_RESTRICTION,
             when={ENABLED: True},
+            present=True,
         ),
     )
 

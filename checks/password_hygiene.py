@@ -10,11 +10,9 @@ from datetime import date
 
 from kakaoaudit.api import (
     FACTS,
-    UNSURE,
     Answers,
     Category,
     Check,
-    Choice,
     Context,
     Finding,
     Msg,
@@ -29,13 +27,10 @@ from kakaoaudit.api import lookup_places as places
 
 _ = translator(__name__)
 
-#: "Select all that apply": an item left out counts as "no" (never a pass); UNSURE makes it unknown.
-#: The items are worded so that "no" is the unsafe answer: "used nowhere else", "in a manager".
-HABITS = "password.habits"
-NOT_REUSED = "not_reused"
-MANAGER = "manager"
-#: KA402's item (the PC/Mac security code), asked here with the other secrets to save a question.
-PC_CODE_PRIVATE = "pc_code_private"
+#: Yes / no / "I don't know" each: they were items of a checklist whose unticked boxes read as "no"
+#: (and so accused: "you reuse the password"). KA402 asks the third item, the PC/Mac security code.
+REUSED = "password.reused"
+MANAGER = "password.manager"
 LAST_CHANGED = "password.last_changed"
 
 #: The article advises changing the password "regularly" and names no interval; kakaoaudit reminds
@@ -54,41 +49,40 @@ _ROTATION_NOTE = _("NIST SP 800-63B-4 and OWASP ASVS (6.2.10) no longer ask for 
                    "password may have leaked; the article advises changing it regularly.")
 
 
-HABITS_QUESTION = Question(
-    HABITS,
-    QType.MULTI,
-    _("Which of these are true today about your passwords and codes? (select all that apply)"),
-    help=_("\"Very similar\" counts as the same password, for example the same word with another number "
-           "at the end. The password storage built into your phone or browser counts as a password "
-           "manager, as do apps such as Bitwarden or 1Password; a notebook or a memo app does not. "
-           "KakaoTalk for PC/Mac can ask for a 4-digit code to sign in: nobody, not even Kakao, needs to "
-           "know it. An item you leave out counts as \"no\"."),
-    choices=(
-        Choice(NOT_REUSED, _("My Kakao password is used on no other app or website (not even a very "
-                             "similar one)")),
-        Choice(MANAGER, _("I keep my passwords in a password manager")),
-        Choice(PC_CODE_PRIVATE, _("I have never told anyone the 4-digit security code of KakaoTalk for "
-                                  "PC/Mac, nor typed it in because someone asked me to")),
-        Choice(UNSURE, _("I'm not sure about these")),
-    ),
+REUSED_QUESTION = Question(
+    REUSED,
+    QType.BOOL,
+    _("Do you use your Kakao password, or a very similar one, on any other app or website?"),
+    help=_("\"Very similar\" counts as the same password, for example the same word with another number at the "
+           "end."),
     allow_unknown=True,
+)
+
+MANAGER_QUESTION = Question(
+    MANAGER,
+    QType.BOOL,
+    _("Do you keep your passwords in a password manager?"),
+    help=_("The password storage built into your phone or browser counts as a password manager, as do apps such "
+           "as Bitwarden or 1Password; a notebook or a memo app does not."),
+    allow_unknown=True,
+    detail=True,
 )
 
 
 def _reason(answers: Answers, key: str) -> Msg:
-    return _UNSURE if answers.is_unknown(key) or UNSURE in answers.get_list(key) else _NOT_ANSWERED
+    return _UNSURE if answers.is_unknown(key) else _NOT_ANSWERED
 
 
 class PasswordHabits(Check):
     """Your Kakao password is used nowhere else, kept in a password manager, and changed when due.
 
     What it checks
-        Two questions. ``password.habits`` ("select all that apply"): whether the Kakao password (or a
-        close variant) is used on no other app or website (``not_reused``), and whether you keep your
-        passwords in a password manager (``manager``: the one built into the phone or browser counts).
-        An item left out counts as "no" (the password is reused, no manager): never a pass; "I'm not
-        sure about these" (``unsure``) makes the items left out unknown. And when the password was last
-        changed (``password.last_changed``).
+        Three questions, each answered yes, no or "I don't know" (never read from a box left unticked):
+        whether the Kakao password (or a close variant) is also used on another app or website
+        (``password.reused``), whether you keep your passwords in a password manager (``password.manager``:
+        the one built into the phone or browser counts), and when the password was last changed
+        (``password.last_changed``; a month or a year is enough). The quick check asks only the first;
+        ``kakaoaudit audit --full`` asks the other two.
 
         Changing: when the password is also used elsewhere, the report says to change it now, whatever the
         date; otherwise it gives the article's advice to change it regularly. The article names no
@@ -129,25 +123,31 @@ class PasswordHabits(Check):
     fix = _("Give Kakao a password used nowhere else, keep it in a password manager, and change it at once when "
             "it may have leaked.")
     questions = (
-        HABITS_QUESTION,
+        REUSED_QUESTION,
+        MANAGER_QUESTION,
         Question(
             LAST_CHANGED,
             QType.DATE,
-            _("When did you last change your Kakao password? (for example 2024-05-31; a rough date is fine)"),
-            help=_("If you never changed it, give the date you created the account."),
+            _("When did you last change your Kakao password? (for example 2024/5/31; a month or a year is enough)"),
+            help=_("If you never changed it, give the date you created the account, roughly (a year is enough)."),
             allow_unknown=True,
             lookup=places.ACCOUNT_SETTINGS,
             past_only=True,
+            rough=True,
+            detail=True,
+            present=True,
         ),
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
-        not_reused = answers.get_flag(HABITS, NOT_REUSED)
-        reused = None if not_reused is None else not not_reused
+        reused = answers.get_bool(REUSED)
         yield self._reuse_finding(reused, answers)
-        yield self._manager_finding(answers.get_flag(HABITS, MANAGER), answers)
-        yield self._change_finding(answers.get_date(LAST_CHANGED), reused, ctx.today(), answers)
+        # The quick check asks only about reuse; `kakaoaudit audit --full` asks the rest.
+        if answers.asked(MANAGER):
+            yield self._manager_finding(answers.get_bool(MANAGER), answers)
+        if reused or answers.asked(LAST_CHANGED):
+            yield self._change_finding(answers.get_date(LAST_CHANGED), reused, ctx.today(), answers)
 
     def _reuse_finding(self, reused: bool | None, answers: Answers) -> Finding:
         if reused is None:
@@ -155,7 +155,7 @@ class PasswordHabits(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether your Kakao password is used elsewhere"),
                 code="reuse-unknown",
-                detail=_reason(answers, HABITS),
+                detail=_reason(answers, REUSED),
                 advice=[_("If you cannot tell, give Kakao a new password that you are sure you use nowhere else."),
                         _WHERE_TO_CHANGE],
                 max_points=10, advice_ids=("P2.5",),
@@ -182,7 +182,7 @@ class PasswordHabits(Check):
                 Status.UNKNOWN,
                 _("You are not sure whether you use a password manager"),
                 code="manager-unknown",
-                detail=_reason(answers, HABITS),
+                detail=_reason(answers, MANAGER),
                 advice=[_("Look in your phone's settings for saved passwords (iPhone: Passwords; Android: Google "
                           "Password Manager): if your passwords are there, you use one.")],
                 max_points=5, advice_ids=("P2.6",),

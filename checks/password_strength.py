@@ -34,7 +34,10 @@ from kakaoaudit.api import (
     Severity,
     Status,
     StrengthUnavailable,
+    check_email_at_prompt,
+    check_phone_at_prompt,
     estimate_strength,
+    infer_home_country,
     personal_context,
     personal_kinds_in,
     phone_digit_forms,
@@ -189,7 +192,36 @@ class PasswordStrength(Check):
             "details on your profile: birthdays, names and phone numbers are among the first guesses.")
     fix = _("Use a long password (15 characters or more, for example four or five unrelated words) that "
             "contains none of your own details, and let a password manager remember it.")
+    # The contacts first (shared with KA301-KA304: identical ids, types and wording): the home country is
+    # inferred from the phone number when it can be, and then not asked.
     questions = (
+        Question(
+            PHONE_ID,
+            QType.PHONE,
+            _("Which phone number is registered in your Kakao account?"),
+            help=_("You can see it in the Kakao Account settings. Write it as you dial it "
+                   "at home (090-1234-5678) or with the country code (+81 90-1234-5678). It stays on this "
+                   "computer and is masked in the report."),
+            prompt_check=check_phone_at_prompt,
+        ),
+        Question(
+            HOME_COUNTRY_ID,
+            QType.COUNTRY,
+            _("Which country do you live in (the country of your phone number)?"),
+            help=_("A country code such as JP or KR, or a name such as Japan. Phone numbers written without "
+                   "'+' and a country code are read as numbers of this country."),
+            default="JP",
+            infer=infer_home_country,
+            infer_from=(PHONE_ID,),
+        ),
+        Question(
+            EMAIL_ID,
+            QType.EMAIL,
+            _("Which email address is registered in your Kakao account? (leave it empty if none is)"),
+            help=_("You can see it in the Kakao Account settings. It stays on this "
+                   "computer and is masked in the report."),
+            prompt_check=check_email_at_prompt,
+        ),
         Question(
             NICKNAME_ID,
             QType.TEXT,
@@ -197,6 +229,14 @@ class PasswordStrength(Check):
             help=_STAYS_HERE,
             allow_unknown=True,
             max_length=200,
+        ),
+        Question(
+            BIRTH_DATE_ID,
+            QType.DATE,
+            _("Your birth date (for example 1990-05-12, 1990/5/12 or 平成2年5月12日)"),
+            help=_STAYS_HERE,
+            allow_unknown=True,
+            past_only=True,
         ),
         Question(
             KAKAO_ID_ID,
@@ -207,38 +247,7 @@ class PasswordStrength(Check):
             allow_unknown=True,
             lookup=places.ACCOUNT_SETTINGS,
             max_length=100,
-        ),
-        Question(
-            BIRTH_DATE_ID,
-            QType.DATE,
-            _("Your birth date (for example 1990-05-12)"),
-            help=_STAYS_HERE,
-            allow_unknown=True,
-            past_only=True,
-        ),
-        # Shared with KA301-KA304: identical id and type (and the same wording as there).
-        Question(
-            HOME_COUNTRY_ID,
-            QType.COUNTRY,
-            _("Which country do you live in (the country of your phone number)?"),
-            help=_("A country code such as JP or KR, or a name such as Japan. Phone numbers written without "
-                   "'+' and a country code are read as numbers of this country."),
-            default="JP",
-        ),
-        Question(
-            PHONE_ID,
-            QType.PHONE,
-            _("Which phone number is registered in your Kakao account?"),
-            help=_("You can see it in the Kakao Account settings. Write it as you dial it "
-                   "at home (090-1234-5678) or with the country code (+81 90-1234-5678). It stays on this "
-                   "computer and is masked in the report."),
-        ),
-        Question(
-            EMAIL_ID,
-            QType.EMAIL,
-            _("Which email address is registered in your Kakao account? (leave it empty if none is)"),
-            help=_("You can see it in the Kakao Account settings. It stays on this "
-                   "computer and is masked in the report."),
+            detail=True,
         ),
     )
 

@@ -28,6 +28,7 @@ from kakaoaudit.api import (
     Severity,
     Status,
     claim,
+    infer_home_country,
     translator,
 )
 from kakaoaudit.api import claims as kakao
@@ -55,6 +56,10 @@ BOOKMARK = "recovery.help_bookmark"
 ID_DOCUMENT = "recovery.id_document"
 HABITS = "recovery.habits"
 CHAT_BACKUP = "recovery.chat_backup"
+#: Asked after `CHAT_BACKUP` = "backup"; the travel check KA608 reads the same answer.
+CHAT_BACKUP_ON = "recovery.chat_backup_on"
+#: A chat backup can reportedly be restored for 14 days (K13): a backup at most this old is recent.
+RECENT_DAYS = 14
 #: The habits item for the chat backup's password (KA705 reads it only when there is a backup to restore).
 BACKUP_PASSWORD_KEPT = "backup_password_kept"  # noqa: S105 - a choice value, no secret
 #: Shared with the contacts checks (KA3xx): same id, same type.
@@ -250,8 +255,10 @@ class IdDocument(Check):
         Question(
             ID_DOCUMENT,
             QType.CHOICE,
-            _("Do you have a valid photo ID (driver's licence, passport, My Number card with photo, residence card) "
-              "whose name, birth date and address are current?"),
+            _("Do you have a valid photo ID (driver's licence, passport, national ID card, residence card) whose "
+              "name, birth date and address are current?"),
+            help=_("A national ID card is for example the My Number card with photo in Japan, or the resident "
+                   "registration card in Korea."),
             choices=(
                 Choice("current", _("Yes, valid and with my current name and address")),
                 Choice("outdated", _("Yes, but the name or address on it is no longer current (for example after "
@@ -319,6 +326,10 @@ HABITS_QUESTION = Question(
                                        "in a password manager)")),
         Choice("none", _("None of these")),
     ),
+    # Nothing ticked is "I don't know", never "none of these" (which has its own item).
+    allow_unknown=True,
+    empty_is_unknown=True,
+    present=True,
 )
 
 
@@ -350,9 +361,9 @@ class Evidence(Check):
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        if HABITS not in ctx.answers:
+        if HABITS not in ctx.answers or ctx.answers.is_unknown(HABITS):
             yield self.finding(Status.UNKNOWN, _("We could not tell whether you keep notices and emails"),
-                               code="habits-unknown", detail=_NOT_ANSWERED)
+                               code="habits-unknown", detail=unknown_reason(ctx.answers, HABITS))
             return
         habits = set(ctx.answers.get_list(HABITS))
         if "screenshots" in habits:
@@ -407,9 +418,9 @@ class AppUpdated(Check):
     questions = (HABITS_QUESTION,)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        if HABITS not in ctx.answers:
+        if HABITS not in ctx.answers or ctx.answers.is_unknown(HABITS):
             yield self.finding(Status.UNKNOWN, _("We could not tell whether KakaoTalk is up to date"),
-                               code="habits-unknown", detail=_NOT_ANSWERED)
+                               code="habits-unknown", detail=unknown_reason(ctx.answers, HABITS))
         elif "app_updates" in ctx.answers.get_list(HABITS):
             yield self.finding(Status.PASS, _("KakaoTalk is kept up to date"), code="app-updated")
         else:
@@ -433,8 +444,14 @@ class ChatBackup(Check):
     up chats and media automatically (K13, official). Re-verification on a new device can delete
     chats for good (K12, blog mirror of Kakao's FAQ). The "2 weeks" of the question is K13's 14 days.
 
+    Asked once for every check and command: whether the chats are backed up (``recovery.chat_backup``:
+    Talk Drawer Plus, "I back them up myself", never) and, for a backup of one's own, its date
+    (``recovery.chat_backup_on``, a month is enough); the travel check KA608 reads the same answers. A
+    backup at most 14 days old is recent.
+
     Whether the backup's password is kept is an item of the habits question (``recovery.habits``,
-    shared with KA703 and KA704): left unselected, it counts as not kept.
+    shared with KA703 and KA704): left unselected, it counts as not kept; nothing ticked at all is
+    "I don't know", and then nothing is said about the password.
 
     Findings: `drawer`, `backup-recent` (pass), `backup-old`, `no-backup` (warn),
     `backup-password-kept` (pass) / `backup-password-missing` (warn); "unknown" gives
@@ -457,16 +474,40 @@ class ChatBackup(Check):
             help=_("The chat backup is in KakaoTalk's chat settings; Talk Drawer Plus is Kakao's paid automatic "
                    "backup."),
             choices=(
-                Choice("drawer", _("Yes, with Talk Drawer Plus (automatic)")),
-                Choice("recent", _("Yes, I made a chat backup in the last 2 weeks")),
-                Choice("older", _("I made a chat backup, but more than 2 weeks ago")),
-                Choice("none", _("No")),
+                Choice("drawer", _("Yes, automatically with Talk Drawer Plus")),
+                Choice("backup", _("Yes, I back them up myself (the date is asked next)")),
+                Choice("none", _("No, never")),
             ),
             allow_unknown=True,
             lookup=places.CHAT_BACKUP,
+            present=True,
+        ),
+        Question(
+            CHAT_BACKUP_ON,
+            QType.DATE,
+            _("On which date did you last back up your KakaoTalk chats?"),
+            help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. A "
+                   "month is enough (2026-10)."),
+            allow_unknown=True,
+            lookup=places.CHAT_BACKUP,
+            past_only=True,
+            rough=True,
+            present=True,
+            when={CHAT_BACKUP: "backup"},
         ),
         HABITS_QUESTION,
     )
+
+    @staticmethod
+    def _kind(ctx: Context) -> str | None:
+        """"drawer", "recent", "older" or "none"; None when not known (the date of a backup included)."""
+        kind = ctx.answers.get_text(CHAT_BACKUP)
+        if kind != "backup":
+            return kind
+        made = ctx.answers.get_date(CHAT_BACKUP_ON)
+        if made is None:
+            return None
+        return "recent" if (ctx.today() - made).days <= RECENT_DAYS else "older"
 
     _CONTENT = kakao.BACKUP_CONTENT(days=14)
     _MAKE_ONE = _("Make a chat backup in KakaoTalk's chat settings, and again right before changing phones or "
@@ -475,10 +516,12 @@ class ChatBackup(Check):
     _BOTH = 8
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        backup = ctx.answers.get_text(CHAT_BACKUP)
+        backup = self._kind(ctx)
         if backup is None:
             yield self.finding(Status.UNKNOWN, _("We could not tell whether your chats are backed up"),
-                               code="backup-unknown", detail=unknown_reason(ctx.answers, CHAT_BACKUP),
+                               code="backup-unknown",
+                               detail=unknown_reason(ctx.answers, CHAT_BACKUP_ON if ctx.answers.get_text(CHAT_BACKUP) ==
+                                                     "backup" else CHAT_BACKUP),
                                advice=[self._MAKE_ONE], max_points=self._BOTH)
             return
         if backup == "drawer":
@@ -509,6 +552,8 @@ class ChatBackup(Check):
                 max_points=self._BOTH,
             )
             return
+        if HABITS not in ctx.answers or ctx.answers.is_unknown(HABITS):
+            return  # not asked (the quick check), or "I don't know": nothing is said about the password
         if BACKUP_PASSWORD_KEPT in ctx.answers.get_list(HABITS):
             yield self.finding(Status.PASS, _("The backup password is kept safe"), code="backup-password-kept",
                                max_points=2)
@@ -550,18 +595,20 @@ class TalkSafetyPass(Check):
             "and email current, so that you can prove the account is yours if a measure applies.")
     questions = (
         Question(
-            HOME_COUNTRY,
-            QType.COUNTRY,
-            _("Which country do you live in?"),
-            help=_("A country code such as JP or KR, or the country's name."),
-            default="JP",
-        ),
-        Question(
             PHONE,
             QType.PHONE,
             _("Which phone number is registered to your Kakao account?"),
             help=_("Write it with the country code if it is not from the country you live in, for example "
                    "+82 10-1234-5678."),
+        ),
+        Question(
+            HOME_COUNTRY,
+            QType.COUNTRY,
+            _("Which country do you live in?"),
+            help=_("A country code such as JP or KR, or the country's name."),
+            default="JP",
+            infer=infer_home_country,
+            infer_from=(PHONE,),
         ),
     )
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from kakaoaudit.api import (
     FACTS,
-    UNSURE,
+    KNOWN,
     Category,
     Check,
     Choice,
@@ -26,10 +26,8 @@ _ = translator(__name__)
 
 REVIEWED_ON = "security.sessions.reviewed_on"
 UNKNOWN_FOUND = "security.sessions.unknown_found"
-#: KA102's "select all that apply" question about secrets (checks/password_hygiene.py), and its item
-#: about the PC/Mac code. An item left out counts as "no" (the code was shared): never a pass.
-HABITS = "password.habits"
-PC_CODE_PRIVATE = "pc_code_private"
+#: Yes / no / "I don't know" (it was an item of a checklist, whose unticked box read as "shared").
+PC_CODE_SHARED = "security.pc_code_shared"
 
 #: At most this many days since the last look: pass (kakaoaudit's recommendation, based on the
 #: 90 days the login history reportedly covers; Kakao publishes no interval).
@@ -51,25 +49,13 @@ _SECURE = (
 )
 
 
-# A copy of KA102's question (check modules cannot import each other): same id, type, choices and
-# text, which tests/checks_contacts/test_sessions.py holds against the owner.
-HABITS_QUESTION = Question(
-    HABITS,
-    QType.MULTI,
-    _("Which of these are true today about your passwords and codes? (select all that apply)"),
-    help=_("\"Very similar\" counts as the same password, for example the same word with another number "
-           "at the end. The password storage built into your phone or browser counts as a password "
-           "manager, as do apps such as Bitwarden or 1Password; a notebook or a memo app does not. "
-           "KakaoTalk for PC/Mac can ask for a 4-digit code to sign in: nobody, not even Kakao, needs to "
-           "know it. An item you leave out counts as \"no\"."),
-    choices=(
-        Choice("not_reused", _("My Kakao password is used on no other app or website (not even a very "
-                               "similar one)")),
-        Choice("manager", _("I keep my passwords in a password manager")),
-        Choice(PC_CODE_PRIVATE, _("I have never told anyone the 4-digit security code of KakaoTalk for "
-                                  "PC/Mac, nor typed it in because someone asked me to")),
-        Choice(UNSURE, _("I'm not sure about these")),
-    ),
+PC_CODE_QUESTION = Question(
+    PC_CODE_SHARED,
+    QType.BOOL,
+    _("Has anyone else ever learned the 4-digit security code of KakaoTalk for PC/Mac, or have you ever typed it "
+      "in because someone asked you to?"),
+    help=_("KakaoTalk for PC/Mac can ask for a 4-digit code to sign in: nobody, not even Kakao, needs to know it. If "
+           "you do not use KakaoTalk on a computer, answer no."),
     allow_unknown=True,
 )
 
@@ -82,9 +68,11 @@ class SessionsReview(Check):
           (``security.sessions.reviewed_on``);
         - whether you found a device or login you did not recognise, and whether it is still logged in
           (``security.sessions.unknown_found``);
-        - whether you ever gave someone the 4-digit security code of KakaoTalk for PC/Mac: the item
-          ``pc_code_private`` of ``password.habits`` ("select all that apply", shared with KA102). Left
-          unselected it counts as shared (never a pass); "I'm not sure about these" makes it unknown.
+        - whether anyone else ever learned the 4-digit security code of KakaoTalk for PC/Mac
+          (``security.pc_code_shared``: yes, no or "I don't know").
+
+        The question about what you found is asked only when you give the date you last looked; a
+        "nothing found" is never credited when you never looked or do not remember when you did.
 
     Thresholds (kakaoaudit's own recommendation: Kakao publishes no interval)
         - up to 90 days ago: pass. The login history reportedly covers the last 90 days (KAKAO-FACTS K11,
@@ -132,6 +120,9 @@ class SessionsReview(Check):
             allow_unknown=True,
             lookup=places.LOGIN_MANAGEMENT,
             past_only=True,
+            rough=True,
+            allow_never=True,
+            present=True,
         ),
         Question(
             UNKNOWN_FOUND,
@@ -146,17 +137,40 @@ class SessionsReview(Check):
             ),
             allow_unknown=True,
             lookup=places.LOGIN_MANAGEMENT,
+            present=True,
+            # What the person saw is asked only when they say when they looked.
+            when={REVIEWED_ON: KNOWN},
         ),
-        # Whether the PC/Mac code was ever shared is an item of the password habits question.
-        HABITS_QUESTION,
+        PC_CODE_QUESTION,
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         answers = ctx.answers
-        yield self._review_finding(answers.get_date(REVIEWED_ON), ctx.today())
-        yield self._unknown_device_finding(answers.get_text(UNKNOWN_FOUND))
-        private = answers.get_flag(HABITS, PC_CODE_PRIVATE)
-        yield self._pc_code_finding(None if private is None else not private)
+        reviewed = answers.get_date(REVIEWED_ON)
+        if answers.is_never(REVIEWED_ON):
+            yield self._never_finding()
+        else:
+            yield self._review_finding(reviewed, ctx.today())
+        found = answers.get_text(UNKNOWN_FOUND)
+        if found == "none" and reviewed is None:
+            found = None  # "nothing found" is not credited without a look the person can date
+        yield self._unknown_device_finding(found, looked=reviewed is not None)
+        yield self._pc_code_finding(answers.get_bool(PC_CODE_SHARED))
+
+    def _never_finding(self) -> Finding:
+        return self.finding(
+            Status.FAIL,
+            _("You have never looked at the logged-in devices"),
+            code="sessions-review-overdue",
+            severity=Severity.MEDIUM,
+            detail=_RULE,
+            advice=[
+                _("Look at the login history and the logged-in devices now. {where}", where=_WHERE),
+                _("Log out every device and login that is not yours."),
+            ],
+            references=(*K9_URLS, K11_URL),
+            max_points=5,
+        )
 
     def _review_finding(self, reviewed: date | None, today: date) -> Finding:
         days = None if reviewed is None else (today - reviewed).days
@@ -198,7 +212,7 @@ class SessionsReview(Check):
             max_points=5,
         )
 
-    def _unknown_device_finding(self, found: str | None) -> Finding:
+    def _unknown_device_finding(self, found: str | None, *, looked: bool) -> Finding:
         if found == "none":
             return self.finding(
                 Status.PASS,
@@ -235,7 +249,9 @@ class SessionsReview(Check):
             )
         return self.finding(
             Status.UNKNOWN,
-            _("You are not sure whether an unknown device or login was there"),
+            # Without a look the person can date, the question was not asked: nothing is known until they look.
+            _("You are not sure whether an unknown device or login was there") if looked else
+            _("Whether a device or login that is not yours is signed in is not known until you look"),
             code="sessions-unknown-unsure",
             detail=_WHERE,
             advice=[_("Look through the list and log out every device and login that is not yours.")],

@@ -9,14 +9,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kakaoaudit.api import (
-    ON_TRIP,
     Answers,
     ChecklistItem,
     Context,
     Finding,
     Phase,
-    QType,
-    Question,
     Severity,
     Status,
     TravelCheck,
@@ -24,29 +21,23 @@ from kakaoaudit.api import (
     translator,
 )
 from kakaoaudit.api import claims as kakao
-from kakaoaudit.api import lookup_places as places
 
-from .travel_shared import K12_REVERIFICATION, K13_BACKUP_BLOG, K13_TALK_DRAWER, TRIP  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
+from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.travel_shared
+    CHAT_BACKUP,
+    CHAT_BACKUP_ON,
+    CHAT_BACKUP_QUESTIONS,
+    K12_REVERIFICATION,
+    K13_BACKUP_BLOG,
+    K13_TALK_DRAWER,
+    TRIP,
+)
 
 _ = translator(__name__)
 
-BACKUP_ON = "travel.chat_backup_on"
+#: The chat backup is asked once, with KA705 (``recovery.chat_backup`` and its date).
+BACKUP_ON = CHAT_BACKUP_ON
 #: A chat backup can reportedly be restored for 14 days (K13).
 RESTORE_DAYS = 14
-
-BACKUP_QUESTIONS: tuple[Question, ...] = (
-    Question(
-        BACKUP_ON,
-        QType.DATE,
-        _("On which date did you last back up your KakaoTalk chats?"),
-        help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. "
-               "Answer unknown if you never did or cannot tell."),
-        allow_unknown=True,
-        lookup=places.CHAT_BACKUP,
-        past_only=True,
-        when=ON_TRIP,
-    ),
-)
 
 
 def reference_day(trip: Trip) -> date:
@@ -58,8 +49,9 @@ class ChatBackup(TravelCheck):
     """A chat backup that can still be restored on the day you leave.
 
     What it checks
-        The date of the last chat backup (``travel.chat_backup_on``) against the day you leave (or today
-        once abroad).
+        The date of the last chat backup (``recovery.chat_backup_on``, asked once with KA705 after
+        ``recovery.chat_backup``) against the day you leave (or today once abroad). Chats backed up
+        automatically by Talk Drawer Plus pass.
 
     Why
         If Kakao asks to verify the number again abroad (a new device, changed device details), chats that
@@ -69,9 +61,10 @@ class ChatBackup(TravelCheck):
         and media (K13, official). The 14 days are the only threshold used.
 
     Findings
-        ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-old`` (warn),
-        ``backup-later`` (info: the departure is more than 14 days away, so no backup made now would still be
-        restorable then), ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
+        ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-drawer`` (pass: Talk
+        Drawer Plus), ``backup-old`` (warn), ``backup-none`` (warn: never backed up), ``backup-later`` (info:
+        the departure is more than 14 days away, so no backup made now would still be restorable then),
+        ``backup-unknown`` (unknown). Checklist: back up the day before you leave.
 
     Sources
         https://def.tokyohibi.com/entry/%EC%B9%B4%EC%B9%B4%EC%98%A4%ED%86%A1-%EB%8C%80%ED%99%94-%EB%B0%B1%EC%97%85-%EB%B3%B5%EC%9B%90-%EB%B0%A9%EB%B2%95
@@ -86,15 +79,30 @@ class ChatBackup(TravelCheck):
     references = (K13_BACKUP_BLOG, K13_TALK_DRAWER, K12_REVERIFICATION)
     why = _("{reverify} {content}", reverify=kakao.REVERIFICATION(), content=kakao.BACKUP_CONTENT(days=RESTORE_DAYS))
     fix = _("Back up your chats the day before you leave and keep the backup password somewhere safe.")
-    questions = TRIP + BACKUP_QUESTIONS
+    questions = TRIP + CHAT_BACKUP_QUESTIONS
 
     def assess(self, ctx: Context, trip: Trip) -> Iterable[Finding]:
-        backup = ctx.answers.get_date(BACKUP_ON)
+        kind = ctx.answers.get_text(CHAT_BACKUP)
+        backup = ctx.answers.get_date(BACKUP_ON) if kind == "backup" else None
         advice = [
             _("Back up your chats the day before you leave, on the chat backup screen of KakaoTalk's chat settings."),
             _("Write the backup password down somewhere safe. {lost}", lost=kakao.BACKUP_PASSWORD()),
             _("Save photos and videos separately. {drawer}", drawer=kakao.TALK_DRAWER()),
         ]
+        if kind == "drawer":
+            yield self.finding(Status.PASS, _("Talk Drawer Plus backs up your chats automatically"),
+                               code="backup-drawer")
+            return
+        if kind == "none":
+            yield self.finding(
+                Status.WARN,
+                _("Your chats are not backed up"),
+                code="backup-none",
+                severity=Severity.MEDIUM,
+                detail=kakao.REVERIFICATION(),
+                advice=advice,
+            )
+            return
         if backup is None:
             yield self.finding(
                 Status.UNKNOWN,
@@ -135,7 +143,8 @@ class ChatBackup(TravelCheck):
         )
 
     def checklist(self, answers: Answers, trip: Trip, findings: Sequence[Finding]) -> Iterable[ChecklistItem]:
-        backup = answers.get_date(BACKUP_ON)
-        done = backup is not None and trip.depart is not None and (trip.depart - backup).days <= 1
+        kind = answers.get_text(CHAT_BACKUP)
+        backup = answers.get_date(BACKUP_ON) if kind == "backup" else None
+        done = kind == "drawer" or (backup is not None and trip.depart is not None and (trip.depart - backup).days <= 1)
         yield self.item(Phase.DAY_BEFORE, _("Back up your KakaoTalk chats and keep the backup password somewhere "
                                             "safe"), done=done)

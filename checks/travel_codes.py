@@ -37,7 +37,6 @@ from .travel_shared import (  # noqa: TID251 - the sibling kakaoaudit.checks.tra
     K12_REVERIFICATION,
     TRIP,
     TWO_STEP,
-    TWO_STEP_BACKUP_EMAIL,
     TWO_STEP_QUESTIONS,
     TWO_STEP_ROUTE,
 )
@@ -62,6 +61,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.CARRIER,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         ROAMING,
@@ -72,6 +72,7 @@ PHONE_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.CARRIER,
         when={**ON_TRIP, SIM_PLAN: (HOME_SIM, DUAL_SIM)},
+        present=True,
     ),
 )
 
@@ -192,9 +193,9 @@ class SignInWithoutPhoneNumber(TravelCheck):
     """A way to receive codes without text messages: a readable backup email, 2-step through KakaoTalk.
 
     What it checks
-        Whether a code can reach you by email without your phone: the backup email of 2-step verification
-        (``security.two_step.backup_email``) or the account's backup contact when it is an email you can read
-        without the phone (``contacts.backup.kind``, ``contacts.backup.reachable_without_phone``); and, with
+        Whether a code can reach you without your phone: the account's backup contact (``contacts.backup.kind``,
+        which is also the backup email of 2-step verification) when you can use it without the phone
+        (``contacts.backup.reachable_without_phone``); and, with
         2-step verification on, whether its route (``security.two_step.route``) works abroad: a KakaoTalk
         message arrives over any internet connection, a text message only where the number receives texts
         (KA602's answers).
@@ -265,7 +266,8 @@ class SignInWithoutPhoneNumber(TravelCheck):
                 max_points=10,
             )
         two_step = answers.get_bool(TWO_STEP)
-        if two_step is True:
+        # The route is detail: the quick check does not ask it.
+        if two_step is True and answers.asked(TWO_STEP_ROUTE):
             yield self._two_step_finding(answers.get_text(TWO_STEP_ROUTE), sms)
         elif two_step is False:
             # Never left out when off: turning 2-step verification off must not raise the travel score.
@@ -327,26 +329,11 @@ class SignInWithoutPhoneNumber(TravelCheck):
 
 
 def email_route(answers: Answers) -> bool | None:
-    """Whether a code can reach the user by email without the phone; None when the answers cannot tell."""
-    two_step_email = _two_step_backup_email(answers)
+    """Whether a code can reach the user by the backup contact without the phone; None when the answers cannot
+    tell. The backup contact is asked once (KA303), the backup email of 2-step verification included."""
     kind = answers.get_text(BACKUP_KIND)
-    contact_email: bool | None
     if kind in ("email", "both"):
-        contact_email = answers.get_bool(BACKUP_REACHABLE)
-    elif kind in ("phone", "none"):
-        contact_email = False
-    else:
-        contact_email = None
-    if two_step_email is True or contact_email is True:
-        return True
-    if two_step_email is False and contact_email is False:
+        return answers.get_bool(BACKUP_REACHABLE)
+    if kind in ("phone", "none"):
         return False
     return None
-
-
-def _two_step_backup_email(answers: Answers) -> bool | None:
-    """Whether 2-step verification has a backup email: False when 2-step is off, None when unsure."""
-    enabled = answers.get_bool(TWO_STEP)
-    if enabled is None:
-        return None
-    return answers.get_bool(TWO_STEP_BACKUP_EMAIL) if enabled else False

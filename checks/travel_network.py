@@ -53,6 +53,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
                "to connect from that country."),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         VPN_EXIT,
@@ -62,6 +63,7 @@ VPN_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.VPN_APP,
         when={**ON_TRIP, VPN_USED: True},
+        present=True,
     ),
 )
 
@@ -77,6 +79,7 @@ WIFI_QUESTIONS: tuple[Question, ...] = (
         ),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
     ),
 )
 

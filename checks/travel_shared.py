@@ -22,6 +22,7 @@ from kakaoaudit.api import (
     Choice,
     QType,
     Question,
+    infer_home_country,
     translator,
 )
 from kakaoaudit.api import claims as kakao
@@ -35,7 +36,9 @@ BACKUP_KIND = "contacts.backup.kind"
 BACKUP_REACHABLE = "contacts.backup.reachable_without_phone"
 TWO_STEP = "security.two_step.enabled"
 TWO_STEP_ROUTE = "security.two_step.route"
-TWO_STEP_BACKUP_EMAIL = "security.two_step.backup_email"
+PHONE = "contacts.phone"
+CHAT_BACKUP = "recovery.chat_backup"
+CHAT_BACKUP_ON = "recovery.chat_backup_on"
 
 #: Login restriction by country allows at most this many countries (reportedly, KAKAO-FACTS K7).
 MAX_ALLOWED_COUNTRIES = 3
@@ -61,6 +64,8 @@ HOME_COUNTRY_QUESTION = Question(
            "'+' and a country code are read as numbers of this country."),
     default="JP",
     when=ON_TRIP,
+    infer=infer_home_country,
+    infer_from=(PHONE,),
 )
 
 #: The trip and the home country it is measured against: every travel check declares these.
@@ -76,6 +81,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.COUNTRY_RESTRICTION,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         ALLOWED_COUNTRIES,
@@ -85,6 +91,7 @@ RESTRICTION_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.COUNTRY_RESTRICTION,
         when={**ON_TRIP, COUNTRY_RESTRICTION: True},
+        present=True,
     ),
 )
 
@@ -98,6 +105,7 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.TWO_STEP,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         TWO_STEP_ROUTE,
@@ -111,15 +119,8 @@ TWO_STEP_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.TWO_STEP,
         when={**ON_TRIP, TWO_STEP: True},
-    ),
-    Question(
-        TWO_STEP_BACKUP_EMAIL,
-        QType.BOOL,
-        _("Is a backup email address registered for 2-step verification?"),
-        help=kakao.TWO_STEP_BACKUP_EMAIL(),
-        allow_unknown=True,
-        lookup=places.TWO_STEP,
-        when={**ON_TRIP, TWO_STEP: True},
+        detail=True,
+        present=True,
     ),
 )
 
@@ -128,8 +129,8 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
     Question(
         BACKUP_KIND,
         QType.CHOICE,
-        _("Besides the main phone number and email, is a backup contact registered for recovering the "
-          "account (a sub email address or a spare phone number)?"),
+        _("Besides the main phone number and email, which backup contact is registered in your Kakao account "
+          "(for example the backup email of 2-step verification)?"),
         help=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
         choices=(
             Choice("email", _("A backup email address")),
@@ -140,15 +141,48 @@ BACKUP_QUESTIONS: tuple[Question, ...] = (
         allow_unknown=True,
         lookup=places.ACCOUNT_SETTINGS,
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         BACKUP_REACHABLE,
         QType.BOOL,
-        _("If your phone were lost or stolen abroad, could you still read that backup email or receive "
-          "messages on that spare number, without your phone?"),
+        _("If your phone were lost or stolen abroad, could you still use at least one of those backup contacts "
+          "without it (open the backup mailbox elsewhere, or receive messages on the spare number)?"),
         help=_("For example: you can open the mailbox on a computer with a password you know, or the spare "
                "number is in another phone that you or your family keep."),
         allow_unknown=True,
         when={**ON_TRIP, BACKUP_KIND: ("email", "phone", "both")},
+        present=True,
+    ),
+)
+
+# Copies of KA705's questions (checks/recovery.py): the chat backup is asked once, for every check.
+CHAT_BACKUP_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        CHAT_BACKUP,
+        QType.CHOICE,
+        _("Are your KakaoTalk chats backed up?"),
+        help=_("The chat backup is in KakaoTalk's chat settings; Talk Drawer Plus is Kakao's paid automatic "
+               "backup."),
+        choices=(
+            Choice("drawer", _("Yes, automatically with Talk Drawer Plus")),
+            Choice("backup", _("Yes, I back them up myself (the date is asked next)")),
+            Choice("none", _("No, never")),
+        ),
+        allow_unknown=True,
+        when=ON_TRIP,
+        present=True,
+    ),
+    Question(
+        CHAT_BACKUP_ON,
+        QType.DATE,
+        _("On which date did you last back up your KakaoTalk chats?"),
+        help=_("KakaoTalk shows the date of the last backup on its chat backup screen, in the chat settings. A "
+               "month is enough (2026-10)."),
+        allow_unknown=True,
+        past_only=True,
+        rough=True,
+        present=True,
+        when={**ON_TRIP, CHAT_BACKUP: "backup"},
     ),
 )

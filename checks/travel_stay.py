@@ -5,7 +5,9 @@ Each class docstring is the check's documentation page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
 
 from kakaoaudit.api import (
     ON_TRIP,
@@ -35,6 +37,20 @@ LONG_STAY = "travel.long_stay"
 DOCUMENTS = "travel.documents"
 PASSPORT, OTHER_ID, VISA, LOCAL_CONTACT = "passport", "other_id", "visa", "local_contact"
 
+#: A trip of at most this many days (both ends counted) is not asked about a long stay: it is not one.
+#: kakaoaudit's own line for *asking* (Kakao publishes no limit, and the check computes none).
+SHORT_TRIP_DAYS = 14
+
+
+def short_trip(answers: Mapping[str, Any], lang: str) -> bool | None:
+    """False ("not a long stay") when the travel dates span at most `SHORT_TRIP_DAYS` days; None (ask)
+    otherwise, or when a date is not known."""
+    depart, back = answers.get("travel.depart"), answers.get("travel.return")
+    if isinstance(depart, date) and isinstance(back, date) and 0 <= (back - depart).days < SHORT_TRIP_DAYS:
+        return False
+    return None
+
+
 STAY_QUESTIONS: tuple[Question, ...] = (
     Question(
         LONG_STAY,
@@ -44,6 +60,10 @@ STAY_QUESTIONS: tuple[Question, ...] = (
                "can look unusual."),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
+        # Asked only for trips longer than two weeks (or without both dates): the dates say the rest.
+        infer=short_trip,
+        infer_from=("travel.depart", "travel.return"),
     ),
 )
 
@@ -61,6 +81,7 @@ DOCUMENT_QUESTIONS: tuple[Question, ...] = (
         ),
         allow_unknown=True,
         when=ON_TRIP,
+        present=True,
     ),
 )
 
@@ -72,7 +93,8 @@ class LongStay(TravelCheck):
 
     What it checks
         Whether you will stay abroad for a long time (``travel.long_stay``: weeks or months of study, work or
-        living there), as you judge it.
+        living there), as you judge it. The question is not asked for a trip of two weeks or less by its
+        dates (kakaoaudit's own line for asking, not a limit of Kakao's): such a trip is not a long stay.
 
     Why
         The article warns that signing in from abroad for a long time can be judged an unusual usage pattern

@@ -30,13 +30,38 @@ NIST_URL = "https://pages.nist.gov/800-63-4/sp800-63b/authenticators/"
 
 ENABLED = "security.two_step.enabled"
 ROUTE = "security.two_step.route"
-BACKUP_EMAIL = "security.two_step.backup_email"
 SMS_FILTER = "security.sms_filter_blocks_kakao"
+#: The backup contact is asked once, by KA303 (checks/contacts.py): the backup email of 2-step
+#: verification is one of its answers ("email" or "both").
+BACKUP_KIND = "contacts.backup.kind"
+BACKUP_EMAIL_KINDS = ("email", "both")
 
 #: Points of the parts of the check: 2-step verification on, its backup email, the text-message filter.
 ON_POINTS, BACKUP_POINTS, FILTER_POINTS = 10, 5, 5
 
 _WHERE = kakao.TWO_STEP_PATH()
+
+
+# A copy of KA303's question (checks/contacts.py; check modules cannot import each other): same id,
+# type, choices and text, which tests hold against the owner. KA401 reads it only with 2-step
+# verification on; in a whole audit KA303's own declaration comes first and is the one asked.
+BACKUP_KIND_QUESTION = Question(
+    BACKUP_KIND,
+    QType.CHOICE,
+    _("Besides the main phone number and email, which backup contact is registered in your Kakao account "
+      "(for example the backup email of 2-step verification)?"),
+    help=_("Look in the Kakao Account settings, and in the 2-step verification settings."),
+    choices=(
+        Choice("email", _("A backup email address")),
+        Choice("phone", _("A spare phone number")),
+        Choice("both", _("Both")),
+        Choice("none", _("Neither")),
+    ),
+    allow_unknown=True,
+    lookup=places.ACCOUNT_SETTINGS,
+    present=True,
+    when={ENABLED: True},
+)
 
 
 class TwoStepVerification(Check):
@@ -78,6 +103,7 @@ class TwoStepVerification(Check):
             help=_WHERE,
             allow_unknown=True,
             lookup=places.TWO_STEP,
+            present=True,
         ),
         Question(
             ROUTE,
@@ -91,25 +117,22 @@ class TwoStepVerification(Check):
             allow_unknown=True,
             lookup=places.TWO_STEP,
             when={ENABLED: True},
+            detail=True,
+            present=True,
         ),
-        Question(
-            BACKUP_EMAIL,
-            QType.BOOL,
-            _("Is a backup email address registered for 2-step verification?"),
-            help=kakao.TWO_STEP_BACKUP_EMAIL(),
-            allow_unknown=True,
-            lookup=places.TWO_STEP,
-            when={ENABLED: True},
-        ),
+        # Asked as a plain question in every language ("is it set to block?"), never as a negative one
+        # ("doesn't it block?"), which in Japanese and Korean is answered "yes" for "no, it doesn't".
         Question(
             SMS_FILTER,
             QType.BOOL,
-            _("Does your phone block or filter text messages from numbers starting with 1644 or "
-              "mentioning 'Kakao' (for example a spam filter)?"),
+            _("Is your phone set to block or filter text messages from numbers starting with 1644 or "
+              "mentioning 'Kakao' (for example by a spam filter)?"),
             help=_("Look at the blocked numbers and spam filter settings of your phone's messaging app."),
             allow_unknown=True,
             lookup=places.PHONE_FILTER,
+            present=True,
         ),
+        BACKUP_KIND_QUESTION,
     )
 
     def run(self, ctx: Context) -> Iterable[Finding]:
@@ -126,7 +149,8 @@ class TwoStepVerification(Check):
             )
         elif enabled:
             yield self._route_finding(answers.get_text(ROUTE))
-            yield self._backup_finding(answers.get_bool(BACKUP_EMAIL))
+            kind = answers.get_text(BACKUP_KIND)
+            yield self._backup_finding(None if kind is None else kind in BACKUP_EMAIL_KINDS)
         else:
             yield self.finding(
                 Status.FAIL,

@@ -27,7 +27,9 @@ kakaoaudit's own checks (``kakaoaudit.checks``) import nothing of kakaoaudit but
 each of them is an example a plugin can follow.
 
 Besides the check classes, the API offers the helpers the built-in checks use (docs/plugins.md):
-phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, ...), country names,
+phone numbers and email addresses (`parse_phone`, `mask_phone`, `parse_email`, ...; `infer_home_country` for
+`Question.infer`, `check_email_at_prompt`/`check_phone_at_prompt` for `Question.prompt_check`, `suggest_address`
+for a likely typo in an address), country names,
 the password's strength (`estimate_strength`, zxcvbn called safely) and the person's own details
 in a password, the classifier of web addresses (`classify_url`), and the travel checks' base class
 (`TravelCheck`). The heavy ones (phonenumbers, zxcvbn, the country table) load on first use.
@@ -44,21 +46,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from kakaoaudit.core import claims, lookup_places
+from kakaoaudit.core.answer_text import NEVER, RoughDate
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.check import BreachLookup, BreachSource, Check, Context
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.facts import FACTS, Claim, Confidence, Fact, claim
 from kakaoaudit.core.i18n import Msg, Private, translator
 from kakaoaudit.core.model import Category, ChecklistItem, Finding, Phase, Severity, Status
-from kakaoaudit.core.questions import NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
+from kakaoaudit.core.questions import KNOWN, NO_DEFAULT, UNKNOWN, UNSURE, Choice, QType, Question
 from kakaoaudit.core.secret import DEMO_PASSWORD, Secret
 
 if TYPE_CHECKING:
+    from kakaoaudit.contacts.at_prompt import check_email as check_email_at_prompt
+    from kakaoaudit.contacts.at_prompt import check_phone as check_phone_at_prompt
+    from kakaoaudit.contacts.inference import infer_home_country
     from kakaoaudit.contacts.phone_email import (
         EmailInfo,
         PhoneInfo,
         PhoneType,
-        likely_typo,
         mask_email,
         mask_phone,
         parse_email,
@@ -66,6 +71,7 @@ if TYPE_CHECKING:
         same_email,
         same_phone,
     )
+    from kakaoaudit.contacts.typos import likely_typo, suggest_address
     from kakaoaudit.core.countries import lookup as lookup_country
     from kakaoaudit.core.countries import name as country_name
     from kakaoaudit.password.personal import (
@@ -105,8 +111,10 @@ __all__ = [
     "FACTS",
     "HOME_COUNTRY",
     "KAKAO_ID",
+    "KNOWN",
     "MAX_SCORED_LENGTH",
     "NAME",
+    "NEVER",
     "NO_DEFAULT",
     "ON_TRIP",
     "PHONE",
@@ -137,6 +145,7 @@ __all__ = [
     "Private",
     "QType",
     "Question",
+    "RoughDate",
     "Secret",
     "Severity",
     "Status",
@@ -145,6 +154,8 @@ __all__ = [
     "Trip",
     "UrlVerdict",
     "Verdict",
+    "check_email_at_prompt",
+    "check_phone_at_prompt",
     "claim",
     "claims",
     "classify_url",
@@ -155,6 +166,7 @@ __all__ = [
     "difference_of",
     "estimate_strength",
     "explain_url",
+    "infer_home_country",
     "likely_typo",
     "lookup_country",
     "lookup_places",
@@ -167,6 +179,7 @@ __all__ = [
     "phone_digit_forms",
     "same_email",
     "same_phone",
+    "suggest_address",
     "time_differences",
     "translator",
 ]
@@ -175,8 +188,13 @@ __all__ = [
 #: table cost tens of milliseconds, which a command that never needs them should not pay.
 _LAZY: dict[str, tuple[str, str]] = {
     **{name: ("kakaoaudit.contacts.phone_email", name) for name in (
-        "EmailInfo", "PhoneInfo", "PhoneType", "likely_typo", "mask_email", "mask_phone", "parse_email",
-        "parse_phone", "same_email", "same_phone")},
+        "EmailInfo", "PhoneInfo", "PhoneType", "mask_email", "mask_phone", "parse_email", "parse_phone",
+        "same_email", "same_phone")},
+    "likely_typo": ("kakaoaudit.contacts.typos", "likely_typo"),
+    "infer_home_country": ("kakaoaudit.contacts.inference", "infer_home_country"),
+    "check_email_at_prompt": ("kakaoaudit.contacts.at_prompt", "check_email"),
+    "check_phone_at_prompt": ("kakaoaudit.contacts.at_prompt", "check_phone"),
+    "suggest_address": ("kakaoaudit.contacts.typos", "suggest_address"),
     "country_name": ("kakaoaudit.core.countries", "name"),
     "lookup_country": ("kakaoaudit.core.countries", "lookup"),
     **{name: ("kakaoaudit.password.personal", name) for name in (

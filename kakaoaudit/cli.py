@@ -27,6 +27,7 @@ from kakaoaudit.options import (
     EXIT_OK,
     FilePath,
     FiniteFloatRange,
+    answer_options,
     check_names,
     common_options,
     report_options,
@@ -219,8 +220,14 @@ def _run(args: list[str], debug: bool) -> int:
 
     try:
         result = build_cli().main(args=args, prog_name="kakaoaudit", standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        _error_line(t(_("interrupted; nothing was written")))
+    except (KeyboardInterrupt, click.exceptions.Abort) as error:
+        # click turns Ctrl-C into Abort; the questionnaire's own interruption says where the answers are.
+        kept = getattr(error, "kept", None) or getattr(error.__cause__, "kept", None)
+        if kept:
+            _error_line(t(_("interrupted; no report was written. Your answers so far are kept in {file} (never the "
+                            "password): run the same command again to continue where you stopped.", file=kept)))
+        else:
+            _error_line(t(_("interrupted; nothing was written")))
         return EXIT_INTERRUPTED
     except click.ClickException as error:
         _show_click_error(error)
@@ -329,8 +336,6 @@ def build_cli() -> click.Group:
         return None
 
     @cli.command(help=t(_("Run the audit: answer the questions (or give an answers file) and get a report.")))
-    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
-                  help=t(_("TOML file with your answers ('kakaoaudit init' writes one).")))
     @click.option("--password-stdin", is_flag=True,
                   help=t(_("Read the password as one line from standard input instead of a hidden prompt.")))
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
@@ -346,7 +351,7 @@ def build_cli() -> click.Group:
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
-    @click.option("--no-input", is_flag=True, help=t(_("Never prompt; fail listing any missing answer.")))
+    @answer_options
     @report_options
     @common_options
     def audit(**options: Any) -> int:

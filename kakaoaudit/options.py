@@ -92,6 +92,25 @@ def common_options(function: F) -> F:
     return function
 
 
+def answer_options(function: F) -> F:
+    """Options of the commands that ask questions and keep the answers (audit, travel, triage, support-kit)."""
+    decorators = [
+        click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
+                     help=t(_("Your answers file (default: answers.toml in KAKAOAUDIT_HOME or your user data "
+                              "folder, read and kept automatically). Use one file per person."))),
+        click.option("--plain", is_flag=True, envvar="KAKAOAUDIT_PLAIN",
+                     help=t(_("Numbered questions, one line each, instead of arrow keys and checkboxes (for screen "
+                              "readers; also KAKAOAUDIT_PLAIN=1)."))),
+        click.option("--ask-again", is_flag=True,
+                     help=t(_("Ask every question again, with your saved answer as the default (Enter keeps it)."))),
+        click.option("--no-save", is_flag=True, help=t(_("Do not keep the answers of this run."))),
+        click.option("--no-input", is_flag=True, help=t(_("Never prompt; fail listing any missing answer."))),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
 def report_options(function: F) -> F:
     """Options of the commands that produce a report (audit, demo)."""
     decorators = [
@@ -115,8 +134,9 @@ def report_options(function: F) -> F:
         click.option("--no-history", is_flag=True,
                      help=t(_("Do not keep this report in the history of past audits."))),
         click.option("--full", is_flag=True,
-                     help=t(_("On the screen, show the whole report (why each item matters and what to do) "
-                              "instead of the short view."))),
+                     help=t(_("The whole report on the screen (why each item matters and what to do) instead of "
+                              "the short view; for an audit, also every question, not only the quick check's "
+                              "(answers you gave before are not asked again)."))),
         click.option("--details", is_flag=True,
                      help=t(_("Also show check IDs, points, severity and where current standards differ."))),
     ]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Context, Severity, Status
-from kakaoaudit.checks.two_step import BACKUP_EMAIL, ENABLED, ROUTE, SMS_FILTER, TwoStepVerification
+from kakaoaudit.checks.two_step import BACKUP_KIND, ENABLED, ROUTE, SMS_FILTER, TwoStepVerification
 from kakaoaudit.core.answers import Answers
 
 
@@ -23,11 +23,11 @@ def run(answers: dict[str, object]) -> dict[str, tuple[Status, Severity]]:
     ("answers", "expected"),
     [
         (
-            {ENABLED: True, ROUTE: "kakaotalk", BACKUP_EMAIL: True, SMS_FILTER: False},
+            {ENABLED: True, ROUTE: "kakaotalk", BACKUP_KIND: "email", SMS_FILTER: False},
             {"two-step-on": Status.PASS, "backup-email": Status.PASS, "sms-filter-ok": Status.PASS},
         ),
         (
-            {ENABLED: True, ROUTE: "phone", BACKUP_EMAIL: False, SMS_FILTER: True},
+            {ENABLED: True, ROUTE: "phone", BACKUP_KIND: "phone", SMS_FILTER: True},
             {"two-step-on": Status.PASS, "backup-email-missing": Status.WARN, "sms-filter-blocks": Status.FAIL},
         ),
         (
@@ -39,7 +39,7 @@ def run(answers: dict[str, object]) -> dict[str, tuple[Status, Severity]]:
             {"two-step-unknown": Status.UNKNOWN, "sms-filter-unknown": Status.UNKNOWN},
         ),
         (
-            {ENABLED: True, ROUTE: "unknown", BACKUP_EMAIL: "unknown", SMS_FILTER: False},
+            {ENABLED: True, ROUTE: "unknown", BACKUP_KIND: "unknown", SMS_FILTER: False},
             {"two-step-on": Status.PASS, "backup-email-unknown": Status.UNKNOWN, "sms-filter-ok": Status.PASS},
         ),
     ],
@@ -118,3 +118,20 @@ def test_a_whole_audit_with_two_step_off(cli: Any, tmp_path: Path) -> None:
     # And the printed report says it.
     table = cli("audit", "--answers", str(off_file), *args).stdout
     assert "2-step verification is off" in table
+def test_the_backup_email_is_read_from_the_backup_contact_question() -> None:
+    """One fact, asked once: KA401's backup email is KA303's backup contact ("email" or "both")."""
+    for kind, code in (("email", "backup-email"), ("both", "backup-email"), ("phone", "backup-email-missing"),
+                       ("none", "backup-email-missing")):
+        assert code in run({ENABLED: True, ROUTE: "phone", BACKUP_KIND: kind, SMS_FILTER: False})
+    assert not any(q.id == "security.two_step.backup_email" for q in TwoStepVerification.questions)
+
+
+def test_the_backup_contact_question_is_an_identical_copy_of_ka303s() -> None:
+    from kakaoaudit.checks.contacts import BACKUP_KIND_QUESTION as OWNER
+
+    [copy] = [q for q in TwoStepVerification.questions if q.id == BACKUP_KIND]
+    assert (copy.type, copy.choice_values, copy.allow_unknown, copy.present) == (
+        OWNER.type, OWNER.choice_values, OWNER.allow_unknown, OWNER.present)
+    for lang in ("en", "ja", "ko"):
+        assert copy.prompt.render(lang) == OWNER.prompt.render(lang)
+        assert [c.label.render(lang) for c in copy.choices] == [c.label.render(lang) for c in OWNER.choices]

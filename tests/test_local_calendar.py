@@ -51,7 +51,6 @@ countries = ["JP", "TW"]
 [security.two_step]
 enabled = true
 route = "kakaotalk"
-backup_email = true
 
 [contacts.backup]
 kind = "email"
@@ -64,8 +63,11 @@ roaming = true
 public_wifi_plan = "mobile_data"
 long_stay = false
 documents = ["passport"]
-chat_backup_on = {today.isoformat()}
 {extra}
+
+[recovery]
+chat_backup = "backup"
+chat_backup_on = {today.isoformat()}
 
 [travel.vpn]
 used = false
@@ -120,7 +122,7 @@ def test_yesterday_is_in_the_past_and_tomorrow_in_the_future(cli: Cli, tmp_path:
     future = answers_file(tmp_path, tomorrow)
     refused = cli("travel", "--answers", str(future), "--to", "TW", "--depart", tomorrow.isoformat(), "--no-history")
     assert refused.exit_code == 2
-    assert "travel.chat_backup_on" in refused.stderr and "the date is in the future" in refused.stderr
+    assert "recovery.chat_backup_on" in refused.stderr and "the date is in the future" in refused.stderr
 
 
 @pytest.mark.parametrize("case", MOMENTS, ids=IDS)

@@ -56,7 +56,7 @@ def test_plugin_check_runs_in_the_audit(plugin_site: Path, tmp_path: Path) -> No
     answers = tmp_path / "answers.toml"
     answers.write_text(
         "[tst]\ndevice_locked = false\n[security.two_step]\nenabled = true\nroute = \"kakaotalk\"\n"
-        "backup_email = true\n[security]\nsms_filter_blocks_kakao = false\n",
+        "[contacts.backup]\nkind = \"email\"\n[security]\nsms_filter_blocks_kakao = false\n",
         encoding="utf-8",
     )
     result = kakaoaudit(plugin_site, tmp_path, "audit", "--answers", str(answers), "--format", "json",

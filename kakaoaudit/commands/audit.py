@@ -14,21 +14,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
-
 import click
 
+from kakaoaudit.commands.collected import Collected
 from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core import localtime, suppress
 from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
 from kakaoaudit.core.check import BreachLookup, Check
-from kakaoaudit.core.engine import Auditor, applicable, questions_of, select_checks
-from kakaoaudit.core.errors import InputError, KakaoauditError
+from kakaoaudit.core.engine import Auditor, questions_of, select_checks
+from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, current_language, translator
-from kakaoaudit.core.inputs import read_file, remember
+from kakaoaudit.core.inputs import remember
 from kakaoaudit.core.model import Category, Report, Severity, Status
 from kakaoaudit.core.output import refuse_input, write_atomic
 from kakaoaudit.core.questions import AnswerValue, Question
@@ -38,7 +34,9 @@ from kakaoaudit.core.untrusted import json_safe
 from kakaoaudit.formats import render
 from kakaoaudit.history.audit import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
 from kakaoaudit.questionnaire.demo_profile import DEMO_NAME, demo_document
-from kakaoaudit.questionnaire.template import condition_text, render_answers, render_tables
+from kakaoaudit.questionnaire.flow import Interrupted
+from kakaoaudit.questionnaire.store import META, AnswerStore, parse_meta
+from kakaoaudit.questionnaire.template import render_answers
 from kakaoaudit.travel.trip import active_checks, attach_plan
 
 _ = translator("kakaoaudit")
@@ -48,17 +46,6 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 MAX_PASSWORD_LENGTH = 1024
 #: The longest --label, in characters.
 MAX_LABEL_LENGTH = 100
-
-
-@dataclass(frozen=True)
-class Collected:
-    """The answers of one run and where each came from."""
-
-    values: dict[str, AnswerValue]
-    sources: dict[str, Source]
-    asked: bool
-    sections: Mapping[str, Any] = field(default_factory=dict)
-    """The answers file's reserved sections, parsed (``suppress``, ``settings``)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +67,15 @@ def interactive() -> bool:
 
 def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = None) -> int:
     """The audit (or the demo): password -> answers -> checks -> report -> exit code."""
+    from kakaoaudit.commands.answering import (  # noqa: PLC0415 - the questionnaire loads only for an audit
+        Answering,
+        Asked,
+        ask_questions,
+        complete,
+        make_prompter,
+    )
+    from kakaoaudit.commands.answering import interactive as asking_here  # noqa: PLC0415
+
     scope = scope or Scope()
     lang = current_language()
     registry = load_registry()
@@ -89,25 +85,25 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     now = localtime.now()
     # Every date the person gives (answers, the trip) is a date of their calendar, not UTC's.
     today = localtime.local_date(now)
-    questions = questions_of(checks)
     demo = mode == "demo"
     # Before any question, so that an unusable --hibp-dataset or --hibp-url stops the audit at once.
     breach = make_breach(options, demo=demo) if any(c.needs_password or c.needs_network for c in checks) else None
     prompter = None
     label = _label(options.get("label"))
-    # The demo is not the user's account: it never reads or writes the history.
+    # The demo is not the user's account: it never reads or writes the history, nor the answers file.
     history = AuditHistory(None, label=label)
-    loaded: AnswersFile | None = None
+    answering: Answering | None = None
     if demo:
         collected = _demo_answers(registry, today)
     else:
-        use_prompt = interactive() and not options.get("no_input") and not options.get("password_stdin")
-        if use_prompt:
-            from kakaoaudit.questionnaire.prompt import Prompter  # noqa: PLC0415 - only on a terminal
-
-            prompter = Prompter(lang)
-        loaded = load_answers(registry, options.get("answers_file"), now)
+        asking = asking_here(options)
+        if asking:
+            prompter = make_prompter(lang, options)
+        store = AnswerStore.at(options.get("answers_file"), save=asking and not options.get("no_save"))
+        loaded = load_store(registry, store, now, required=not asking)
         _refuse_output_over_inputs(options)
+        for note in loaded.notes if loaded is not None else ():
+            click.echo(f"kakaoaudit: {note.render(lang)}", err=True)
         # Before any question: "last audit N days ago", or the choice about an unusable history file.
         # Only whole audits make the trend: a travel run scores the trip, not the account.
         whole_audit = mode == "audit" and scope.category is None
@@ -115,17 +111,26 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
                                      label=label,
                                      now=now, prompter=prompter,
                                      reminder_days=settings_from(loaded.sections if loaded else {}).reminder_days)
+        command = "travel" if scope.category is Category.TRAVEL else "audit"
+        answering = Answering(command, store, loaded, prompter, known_questions(registry), now)
     # The password comes first: without it the password checks are skipped, so their own questions
     # (nickname, ID, birth date) are not asked at all.
     password, missing = _password(checks, options, prompter, demo)
     try:
-        if not demo:
-            questions = questions_to_ask(checks, has_password=password is not None)
-            collected = collect_answers(registry, questions, options.get("answers_file"), prompter, today,
-                                        preset=scope.preset, loaded=loaded)
-        return _audit(registry, checks, options=options, scope=scope, collected=collected, questions=questions,
-                      password=password, missing=missing, breach=breach, history=history, prompter=prompter,
+        asked: Any = Asked(tuple(questions_of(checks)))
+        if answering is not None:
+            answering.start(scope.preset, ask_again=bool(options.get("ask_again")))
+            asked = ask_questions(answering, checks, options, scope, has_password=password is not None)
+            collected = complete(answering, asked.questions, options.get("answers_file"))
+            answering.say_kept()
+        return _audit(registry, checks, options=options, scope=scope, collected=collected, asked=asked,
+                      password=password, missing=missing, breach=breach, history=history,
                       now=now, mode=mode, label=label)
+    except KeyboardInterrupt as error:
+        kept = answering.kept_path() if answering is not None else None
+        if kept is not None and not isinstance(error, Interrupted):
+            raise Interrupted(kept) from None
+        raise
     finally:
         if password is not None:
             password.clear()
@@ -150,12 +155,11 @@ def _audit(
     options: Mapping[str, Any],
     scope: Scope,
     collected: Collected,
-    questions: Sequence[Question],
+    asked: Any,
     password: Secret | None,
     missing: Msg | None,
     breach: BreachLookup | None,
     history: AuditHistory,
-    prompter: Any,
     now: datetime,
     mode: str,
     label: str | None,
@@ -168,8 +172,11 @@ def _audit(
         scope.validate(answers, today)
     # Without a trip, the travel checks collapse into one "no trip planned" line.
     checks = active_checks(checks, answers, today)
+    from kakaoaudit.commands.answering import quick_note, skipped_reason  # noqa: PLC0415
+
     auditor = Auditor(
         checks=checks,
+        skip={check.id: skipped_reason() for check in asked.left_out},
         now=lambda: now,
         lang=lang,
         offline=demo or bool(options.get("offline")),
@@ -190,6 +197,9 @@ def _audit(
     report = suppress.apply(report, collected.sections.get(suppress.SECTION), now=now)
     # After the suppressions: the travel readiness note states the final score.
     report = attach_plan(report, checks, answers, today)
+    note = quick_note(asked)
+    if note is not None:
+        report = replace(report, notes=(*report.notes, note))
     if options.get("debug") or debug_requested():
         for trace in auditor.tracebacks:  # the password and its hash are removed from them
             click.echo(trace, err=True)
@@ -198,14 +208,7 @@ def _audit(
     output = options.get("output")
     text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None,
                   full=bool(options.get("full")), details=bool(options.get("details")))
-    if output is None:
-        emit(text, None)  # on the screen first: the question about saving the answers follows it
-    # The last question comes before anything is written: Ctrl-C there leaves no report file and
-    # no history row, so "interrupted; nothing was written" stays true.
-    if prompter is not None and collected.asked:
-        _offer_to_save(prompter, questions, collected, lang)
-    if output is not None:
-        emit(text, output)
+    emit(text, output)
     # Only once the report was delivered; a failure here is a warning. Always the redacted form.
     from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
 
@@ -291,7 +294,7 @@ def _refuse_output_over_inputs(options: Mapping[str, Any]) -> None:
 
 def _demo_answers(registry: Registry, today: date) -> Collected:
     known = known_questions(registry)
-    parsed = parse_answers(demo_document(), Path(DEMO_NAME), known, today=today)
+    parsed = parse_answers(demo_document(today), Path(DEMO_NAME), known, today=today)
     values = dict(parsed.values)
     sources = dict.fromkeys(values, Source.FILE)
     # Plugins' questions are not in the demo profile: their defaults, else "unknown" when allowed.
@@ -313,41 +316,21 @@ def collect_answers(
     loaded: AnswersFile | None = None,
 ) -> Collected:
     """Answers from the file, then `preset` (command options, overriding the file), then the prompter
-    (on a terminal), then declared defaults.
+    (on a terminal), then declared defaults; without a terminal, missing answers are an `InputError`.
+    Nothing is kept: the commands keep answers through `kakaoaudit.commands.answering`."""
+    from kakaoaudit.commands.answering import Answering, complete  # noqa: PLC0415
 
-    `loaded` is the answers file already read by `load_answers` (else it is read here).
-    Without a terminal, missing answers are an `InputError` listing each with how to supply it.
-    """
-    values: dict[str, AnswerValue] = {}
-    sources: dict[str, Source] = {}
     if loaded is None and answers_file is not None:
         loaded = load_answers(registry, answers_file, localtime.now())
-    if loaded is not None:
-        values.update(loaded.values)
-        sources.update(dict.fromkeys(loaded.values, Source.FILE))
-    for key, value in (preset or {}).items():
-        values[key] = value
-        sources[key] = Source.OPTION
-    asked = False
-    if prompter is not None:
-        before = set(values)
-        prompter.ask_all(questions, values, today)
-        new = set(values) - before
-        sources.update(dict.fromkeys(new, Source.PROMPT))
-        asked = bool(new)
-    # Defaults can make further questions applicable; repeat until nothing changes.
-    while True:
-        pending = applicable(questions, values)
-        defaults = [q for q in pending if q.has_default]
-        if not defaults:
-            break
-        for question in defaults:
-            values[question.id] = question.parse(question.default, today=today)
-            sources[question.id] = Source.DEFAULT
-    missing = applicable(questions, values)
-    if missing:
-        raise InputError(*_missing_messages(missing, answers_file))
-    return Collected(values, sources, asked, loaded.sections if loaded is not None else {})
+    # The answers' dates are read in the person's calendar: `today` is their date.
+    answering = Answering("audit", None, loaded, prompter, known_questions(registry),
+                          localtime.start_of_local_day(today))
+    answering.start(preset or {})
+    answering.infer(questions)
+    answering.ask(questions)
+    answering.finish()
+    collected: Collected = complete(answering, questions, answers_file)
+    return collected
 
 
 def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -> AnswersFile | None:
@@ -355,28 +338,26 @@ def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -
     ``[settings]`` (`kakaoaudit.audit_history`); None without a file."""
     if answers_file is None:
         return None
+    from kakaoaudit.questionnaire.legacy import read_legacy  # noqa: PLC0415
+
     sections = {
         suppress.SECTION: suppress.section_parser(registry.ids(), now),
         SETTINGS_SECTION: parse_settings,
+        META: parse_meta,
     }
     return load_answers_file(answers_file, known_questions(registry), today=localtime.local_date(now),
-                             sections=sections)
+                             sections=sections, legacy=read_legacy)
 
 
-def _missing_messages(missing: Sequence[Question], answers_file: Path | None) -> list[Msg]:
-    lines = [_("{count} question(s) have no answer and there is no terminal to ask them:", count=len(missing))]
-    for question in missing:
-        line = _("  {id}: {prompt}", id=question.id, prompt=question.prompt)
-        if question.when:
-            line = _("{message} (only when {condition})", message=line, condition=condition_text(question))
-        lines.append(line)
-    if answers_file is None:
-        lines.append(_("Run kakaoaudit in a terminal to be asked, or write the answers in a file "
-                       "('kakaoaudit init' creates one) and pass it with --answers FILE."))
-    else:
-        lines.append(_("Add these keys to {file} ('kakaoaudit init -o -' shows every key with its "
-                       "explanation), or run kakaoaudit in a terminal to be asked.", file=str(answers_file)))
-    return lines
+def load_store(registry: Registry, store: AnswerStore, now: datetime, *, required: bool) -> AnswersFile | None:
+    """The person's answers file, read; None when it does not exist yet (a file named with --answers must
+    exist when nothing can be asked: `required`)."""
+    if not store.exists and not (store.explicit and required):
+        return None
+    loaded = load_answers(registry, store.path, now)
+    if loaded is not None and META in loaded.sections:
+        store.meta = loaded.sections[META]
+    return loaded
 
 
 def _password(
@@ -415,47 +396,6 @@ def _password_from_stdin() -> tuple[Secret | None, Msg | None]:
         raise InputError(_("--password-stdin: the first line is longer than {limit} characters; give the password "
                            "alone on the first line", limit=MAX_PASSWORD_LENGTH))
     return Secret(line), None
-
-
-#: Top-level tables of an answers file that are not answers, kept when answers are saved over it.
-RESERVED_SECTIONS = (suppress.SECTION, SETTINGS_SECTION)
-
-
-def _offer_to_save(prompter: Any, questions: Sequence[Question], collected: Collected, lang: str) -> None:
-    if not prompter.confirm(_("Save your answers to a file for next time? (the password is never saved)")):
-        return
-    name = prompter.ask_text(_("File name [{default}]:", default="kakaoaudit-answers.toml")) or (
-        "kakaoaudit-answers.toml"
-    )
-    path = Path(name).expanduser()
-    kept = {q.id: collected.values[q.id] for q in questions if q.id in collected.values}
-    text = render_answers(questions, kept, lang=lang, header=_answers_header(lang))
-    if path.exists():
-        if not prompter.confirm(_("{path} exists. Replace it? (its [suppress] and [settings] sections are kept)",
-                                  path=str(path))):
-            prompter.say(_("Not saved."))
-            return
-        text += _kept_sections(path)
-    try:
-        write_atomic(path, text, over_input=True)  # the user agreed to replace it
-    except KakaoauditError as error:
-        prompter.say(str(error))
-        return
-    prompter.say(_("Saved. Next time: kakaoaudit --answers {file}", file=str(path)))
-
-
-def _kept_sections(path: Path) -> str:
-    """The reserved sections of the answers file about to be replaced, as TOML (empty if unreadable)."""
-    from kakaoaudit.core.answers import MAX_FILE_BYTES  # noqa: PLC0415
-
-    try:
-        data = read_file(path, MAX_FILE_BYTES)
-        if len(data) > MAX_FILE_BYTES:
-            return ""
-        document = tomllib.loads(data.decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
-        return ""
-    return render_tables(document, RESERVED_SECTIONS)
 
 
 def _answers_header(lang: str, sample: bool = False) -> list[str]:
@@ -535,6 +475,7 @@ def write_init(*, sample: bool, output: Path, force: bool, only: Sequence[str], 
         questions += [question for question in command_questions().values() if question.id not in seen]
     values: dict[str, AnswerValue] = {}
     if sample:
+        # The demo's dates are relative to today: the commands' clock, so that triage reads them as the demo does.
         values = _demo_answers(registry, localtime.today()).values
     text = render_answers(questions, values, lang=lang, header=_answers_header(lang, sample))
     if str(output) == "-":

@@ -1,10 +1,11 @@
 """What `kakaoaudit triage` and `kakaoaudit support-kit` share: answers, place, output, saving.
 
-Answers come from the built-in demo profile (``--demo``), or from the answers file, then the
-prompter on a terminal, then the declared defaults (`kakaoaudit.run.collect_answers`); without a
-terminal, missing answers are one error listing each key. The notice is pasted over several lines;
-a country with several time zones is asked which one (or, without a terminal, its main zone is
-used and the others are listed in the output).
+Answers come from the built-in demo profile (``--demo``), or from the person's answers file (the
+one every command shares: what it answers is not asked again), then the prompter on a terminal,
+which keeps each answer in that file as it is given (`kakaoaudit.commands.answering`), then the
+declared defaults; without a terminal, missing answers are one error listing each key. The notice
+is pasted over several lines; a country with several time zones is asked which one (or, without a
+terminal, its main zone is used and the others are listed in the output).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from kakaoaudit.commands.delivery import deliver
 from kakaoaudit.core import localtime
 from kakaoaudit.core.answers import Answers, Source
 from kakaoaudit.core.engine import applicable
-from kakaoaudit.core.errors import InputError, KakaoauditError, UsageError
+from kakaoaudit.core.errors import InputError, UsageError
 from kakaoaudit.core.i18n import Msg, current_language, translator
 from kakaoaudit.core.output import refuse_input, write_atomic
-from kakaoaudit.core.questions import AnswerValue, AnswerValueError, Choice, QType, Question
+from kakaoaudit.core.questions import NO_DEFAULT, AnswerValue, AnswerValueError, Choice, QType, Question
 from kakaoaudit.questionnaire.prompt import Prompter
 from kakaoaudit.triage.restriction import (
     SINCE,
@@ -50,14 +51,18 @@ def now() -> datetime:
     return localtime.now()
 
 
-class CommandPrompter(Prompter):
-    """The prompter, reading pasted notices over several lines and showing empty defaults as "none"."""
+class PastedText:
+    """Mixed into a prompter: a pasted notice is read over several lines, up to an empty line."""
 
-    def ask(self, question: Question, number: int, total: int, today: date) -> AnswerValue:
+    lang: str
+    _read: Any
+    say: Any  # the prompter's
+
+    def ask(self, question: Question, label: str, today: date, *, previous: Any = NO_DEFAULT) -> AnswerValue:
         if not isinstance(question, PastedTextQuestion):
-            return super().ask(question, number, total, today)
+            return super().ask(question, label, today, previous=previous)  # type: ignore[misc, no-any-return]
         self.say("")
-        self.say(f"[{number}/{total}] {question.prompt.render(self.lang)}")
+        self.say(f"{label} {question.prompt.render(self.lang)}".strip())
         self.say(_("Paste the text, then press Enter on an empty line. Just Enter skips; ? shows help."))
         while True:
             lines: list[str] = []
@@ -70,6 +75,8 @@ class CommandPrompter(Prompter):
             if raw.strip() == "?":
                 self.say(question.help or _("No more help for this question."))
                 continue
+            if not raw.strip() and previous is not NO_DEFAULT:
+                return previous  # type: ignore[no-any-return]
             try:
                 return question.parse(raw, today=today)
             except AnswerValueError as error:
@@ -78,10 +85,13 @@ class CommandPrompter(Prompter):
                     message = _("{message} ({hint})", message=message, hint=error.hint)
                 self.say(message)
 
-    def _show(self, question: Question, value: object) -> str:
-        if value == "":
-            return _("none").render(self.lang)
-        return super()._show(question, value)
+
+def command_prompter(lang: str, options: Mapping[str, Any]) -> Any:
+    """The prompter of triage and support-kit: arrow keys on a real terminal, else numbered; pasted notices."""
+    from kakaoaudit.questionnaire.arrows import ArrowPrompter, usable  # noqa: PLC0415 - only on a terminal
+
+    base = ArrowPrompter if usable(plain=bool(options.get("plain"))) else Prompter
+    return type("CommandPrompter", (PastedText, base), {})(lang)
 
 
 @dataclass(frozen=True)
@@ -92,8 +102,8 @@ class Session:
     place: Place
     moment: Moment | None
     now: datetime
-    prompter: CommandPrompter | None
-    #: True when the prompter asked anything (then saving is offered).
+    prompter: Any
+    #: True when the prompter asked anything.
     asked: bool
 
 
@@ -113,19 +123,23 @@ def questions_to_ask(own: Sequence[Question], known: Mapping[str, Question]) -> 
     return chosen
 
 
-def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
-    """Collect the answers for a command's questions and place the restriction in time."""
-    from kakaoaudit.commands.audit import _demo_answers, collect_answers, interactive, known_questions, load_registry  # noqa: PLC0415
+def start(own: Sequence[Question], options: Mapping[str, Any], *, command: str) -> Session:
+    """Collect the answers for a command's questions (from the person's answers file, then asked) and
+    place the restriction in time."""
+    from kakaoaudit.commands.answering import Answering, complete, interactive  # noqa: PLC0415
+    from kakaoaudit.commands.audit import _demo_answers, known_questions, load_registry, load_store  # noqa: PLC0415
+    from kakaoaudit.questionnaire.store import AnswerStore  # noqa: PLC0415
 
     moment_now = now()
     # The user's date, for the answers and the zone offsets "today"; the start is checked exactly below,
     # in the zone of the place the user is in.
     today = localtime.local_date(moment_now)
     registry = load_registry()
-    known = known_questions(registry)
+    known = {**{question.id: question for question in own}, **known_questions(registry)}
     questions = questions_to_ask(own, known)
     answers_file = options.get("answers_file")
     prompter = None
+    answering: Answering | None = None
     if options.get("demo"):
         if answers_file is not None:
             raise UsageError(_("--demo and --answers cannot be used together"))
@@ -133,20 +147,34 @@ def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
         missing = applicable(questions, collected.values)
         if missing:
             raise InputError(_("the demo profile does not answer {keys}", keys=", ".join(q.id for q in missing)))
+        values, sources, asked = dict(collected.values), dict(collected.sources), False
     else:
-        if interactive() and not options.get("no_input"):
-            prompter = CommandPrompter(current_language())
-        collected = collect_answers(registry, questions, answers_file, prompter, today)
-    if options.get("output") is not None:
-        refuse_input(Path(options["output"]))  # before any further question: never over the answers file
-    values, sources = dict(collected.values), dict(collected.sources)
+        asking = interactive(options)
+        if asking:
+            prompter = command_prompter(current_language(), options)
+        store = AnswerStore.at(answers_file, save=asking and not options.get("no_save"))
+        loaded = load_store(registry, store, moment_now, required=not asking)
+        for note in loaded.notes if loaded is not None else ():
+            say_on_stderr(note)
+        if options.get("output") is not None:
+            refuse_input(Path(options["output"]))  # before any question: never over the answers file
+        answering = Answering(command, store, loaded, prompter, known, moment_now)
+        answering.start({}, ask_again=bool(options.get("ask_again")))
+        answering.infer(questions)
+        answering.ask(questions)
+        answering.finish()
+        collected = complete(answering, questions, answers_file)
+        values, sources, asked = dict(collected.values), dict(collected.sources), bool(answering.asked)
     country = location_country(Answers(values))
     chosen = str(values.get(TIME_ZONE) or "")
-    asked = collected.asked
     if prompter is not None and needs_zone_choice(country, chosen, today):
         values[TIME_ZONE] = ask_zone(prompter, country, today)
         sources[TIME_ZONE] = Source.PROMPT
         chosen, asked = str(values[TIME_ZONE]), True
+        if answering is not None and answering.store is not None and answering.store.save:
+            answering.store.record({TIME_ZONE: values[TIME_ZONE]}, known, moment_now, lang=prompter.lang)
+    if answering is not None:
+        answering.say_kept()
     answers = Answers(values, sources)
     place = resolve_place(country, chosen, today)
     moment = moment_of(answers, place)
@@ -156,7 +184,7 @@ def start(own: Sequence[Question], options: Mapping[str, Any]) -> Session:
     return Session(answers, place, moment, moment_now, prompter, asked)
 
 
-def ask_zone(prompter: CommandPrompter, country: str, today: date) -> str:
+def ask_zone(prompter: Any, country: str, today: date) -> str:
     """Ask which of the country's clocks the user is on."""
     from kakaoaudit.core import countries  # noqa: PLC0415
     from kakaoaudit.core.timezones import utc_offset  # noqa: PLC0415
@@ -171,7 +199,7 @@ def ask_zone(prompter: CommandPrompter, country: str, today: date) -> str:
         choices=tuple(Choice(zone, _("{zone} ({offset} today)", zone=zone,
                                      offset=offset_text(utc_offset(zone, today)))) for zone in zones),
     )
-    value = prompter.ask(question, 1, 1, today)
+    value = prompter.ask(question, "", today)
     return str(value)
 
 
@@ -182,38 +210,6 @@ def emit(text: str, output: Path | None, *, also_screen: bool) -> None:
     if output is not None:
         write_atomic(Path(output), text)
         click.echo(_("Written to {path}", path=str(output)).render(), err=True)
-
-
-def offer_to_save(session: Session, own: Sequence[Question]) -> None:
-    """On a terminal, after questions were asked: save every answer of this run for next time."""
-    prompter = session.prompter
-    if prompter is None or not session.asked:
-        return
-    if not prompter.confirm(_("Save your answers to a file for next time? (triage and support-kit can reuse them; "
-                              "the file holds your contacts)")):
-        return
-    name = prompter.ask_text(_("File name [{default}]:", default=DEFAULT_SAVE_NAME)) or DEFAULT_SAVE_NAME
-    path = Path(name).expanduser()
-    if path.exists() and not prompter.confirm(_("{path} exists. Replace it?", path=str(path))):
-        prompter.say(_("Not saved."))
-        return
-    from kakaoaudit.commands.audit import known_questions, load_registry  # noqa: PLC0415
-    from kakaoaudit.questionnaire.template import render_answers  # noqa: PLC0415
-
-    known = {**known_questions(load_registry()), **{q.id: q for q in own}}
-    questions = [question for question in known.values() if question.id in session.answers]
-    values = {question.id: session.answers[question.id] for question in questions}
-    header = [
-        _("kakaoaudit answers").render(prompter.lang),
-        _("Use: kakaoaudit triage --answers THIS_FILE, or kakaoaudit support-kit --answers THIS_FILE. Never write "
-          "your password here.").render(prompter.lang),
-    ]
-    try:
-        write_atomic(path, render_answers(questions, values, lang=prompter.lang, header=header), over_input=True)
-    except KakaoauditError as error:
-        prompter.say(str(error))
-        return
-    prompter.say(_("Saved. Next time: --answers {file}", file=str(path)))
 
 
 def say_on_stderr(message: Msg) -> None:

@@ -33,7 +33,7 @@ FORMATS = ("text", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
+    from kakaoaudit.options import FilePath, answer_options, common_options  # noqa: PLC0415
 
     @click.command(
         name="support-kit",
@@ -45,8 +45,6 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Draft your inquiry to Kakao's customer service.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
-                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--reapply", is_flag=True,
                   help=_("Applying again after a refusal: add the re-application checklist.").render())
@@ -56,7 +54,7 @@ def build() -> click.Command:
                   help=_("Also write exactly what is shown to this file (whole or not at all).").render())
     @click.option("--redact", is_flag=True,
                   help=_("Mask phone numbers and email addresses (to show the draft to someone else).").render())
-    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
+    @answer_options
     @common_options
     def support_kit(**options: Any) -> int:
         return run(options)
@@ -118,7 +116,7 @@ def run(options: dict[str, Any]) -> int:
     from kakaoaudit.core.i18n import current_language  # noqa: PLC0415
     from kakaoaudit.triage import support_kit as logic  # noqa: PLC0415
 
-    state = session.start(logic.QUESTIONS, options)
+    state = session.start(logic.QUESTIONS, options, command="support-kit")
     lang = current_language()
     kit = logic.build(state.answers, moment=state.moment, place=state.place, now=state.now,
                       lang=lang, redact=bool(options.get("redact")),
@@ -132,7 +130,6 @@ def run(options: dict[str, Any]) -> int:
     elif output is None and not kit.redacted:
         session.say_on_stderr(_("The draft above holds your contacts in full. Nothing was saved; to keep it, run "
                                 "again with --output FILE."))
-    session.offer_to_save(state, logic.QUESTIONS)
     return 0
 
 

@@ -25,7 +25,7 @@ _ = translator(__name__)
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.options import FilePath, common_options, report_options  # noqa: PLC0415
+    from kakaoaudit.options import answer_options, common_options, report_options  # noqa: PLC0415
 
     @click.command(
         name="travel",
@@ -46,10 +46,8 @@ def build() -> click.Command:
                   help=_("The day you leave, as 2030-12-20 (today or later).").render())
     @click.option("--return", "return_date", metavar="DATE", default=None,
                   help=_("The day you come back, as 2031-01-03.").render())
-    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
-                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
-    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
     @report_options
+    @answer_options
     @common_options
     def travel(**options: Any) -> int:
         return run(options)
@@ -131,13 +129,14 @@ def parse_country(text: str) -> str:
 
 
 def parse_date(text: str, option: str) -> date:
-    """A calendar date written as YYYY-MM-DD (full-width digits too); `UsageError` otherwise."""
+    """A calendar date as people write it (2030-12-20, 2030/12/20, 2030年12月20日, or 12/20 for the next
+    20 December; full-width digits too); `UsageError` otherwise."""
+    from kakaoaudit.core import localtime  # noqa: PLC0415 - keeps the command list light
+    from kakaoaudit.core.answer_text import parse_date as read_date  # noqa: PLC0415
     from kakaoaudit.core.errors import UsageError  # noqa: PLC0415
 
     try:
-        import unicodedata  # noqa: PLC0415 - keeps the command list light
-
-        return date.fromisoformat(unicodedata.normalize("NFKC", text).strip())
+        return read_date(text, today=localtime.today(), future=True)
     except ValueError:
         raise UsageError(_("{option}: '{text}' is not a date; write it like 2030-12-20", option=option,
                            text=_shown(text))) from None

@@ -24,7 +24,7 @@ FORMATS = ("table", "markdown", "json")
 
 def build() -> click.Command:
     """The click command, with its help texts in the current language."""
-    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
+    from kakaoaudit.options import FilePath, answer_options, common_options  # noqa: PLC0415
 
     @click.command(
         name="triage",
@@ -35,14 +35,12 @@ def build() -> click.Command:
         ).render(),
         short_help=_("Work out why messages stopped sending, and what to do next.").render(),
     )
-    @click.option("--answers", "-a", "answers_file", type=FilePath(), default=None,
-                  help=_("TOML file with your answers ('kakaoaudit init' writes one).").render())
     @click.option("--demo", is_flag=True, help=_("Use the built-in demo profile's answers (no input).").render())
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help=_("Output format.").render())
     @click.option("--output", "-o", type=FilePath(), default=None,
                   help=_("Write the result to this file (whole or not at all) instead of the screen.").render())
-    @click.option("--no-input", is_flag=True, help=_("Never prompt; fail listing any missing answer.").render())
+    @answer_options
     @common_options
     def triage(**options: Any) -> int:
         return run(options)
@@ -79,11 +77,10 @@ def run(options: dict[str, Any]) -> int:
     from kakaoaudit.triage import assess as logic  # noqa: PLC0415
     from kakaoaudit.triage.restriction import korean_number  # noqa: PLC0415
 
-    state = session.start(logic.QUESTIONS, options)
+    state = session.start(logic.QUESTIONS, options, command="triage")
     facts = logic.facts_from(state.answers, moment=state.moment, place=state.place,
                              korean_number=korean_number(state.answers), now=state.now)
     result = logic.advise(facts)
     session.emit(render(options.get("fmt", "table"), result, current_language()), options.get("output"),
                  also_screen=False)
-    session.offer_to_save(state, logic.QUESTIONS)
     return 0

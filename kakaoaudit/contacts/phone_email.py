@@ -588,30 +588,3 @@ def same_email(a: EmailInfo, b: EmailInfo) -> bool:
         return False
     return bool(a.raw_normalized) and a.raw_normalized.casefold() == b.raw_normalized.casefold()
 
-
-#: Mail domains many people in Japan, Korea and elsewhere use: a domain one slip away from one of them
-#: (gmial.com, yahoo.co.jpp, naver.con) is most likely a typo. Real domains close to another one
-#: (mail.com, ymail.com, gmx.com) are listed themselves, so that they are never taken for a typo.
-COMMON_MAIL_DOMAINS: frozenset[str] = frozenset({
-    "gmail.com", "googlemail.com", "yahoo.co.jp", "yahoo.com", "ymail.com", "yahoo.co.kr", "hotmail.com",
-    "hotmail.co.jp", "outlook.com", "outlook.jp", "live.com", "live.jp", "msn.com", "icloud.com", "me.com",
-    "mac.com", "aol.com", "mail.com", "gmx.com", "gmx.net", "proton.me", "protonmail.com", "docomo.ne.jp",
-    "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "ymobile.ne.jp", "nifty.com", "biglobe.ne.jp",
-    "ocn.ne.jp", "naver.com", "daum.net", "hanmail.net", "nate.com", "kakao.com", "qq.com", "163.com", "126.com",
-    "web.de", "yandex.com", "zoho.com",
-})
-
-
-def likely_typo(domain: str | None) -> str | None:
-    """The common mail domain that `domain` most likely misspells (``gmial.com`` -> ``gmail.com``); None when it
-    is one of them, or is not close to any. Offline: it compares spellings only (difflib), and never says
-    whether a domain takes mail."""
-    if not domain:
-        return None
-    name = domain.strip().lower().rstrip(".")
-    if name in COMMON_MAIL_DOMAINS:
-        return None
-    import difflib  # noqa: PLC0415 - only for an address to check
-
-    close = difflib.get_close_matches(name, sorted(COMMON_MAIL_DOMAINS), n=1, cutoff=0.85)
-    return close[0] if close else None

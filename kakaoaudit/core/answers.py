@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kakaoaudit.core.answer_text import NEVER
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.inputs import MAX_DEPTH, read_file, too_deep
@@ -42,6 +43,14 @@ class Source(str, enum.Enum):
     PROMPT = "prompt"
     DEFAULT = "default"
     OPTION = "option"
+    INFERRED = "inferred"
+
+
+#: (dotted key, raw value) pairs of an answers file, as read.
+RawPairs = list[tuple[str, Any]]
+#: Rewrites the keys of older versions of kakaoaudit into today's: (pairs, questions) -> (pairs,
+#: one note per rewritten key, the keys whose old answer said too little and are best asked again).
+LegacyReader = Callable[[RawPairs, Mapping[str, Question]], tuple[RawPairs, list[Msg], set[str]]]
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,10 @@ class AnswersFile:
     path: Path
     values: dict[str, AnswerValue]
     sections: dict[str, Any]
+    #: One line per key of an older version that was read as today's keys.
+    notes: tuple[Msg, ...] = ()
+    #: Keys read from an older key that said too little (a box left unticked): asked again on a terminal.
+    reask: frozenset[str] = frozenset()
 
 
 class Answers(Mapping[str, AnswerValue]):
@@ -80,6 +93,10 @@ class Answers(Mapping[str, AnswerValue]):
         """True when the user answered "I don't know"."""
         return self._values.get(key) == UNKNOWN
 
+    def is_never(self, key: str) -> bool:
+        """True when the user answered "never" (a question that allows it: "when did you last ...?")."""
+        return self._values.get(key) == NEVER
+
     def get_bool(self, key: str) -> bool | None:
         value = self._values.get(key)
         return value if isinstance(value, bool) else None
@@ -87,6 +104,11 @@ class Answers(Mapping[str, AnswerValue]):
     def get_text(self, key: str) -> str | None:
         value = self._values.get(key)
         return value if isinstance(value, str) and value != UNKNOWN else None
+
+    def asked(self, key: str) -> bool:
+        """True when the question has an answer ("unknown" included); False when it was not asked
+        (its condition did not apply, or the quick check left it out)."""
+        return key in self._values
 
     def get_int(self, key: str) -> int | None:
         value = self._values.get(key)
@@ -118,13 +140,15 @@ def load_answers_file(
     *,
     today: date,
     sections: Mapping[str, Callable[[Any, Path], Any]] | None = None,
+    legacy: LegacyReader | None = None,
 ) -> AnswersFile:
     """Read and validate an answers file against the known questions.
 
     `sections` maps reserved top-level tables (e.g. ``suppress``) to validators that receive the
-    raw table and return its parsed form. Raises `InputError` listing every problem found.
+    raw table and return its parsed form; `legacy` reads the keys of older versions. Raises
+    `InputError` listing every problem found.
     """
-    return parse_answers(_read_toml(path), path, questions, today=today, sections=sections)
+    return parse_answers(_read_toml(path), path, questions, today=today, sections=sections, legacy=legacy)
 
 
 def parse_answers_text(
@@ -146,13 +170,19 @@ def parse_answers(
     *,
     today: date,
     sections: Mapping[str, Callable[[Any, Path], Any]] | None = None,
+    legacy: LegacyReader | None = None,
 ) -> AnswersFile:
     """Validate a parsed TOML document as answers; `InputError` lists every problem."""
     reserved = dict(sections or {})
     values: dict[str, AnswerValue] = {}
     parsed_sections: dict[str, Any] = {}
     problems: list[Msg] = []
-    for key, raw in _flatten(document, questions, reserved):
+    pairs: RawPairs = list(_flatten(document, questions, reserved))
+    notes: list[Msg] = []
+    reask: set[str] = set()
+    if legacy is not None:
+        pairs, notes, reask = legacy(pairs, questions)
+    for key, raw in pairs:
         if key in reserved:
             parsed_sections[key] = reserved[key](raw, path)
             continue
@@ -170,7 +200,8 @@ def parse_answers(
             shown.append(_("{file}: and {count} more problems", file=str(path),
                            count=len(problems) - MAX_PROBLEMS_SHOWN))
         raise InputError(*shown)
-    return AnswersFile(path, values, parsed_sections)
+    file_notes = tuple(_("{file}: {note}", file=str(path), note=note) for note in notes)
+    return AnswersFile(path, values, parsed_sections, file_notes, frozenset(reask & set(values)))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from kakaoaudit.core.errors import UsageError
 from kakaoaudit.core.facts import FACT_URLS
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category, Finding, LookUp, Report, Severity, Status
-from kakaoaudit.core.questions import Question
+from kakaoaudit.core.questions import Question, each_once
 from kakaoaudit.core.scoring import CheckInfo, score
 from kakaoaudit.core.secret import Secret, scrub
 
@@ -81,12 +81,8 @@ def _resolve_name(name: str, checks: Sequence[type[Check]]) -> str:
 
 
 def questions_of(checks: Iterable[type[Check]]) -> list[Question]:
-    """The questions of `checks`, each id once, in check order."""
-    seen: dict[str, Question] = {}
-    for check in checks:
-        for question in check.questions:
-            seen.setdefault(question.id, question)
-    return list(seen.values())
+    """The questions of `checks`, each id once, in check order (`each_once`)."""
+    return each_once(question for check in checks for question in check.questions)
 
 
 def applicable(questions: Sequence[Question], answers: Mapping[str, Any]) -> list[Question]:
@@ -132,6 +128,9 @@ class Auditor:
     tracebacks: list[str] = field(default_factory=list)
     #: Seconds each check may run; None: KAKAOAUDIT_CHECK_TIMEOUT, else `DEFAULT_CHECK_TIMEOUT`.
     check_timeout: float | None = None
+    #: Checks the caller chose not to run (the quick check left them out), with the reason their
+    #: `skipped` finding gives.
+    skip: Mapping[str, Msg] = field(default_factory=dict)
 
     def run(self, answers: Answers) -> Report:
         """Run every check in isolation and score the results."""
@@ -187,6 +186,8 @@ class Auditor:
 
     def _not_runnable(self, check: type[Check], ctx: Context) -> Finding | None:
         """The `skipped` finding of a check that cannot run here; None when it can run."""
+        if check.id in self.skip:
+            return _not_run(check, Status.SKIPPED, self.skip[check.id])
         if check.needs_network and self.offline and self.breach is None:
             return _not_run(check, Status.SKIPPED, _("not checked: --offline was given and this check "
                                                       "needs the network"))

@@ -11,11 +11,12 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kakaoaudit.core.answer_text import NEVER, is_never, parse_date
 from kakaoaudit.core.i18n import Msg, translator
 
 _ = translator("kakaoaudit")
@@ -26,6 +27,25 @@ UNKNOWN = "unknown"
 #: The "I'm not sure about these" item of a "select all that apply" question: the items left
 #: unselected are then unknown instead of "no" (see `Answers.get_flag`).
 UNSURE = "unsure"
+#: Saved answers that describe the present (`Question.present`) are asked again after this many days.
+STALE_DAYS = 30
+
+
+class _Known:
+    """The condition "answered with something known" (not "unknown", not "never", not empty)."""
+
+    def __repr__(self) -> str:
+        return "KNOWN"
+
+
+#: For `Question.when`: the other question was answered with something known, e.g. a follow-up about
+#: what the person saw, asked only when they gave the date they last looked (not "never", not "unknown").
+KNOWN: Any = _Known()
+
+
+def is_known(value: object) -> bool:
+    """True for an answer that says something: not "unknown", not "never", not empty."""
+    return value not in (UNKNOWN, NEVER, "", ()) and value is not None
 
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: A key segment that looks like it holds a password or other secret; such keys are refused in
@@ -116,12 +136,40 @@ class Question:
     #: For dates: refuse dates after today (e.g. "when did you last change it").
     past_only: bool = False
     max_length: int = 500
-    #: Ask only when every listed answer matches (a value, or a tuple of accepted values).
+    #: Ask only when every listed answer matches (a value, a tuple of accepted values, or `KNOWN`).
     when: Mapping[str, Any] = field(default_factory=dict)
     #: Where to find the answer in the app ("where to find this in the app"), shown in the report's
     #: "look these up" list when the answer was "I don't know". Only places a source gives:
     #: `kakaoaudit.core.lookup_places`; a plugin gives its own translated text.
     lookup: Msg | None = None
+    #: For dates: a month or a year is enough ("2024-05", "2024", 令和6年): the answer is then a `RoughDate`.
+    rough: bool = False
+    #: For dates: a day written without its year (12月16日, 12/16) is its next occurrence (trip dates).
+    future: bool = False
+    #: "Never" is a real answer ("when did you last back up?"): stored as `NEVER`.
+    allow_never: bool = False
+    #: For "select all that apply": an empty selection means "I don't know" (the question has a
+    #: "none of these" item for "none"), so that nothing left unticked is read as a "no".
+    empty_is_unknown: bool = False
+    #: The answer describes the present (a setting today, recent activity, the last time something was
+    #: checked): a saved answer older than `STALE_DAYS` days is asked again, the old one as the default.
+    present: bool = False
+    #: Detail for the few: asked only by ``kakaoaudit audit --full`` (the quick check leaves it out, and
+    #: the checks that read it then say nothing about it).
+    detail: bool = False
+    #: Asked before the others, before the counter starts, because its answer decides which questions
+    #: follow (the trip).
+    opening: bool = False
+    #: Works the answer out from other answers when it can (the home country from a +81 number):
+    #: ``infer(answers, lang)`` gives the answer, or None when the question must be asked.
+    infer: Callable[[Mapping[str, Any], str], AnswerValue | None] | None = field(default=None, compare=False)
+    #: The questions `infer` reads: until they are answered the question waits (it is a follow-up of them).
+    infer_from: tuple[str, ...] = ()
+    #: At the prompt only: a problem with a valid answer that is worth a second look (an email address
+    #: that is not valid, a typo in its domain). Gives what to say, or None; the prompter then asks again
+    #: and takes the same answer if it is typed again. An answers file keeps such an answer (the checks
+    #: report it).
+    prompt_check: Callable[[AnswerValue], Msg | None] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not QUESTION_ID.match(self.id):
@@ -142,11 +190,18 @@ class Question:
         return tuple(choice.value for choice in self.choices)
 
     def expected(self) -> Msg:
-        """What a valid answer looks like, for error messages and templates."""
+        """What a valid answer looks like in an answers file, for its error messages and the template."""
         message = _EXPECTED[self.type]
         if self.type in (QType.CHOICE, QType.MULTI):
             values = ", ".join(self.choice_values + ((UNKNOWN,) if self.allow_unknown else ()))
-            return Msg(message.domain, message.msgid, (("choices", values),))
+            message = Msg(message.domain, message.msgid, (("choices", values),))
+            if self.type is QType.MULTI and self.empty_is_unknown:
+                message = _("{expected} (an empty list means \"I don't know\")", expected=message)
+            return message
+        if self.type is QType.DATE and self.rough:
+            message = _("a date like 2024-05-31, or a month or year like \"2024-05\" or \"2024\"")
+        if self.allow_never:
+            message = _("{expected}, or \"never\"", expected=message)
         if self.allow_unknown:
             return _("{expected}, or \"unknown\"", expected=message)
         return message
@@ -161,17 +216,57 @@ class Question:
             if other not in answers:
                 pending = True
                 continue
+            if wanted is KNOWN:
+                if not is_known(answers[other]):
+                    return False
+                continue
             accepted = wanted if isinstance(wanted, tuple) else (wanted,)
             if answers[other] not in accepted:
                 return False
         return None if pending else True
 
+    def waits_for(self) -> tuple[str, ...]:
+        """The other questions this one depends on: its conditions, and what its answer is inferred from."""
+        return (*self.when, *(key for key in self.infer_from if key not in self.when))
+
     def parse(self, raw: object, *, today: date | None = None) -> AnswerValue:
         """The typed answer for `raw` (from TOML or the prompter); `AnswerValueError` if it does not fit."""
-        if self.allow_unknown and isinstance(raw, str) and raw.strip().lower() == UNKNOWN:
+        if self.allow_unknown and _is_unknown_literal(raw):
             return UNKNOWN
+        if self.allow_never and isinstance(raw, str) and raw.strip().lower() == NEVER:
+            return NEVER
         parser = _PARSERS[self.type]
         return parser(self, raw, today)
+
+
+def each_once(questions: Iterable[Question]) -> list[Question]:
+    """`questions` with each id once, in the order they first come.
+
+    A question shared by several checks is declared by each (same id, type and choices). When a later
+    declaration asks it under fewer conditions (the chat backup: KA705 always, the travel check only with a
+    trip), that one is kept, in the first one's place: a copy for one case never narrows who is asked.
+    """
+    seen: dict[str, Question] = {}
+    for question in questions:
+        first = seen.setdefault(question.id, question)
+        if first is not question and _fewer_conditions(question, first):
+            seen[question.id] = question
+    return list(seen.values())
+
+
+def _fewer_conditions(new: Question, old: Question) -> bool:
+    """True when every condition of `new` is also one of `old`, and `old` has more."""
+    return len(new.when) < len(old.when) and all(
+        key in old.when and old.when[key] == value for key, value in new.when.items())
+
+
+def _is_unknown_literal(raw: object) -> bool:
+    """"unknown", or a list holding only it (``["unknown"]``, as the template lists it among the values)."""
+    if isinstance(raw, str):
+        return raw.strip().lower() == UNKNOWN
+    if isinstance(raw, (list, tuple)) and len(raw) == 1 and isinstance(raw[0], str):
+        return raw[0].strip().lower() == UNKNOWN
+    return False
 
 
 def _fail(question: Question, hint: Msg | None = None) -> AnswerValueError:
@@ -204,6 +299,8 @@ def _parse_choice(question: Question, raw: object, today: date | None) -> Answer
 def _parse_multi(question: Question, raw: object, today: date | None) -> AnswerValue:
     if not isinstance(raw, (list, tuple)):
         raise _fail(question)
+    if not raw and question.empty_is_unknown:
+        return UNKNOWN
     values: list[str] = []
     for item in raw:
         if not isinstance(item, str) or item.strip() not in question.choice_values:
@@ -224,11 +321,15 @@ def _parse_int(question: Question, raw: object, today: date | None) -> AnswerVal
 
 
 def _parse_date(question: Question, raw: object, today: date | None) -> AnswerValue:
+    if question.rough and isinstance(raw, int) and not isinstance(raw, bool) and 1000 <= raw <= 9999:
+        raw = str(raw)  # a bare TOML year, 2024
     if isinstance(raw, date) and not hasattr(raw, "hour"):
         value = raw
     elif isinstance(raw, str):
+        if question.allow_never and is_never(raw):
+            return NEVER
         try:
-            value = date.fromisoformat(unicodedata.normalize("NFKC", raw).strip())
+            value = parse_date(raw, today=today, rough=question.rough, future=question.future)
         except ValueError:
             raise _fail(question) from None
     else:
@@ -256,10 +357,20 @@ def _parse_country(question: Question, raw: object, today: date | None) -> Answe
     try:
         return countries.lookup(text).code
     except countries.CountryNotFound as missing:
-        hint = _("did you mean {suggestions}?", suggestions=", ".join(missing.suggestions)) if (
-            missing.suggestions
-        ) else None
+        # A letter or two is no name to guess from: suggestions would be noise.
+        suggestions = missing.suggestions if len(text) >= 3 else ()
+        hint = _("did you mean {suggestions}?", suggestions=_country_names(suggestions)) if suggestions else None
         raise _fail(question, hint) from None
+
+
+def _country_names(codes: tuple[str, ...]) -> Msg:
+    """"Taiwan (TW), Thailand (TH)" in the reader's language."""
+    from kakaoaudit.core import countries  # noqa: PLC0415
+
+    first = _("{name} ({code})", name=countries.label(codes[0]), code=codes[0])
+    if len(codes) == 1:
+        return first
+    return _("{first}, {rest}", first=first, rest=_country_names(codes[1:]))
 
 
 def _parse_countries(question: Question, raw: object, today: date | None) -> AnswerValue:

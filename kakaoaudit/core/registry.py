@@ -26,7 +26,7 @@ from typing import Any
 from kakaoaudit.core.check import Check
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Category
-from kakaoaudit.core.questions import Question
+from kakaoaudit.core.questions import Question, each_once
 
 _ = translator("kakaoaudit")
 
@@ -61,11 +61,8 @@ class Registry:
 
     def questions(self) -> dict[str, Question]:
         """Every question of every check, by id (each once)."""
-        found: dict[str, Question] = {}
-        for loaded in self.checks:
-            for question in loaded.check.questions:
-                found.setdefault(question.id, question)
-        return found
+        return {question.id: question for question in
+                each_once(question for loaded in self.checks for question in loaded.check.questions)}
 
 
 #: Set to 1 to run the built-in checks only (to rule out a misbehaving plugin).

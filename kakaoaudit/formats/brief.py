@@ -112,6 +112,7 @@ class _Brief:
         self.lines.append("")
         if report.score is None:
             self.para(s.T_NO_SCORE, "", None, "bold")
+            self.notes()
             return
         if report.grade is None:
             self.lines.append(self.styled(t(fill(s.T_SCORE, score=report.score)), "bold"))
@@ -119,10 +120,16 @@ class _Brief:
             line = t(fill(T_SCORE_GRADE, score=report.score, grade=report.grade))
             self.lines.append(self.styled(line, *_GRADE_STYLES.get(report.grade, ("bold",))))
         self.para(s.coverage_text(report))
+        self.notes()
         if report.grade is None:
             self.para(s.T_NO_GRADE, "", None, "bold")
         elif report.grade_capped:
             self.para(fill(s.T_CAPPED, grade=report.grade))
+
+    def notes(self) -> None:
+        """What the run left out (the quick check, suppressed findings), next to the score it qualifies."""
+        for note in self.view.report.notes:
+            self.para(note)
 
     def top_actions(self) -> None:
         report, t = self.view.report, self.t

@@ -39,8 +39,6 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, get_args
 from urllib.request import pathname2url
 
-import platformdirs
-
 from kakaoaudit.core import localtime
 from kakaoaudit.core.errors import KakaoauditError
 from kakaoaudit.core.inputs import remember
@@ -49,7 +47,6 @@ __all__ = [
     "APPLICATION_ID",
     "DISK_FULL",
     "HISTORY_FILENAME",
-    "HOME_ENV",
     "KINDS",
     "REASON_CHECK_ADDED",
     "REASON_CHECK_REMOVED",
@@ -71,8 +68,6 @@ SCHEMA_VERSION: Final = 2
 APPLICATION_ID: Final = 0x4B414B41
 #: File name of the history inside the data directory.
 HISTORY_FILENAME: Final = "history.sqlite3"
-#: Environment variable naming the directory that holds the history (overrides platformdirs).
-HOME_ENV: Final = "KAKAOAUDIT_HOME"
 
 #: `FindingChange.reason` when a finding is gone because its check no longer ran at all.
 REASON_CHECK_REMOVED: Final = "check removed"
@@ -141,10 +136,9 @@ class HistoryError(KakaoauditError):
 def default_path() -> Path:
     """Where the history lives: ``$KAKAOAUDIT_HOME/history.sqlite3`` if that variable is set and
     not empty, else ``history.sqlite3`` in the platform's user data directory."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home).expanduser() / HISTORY_FILENAME
-    return Path(platformdirs.user_data_dir("kakaoaudit", appauthor=False)) / HISTORY_FILENAME
+    from kakaoaudit.core.home import data_dir  # noqa: PLC0415
+
+    return data_dir() / HISTORY_FILENAME
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Write answers as TOML: the commented template of `kakaoaudit init` and saved answers.
+"""Write answers as TOML: the commented template of `kakaoaudit init`.
 
-Never writes a password: questions cannot ask for one (see `questions.SECRET_KEY_SEGMENT`) and
-the password is not an answer.
+Answers given at the prompt are merged into the person's file by `kakaoaudit.questionnaire.store`
+(tomlkit keeps what it did not change). Never writes a password: questions cannot ask for one (see
+`questions.SECRET_KEY_SEGMENT`) and the password is not an answer.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from kakaoaudit.core.answer_text import RoughDate
 from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import AnswerValue, QType, Question
+from kakaoaudit.core.questions import KNOWN, AnswerValue, QType, Question
 
 _ = translator("kakaoaudit")
 
@@ -22,6 +24,8 @@ def toml_value(value: AnswerValue) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, RoughDate):
+        return json.dumps(str(value))  # "2024-05" is not TOML as a bare value, and 2024 would be an integer
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -86,7 +90,8 @@ def _comment_lines(question: Question, lang: str) -> list[str]:
 
 def condition_text(question: Question) -> str:
     """The condition of a conditional question as TOML-like text: ``a.b = true, c.d = ["x", "y"]``."""
-    return ", ".join(f"{other} = {toml_value(_as_value(wanted))}" for other, wanted in question.when.items())
+    return ", ".join(f"{other} = <answered>" if wanted is KNOWN else f"{other} = {toml_value(_as_value(wanted))}"
+                     for other, wanted in question.when.items())
 
 
 def _as_value(wanted: object) -> AnswerValue:
@@ -95,32 +100,3 @@ def _as_value(wanted: object) -> AnswerValue:
     if isinstance(wanted, (bool, int, str, date)):
         return wanted
     return str(wanted)
-
-
-def render_tables(document: Mapping[str, object], names: Sequence[str]) -> str:
-    """The top-level tables `names` of a parsed TOML document, written back as TOML.
-
-    Used to keep an answers file's reserved sections (``[suppress]``, ``[settings]``) when the
-    answers are saved over it. Values may be scalars or tables of scalars (written inline).
-    """
-    lines: list[str] = []
-    for name in names:
-        table = document.get(name)
-        if not isinstance(table, Mapping) or not table:
-            continue
-        lines.extend(["", f"[{name}]"])
-        for key, value in table.items():
-            lines.append(f"{json.dumps(str(key), ensure_ascii=False)} = {_inline(value)}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _inline(value: object) -> str:
-    if isinstance(value, Mapping):
-        items = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_inline(v)}" for k, v in value.items())
-        return "{ " + items + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(item) for item in value) + "]"
-    if isinstance(value, (bool, int, str, date)):
-        return toml_value(value)
-    return json.dumps(str(value), ensure_ascii=False)
-

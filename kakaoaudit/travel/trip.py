@@ -64,6 +64,9 @@ TRIP_QUESTIONS: tuple[Question, ...] = (
                "VPN and Wi-Fi) and to get a checklist. 'kakaoaudit travel --to COUNTRY' does this directly."),
         # Not a security claim: "no" only leaves the travel checks out (one skipped line says so).
         default=False,
+        # Asked first, before the counter: with a trip, the travel questions follow.
+        opening=True,
+        present=True,
     ),
     Question(
         DESTINATION,
@@ -71,22 +74,27 @@ TRIP_QUESTIONS: tuple[Question, ...] = (
         _("Which country are you travelling to?"),
         help=_("A country code such as TW, or the name of the country such as Taiwan, 台湾 or 대만."),
         when=ON_TRIP,
+        present=True,
     ),
     Question(
         DEPART,
         QType.DATE,
         _("On which date do you leave?"),
-        help=_("For example 2030-12-20. Answer unknown if the date is not fixed yet."),
+        help=_("For example 2030-12-20, 2030/12/20 or 12/20. Answer unknown if the date is not fixed yet."),
         allow_unknown=True,
         when=ON_TRIP,
+        future=True,
+        present=True,
     ),
     Question(
         RETURN,
         QType.DATE,
         _("On which date do you come back?"),
-        help=_("For example 2031-01-03. Answer unknown if the date is not fixed yet."),
+        help=_("For example 2031-01-03, 2031/1/3 or 1/3. Answer unknown if the date is not fixed yet."),
         allow_unknown=True,
         when=ON_TRIP,
+        future=True,
+        present=True,
     ),
 )
 

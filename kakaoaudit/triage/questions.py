@@ -26,7 +26,9 @@ SYMPTOMS: Final = "triage.symptoms"
 NOTICE_KIND: Final = "triage.notice_kind"
 NOTICE_TEXT: Final = "triage.notice_text"
 OTHER_APPS_ONLINE: Final = "triage.other_apps_online"
-PAST_RESTRICTIONS: Final = "triage.past_restrictions"
+#: Asked once for every command: the audit's question (KA505, checks/conduct.py) is the one asked when
+#: the checks are installed; an answers file's old ``triage.past_restrictions`` is read as this.
+PAST_RESTRICTIONS: Final = "conduct.restricted_before"
 SUSPICIOUS_LOGIN: Final = "triage.suspicious_login"
 
 _NOTICE_SHOWN: Final = ("identity_verification", "security_restriction", "temporary_limit", "protective_measure",
@@ -93,6 +95,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             Choice("several", _("Several times")),
         ),
         allow_unknown=True,
+        present=True,
     ),
     Question(
         SUSPICIOUS_LOGIN,

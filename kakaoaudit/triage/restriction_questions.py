@@ -104,7 +104,8 @@ def is_zone(name: str) -> bool:
 SINCE_QUESTION: Final = DateTimeQuestion(
     SINCE,
     QType.TEXT,
-    _("When did it start? Your local date and time, e.g. 2026-11-20 14:30 (only the date is fine too)."),
+    _("When did it start? Your local date and time, e.g. 2026-11-20 14:30 (only the date is fine too, or "
+      "\"2 hours ago\")."),
     help=_("The time where you are now (your home country, or the country you are staying in). "
            "The inquiry needs it; kakaoaudit also shows it in Korean time (KST)."),
     allow_unknown=True,
@@ -176,7 +177,7 @@ def parse_started(raw: object, *, today: date | None = None, expected: Msg | Non
     elif isinstance(raw, date):
         started = Started(raw, None)
     elif isinstance(raw, str):
-        started = _parse_text(raw, wanted)
+        started = _relative(raw) or _parse_text(raw, wanted)
     else:
         raise AnswerValueError(wanted)
     if started.day.year < EARLIEST_YEAR:
@@ -187,6 +188,19 @@ def parse_started(raw: object, *, today: date | None = None, expected: Msg | Non
     if today is not None and started.day > today + timedelta(days=1):
         raise AnswerValueError(wanted, _("the date is in the future"))
     return started
+
+
+def _relative(raw: str) -> Started | None:
+    """"1時間前", "yesterday", "방금" as the absolute local date and time they mean now (kept as such, so
+    that a saved answer does not drift), on this computer's clock; None for any other text."""
+    from kakaoaudit.core import localtime  # noqa: PLC0415
+    from kakaoaudit.core.answer_text import parse_relative  # noqa: PLC0415
+
+    found = parse_relative(raw, localtime.local(localtime.now()))
+    if found is None:
+        return None
+    clock = None if found.day_only else found.moment.time().replace(second=0, microsecond=0)
+    return Started(found.moment.date(), clock)
 
 
 def _parse_text(raw: str, expected: Msg) -> Started:

@@ -25,7 +25,8 @@ P, W, F, U = Status.PASS, Status.WARN, Status.FAIL, Status.UNKNOWN
 CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     # KA501 sending volume (P1.1, P1.3, K3)
     (SendingVolume, {ACTIVITY: ["none"]}, {"sending-ok": P}),
-    (SendingVolume, {ACTIVITY: []}, {"sending-ok": P}),
+    (SendingVolume, {ACTIVITY: ["none"]}, {"sending-ok": P}),
+    (SendingVolume, {ACTIVITY: []}, {"sending-unknown": U}),  # nothing ticked: "I don't know", never a pass
     (SendingVolume, {ACTIVITY: ["same_message"]}, {"bulk-sending": W}),
     (SendingVolume, {ACTIVITY: ["many_messages", "none"]}, {"bulk-sending": W}),
     (SendingVolume, {ACTIVITY: ["group_invites", "many_friends"]}, {"sending-ok": P}),
@@ -46,7 +47,7 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (AddingQuickly, {ACTIVITY: "unknown"}, {"adding-unknown": U}),
     # KA504 emulators and virtual numbers (K1)
     (Environment, {ACTIVITY: ["none"]}, {"environment-ok": P}),
-    (Environment, {ACTIVITY: []}, {"environment-ok": P}),
+    (Environment, {ACTIVITY: ["none"]}, {"environment-ok": P}),
     (Environment, {ACTIVITY: ["emulator"]}, {"pc-emulator": F}),
     (Environment, {ACTIVITY: ["virtual_number", "none"]}, {"virtual-number": F}),
     (Environment, {ACTIVITY: ["emulator", "virtual_number"]}, {"pc-emulator": F, "virtual-number": F}),

@@ -36,6 +36,8 @@ def every_answer_combination(check: type[Check]) -> list[dict[str, Any]]:
             values = ["090-1234-5678", "+82 10-1234-5678", "12"]
         elif question.type.value == "country":
             values = ["JP", "KR"]
+        elif question.type.value == "date":
+            values = ["2026-11-20", "2026-01", "2020"]
         else:
             values = ["https://cs.kakao.com/helps", "https://kakao-help.com", "https://example.com", "ftp://x"]
         if question.allow_unknown:

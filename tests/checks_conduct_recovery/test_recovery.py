@@ -12,6 +12,7 @@ from kakaoaudit.checks.recovery import (
     BACKUP_PASSWORD_KEPT,
     BOOKMARK,
     CHAT_BACKUP,
+    CHAT_BACKUP_ON,
     HABITS,
     HOME_COUNTRY,
     ID_DOCUMENT,
@@ -26,6 +27,9 @@ from kakaoaudit.checks.recovery import (
 )
 
 P, W, F, U, INFO = Status.PASS, Status.WARN, Status.FAIL, Status.UNKNOWN, Status.INFO
+
+RECENT = {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-20"}
+OLDER = {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-10"}  # a month: its first day counts
 
 CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     # KA701 the official route (S1, S6, P4.1, K14)
@@ -57,7 +61,9 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (Evidence, {HABITS: ["screenshots"]}, {"screenshots": P, "emails-not-kept": W}),
     (Evidence, {HABITS: ["app_updates"]}, {"no-screenshots": W, "emails-not-kept": W}),
     (Evidence, {HABITS: ["none"]}, {"no-screenshots": W, "emails-not-kept": W}),
-    (Evidence, {HABITS: []}, {"no-screenshots": W, "emails-not-kept": W}),
+    # Nothing ticked is "I don't know" ("none of these" has its own item): never a "no".
+    (Evidence, {HABITS: []}, {"habits-unknown": U}),
+    (Evidence, {HABITS: "unknown"}, {"habits-unknown": U}),
     (Evidence, {}, {"habits-unknown": U}),
     # KA704 app up to date (S1)
     (AppUpdated, {HABITS: ["app_updates"]}, {"app-updated": P}),
@@ -66,13 +72,17 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, Status]]] = [
     (AppUpdated, {}, {"habits-unknown": U}),
     # KA705 chat backup (K13, K12)
     (ChatBackup, {CHAT_BACKUP: "drawer"}, {"drawer": P}),
-    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: [BACKUP_PASSWORD_KEPT]},
+    # 14 days before today: still recent.
+    (ChatBackup, {**RECENT, CHAT_BACKUP_ON: "2026-11-14", HABITS: [BACKUP_PASSWORD_KEPT]},
      {"backup-recent": P, "backup-password-kept": P}),
-    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: ["screenshots"]},  # left unselected: not kept, never a pass
+    (ChatBackup, {**RECENT, HABITS: ["screenshots"]},  # left unselected: not kept, never a pass
      {"backup-recent": P, "backup-password-missing": W}),
-    (ChatBackup, {CHAT_BACKUP: "recent", HABITS: ["none"]}, {"backup-recent": P, "backup-password-missing": W}),
-    (ChatBackup, {CHAT_BACKUP: "older", HABITS: [BACKUP_PASSWORD_KEPT]}, {"backup-old": W, "backup-password-kept": P}),
-    (ChatBackup, {CHAT_BACKUP: "older"}, {"backup-old": W, "backup-password-missing": W}),
+    (ChatBackup, {**RECENT, HABITS: ["none"]}, {"backup-recent": P, "backup-password-missing": W}),
+    (ChatBackup, {**OLDER, HABITS: [BACKUP_PASSWORD_KEPT]}, {"backup-old": W, "backup-password-kept": P}),
+    # The habits not asked (the quick check): nothing is said about the backup's password.
+    (ChatBackup, OLDER, {"backup-old": W}),
+    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-13"}, {"backup-old": W}),  # 15 days
+    (ChatBackup, {CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "unknown"}, {"backup-unknown": U}),
     (ChatBackup, {CHAT_BACKUP: "none"}, {"no-backup": W}),
     (ChatBackup, {CHAT_BACKUP: "none", HABITS: [BACKUP_PASSWORD_KEPT]}, {"no-backup": W}),
     (ChatBackup, {CHAT_BACKUP: "drawer", HABITS: []}, {"drawer": P}),
@@ -105,7 +115,7 @@ def test_findings(run: Any, check: type[Check], answers: dict[str, Any], expecte
     [
         (SupportRoute, {ROUTE: "unlock_service"}, "unofficial-unlock", Severity.HIGH),
         (SupportRoute, {ROUTE: "bookmark", BOOKMARK: "https://kakao.net"}, "lookalike-bookmark", Severity.HIGH),
-        (AppUpdated, {HABITS: []}, "app-not-updated", Severity.LOW),
+        (AppUpdated, {HABITS: ["none"]}, "app-not-updated", Severity.LOW),
         (TalkSafetyPass, {PHONE: "090-1234-5678", HOME_COUNTRY: "JP"}, "safety-pass-unlikely", Severity.INFO),
     ],
 )
@@ -159,8 +169,9 @@ def test_follow_up_questions_are_conditional() -> None:
 
 def test_blog_only_facts_are_worded_as_reported(run: Any) -> None:
     """K13 and K12 are blog-only: 'reportedly' / 「とされています」, never Kakao policy."""
-    for answers, code in (({CHAT_BACKUP: "none"}, "no-backup"), ({CHAT_BACKUP: "recent", HABITS: []},
-                                                                  "backup-password-missing")):
+    for answers, code in (({CHAT_BACKUP: "none"}, "no-backup"),
+                          ({CHAT_BACKUP: "backup", CHAT_BACKUP_ON: "2026-11-20", HABITS: ["none"]},
+                           "backup-password-missing")):
         finding = next(f for f in run(ChatBackup, answers) if f.code == code)
         assert finding.detail is not None
         assert "reportedly" in finding.detail.render("en").lower()

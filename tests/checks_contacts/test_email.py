@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Finding, Private, Severity, Status
-from kakaoaudit.checks.contacts import EMAIL, EMAIL_ACCESS, EMAIL_SPAM_CHECKED, PHONE_CURRENT, STATUS, RegisteredEmail
-from kakaoaudit.core.questions import UNSURE
+from kakaoaudit.checks.contacts import EMAIL, EMAIL_ACCESS, EMAIL_SPAM_CHECKED, RegisteredEmail
 
 SYNTAX_CODES = {"email-valid", "email-international", "email-unreadable", "email-none"}
 
@@ -26,7 +25,7 @@ def shown_address(finding: Finding) -> Private | None:
     return next((value for _name, value in finding.title.params if isinstance(value, Private)), None)
 
 
-BASE = {STATUS: (EMAIL_ACCESS, EMAIL_SPAM_CHECKED)}
+BASE = {EMAIL_ACCESS: True, EMAIL_SPAM_CHECKED: True}
 
 # (raw address, code, status, the normalised address shown with --no-redact, a word of the reason)
 CORPUS: list[tuple[str, str, Status, str | None, str | None]] = [
@@ -73,35 +72,37 @@ def test_email_corpus(run_check: Any, case: tuple[str, str, Status, str | None, 
 
 
 def test_no_email_skips_the_mailbox_questions(run_check: Any) -> None:
-    findings = run_check(RegisteredEmail, {EMAIL: "", STATUS: ()})
+    findings = run_check(RegisteredEmail, {EMAIL: ""})
     assert [f.code for f in findings] == ["email-none"]
 
 
 @pytest.mark.parametrize(
-    ("selected", "expected"),
+    ("access", "spam", "expected"),
     [
-        ((EMAIL_ACCESS, EMAIL_SPAM_CHECKED), {"email-access": Status.PASS, "email-spam-checked": Status.PASS}),
-        ((EMAIL_ACCESS,), {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
-        ((EMAIL_ACCESS, PHONE_CURRENT), {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
-        # Left unselected: "no" (never a pass); the spam folder matters only for a mailbox that may open.
-        ((), {"email-no-access": Status.FAIL}),
-        ((EMAIL_SPAM_CHECKED,), {"email-no-access": Status.FAIL}),
-        # "I'm not sure about these": what is left out is unknown; what is selected still counts.
-        ((UNSURE,), {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
-        ((EMAIL_ACCESS, UNSURE), {"email-access": Status.PASS, "email-spam-unknown": Status.UNKNOWN}),
-        ((EMAIL_SPAM_CHECKED, UNSURE), {"email-access-unknown": Status.UNKNOWN, "email-spam-checked": Status.PASS}),
-        ("unknown", {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
-        (None, {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),  # not answered
+        (True, True, {"email-access": Status.PASS, "email-spam-checked": Status.PASS}),
+        (True, False, {"email-access": Status.PASS, "email-spam-unchecked": Status.WARN}),
+        # The spam folder matters only for a mailbox that may open.
+        (False, True, {"email-no-access": Status.FAIL}),
+        (False, None, {"email-no-access": Status.FAIL}),
+        ("unknown", "unknown", {"email-access-unknown": Status.UNKNOWN, "email-spam-unknown": Status.UNKNOWN}),
+        (True, "unknown", {"email-access": Status.PASS, "email-spam-unknown": Status.UNKNOWN}),
+        # Not asked (the quick check leaves the spam folder to --full): nothing is said about it.
+        (True, None, {"email-access": Status.PASS}),
+        (None, None, {"email-access-unknown": Status.UNKNOWN}),
     ],
 )
-def test_mailbox_items(run_check: Any, selected: Any, expected: dict[str, Status]) -> None:
-    raw = {EMAIL: "taro@example.com"} if selected is None else {EMAIL: "taro@example.com", STATUS: selected}
+def test_mailbox_questions(run_check: Any, access: Any, spam: Any, expected: dict[str, Status]) -> None:
+    raw: dict[str, Any] = {EMAIL: "taro@example.com"}
+    if access is not None:
+        raw[EMAIL_ACCESS] = access
+    if spam is not None:
+        raw[EMAIL_SPAM_CHECKED] = spam
     found = {f.code: f.status for f in run_check(RegisteredEmail, raw) if f.code not in SYNTAX_CODES}
     assert found == expected
 
 
 def test_no_access_is_high(run_check: Any) -> None:
-    found = by_code(run_check(RegisteredEmail, {EMAIL: "taro@example.com", STATUS: ()}))
+    found = by_code(run_check(RegisteredEmail, {EMAIL: "taro@example.com", EMAIL_ACCESS: False}))
     assert found["email-no-access"].severity is Severity.HIGH
 
 
@@ -188,7 +189,7 @@ def test_check_dns_from_the_command_line(cli: Any, fake_dns: Any, tmp_path: Any)
     fake = fake_dns("no-domain")
     answers = tmp_path / "answers.toml"
     answers.write_text('[contacts]\nemail = "taro@nosuchdomain.example"\n'
-                       'status = ["email_access", "email_spam_checked"]\n', encoding="utf-8")
+                       'email_access = true\nemail_spam_checked = true\n', encoding="utf-8")
     result = cli("audit", "--answers", str(answers), "--only", "KA302", "--check-dns", "--no-input",
                  "--no-history", "--format", "json")
     assert result.exit_code == 0, result.stderr

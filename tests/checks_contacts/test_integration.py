@@ -24,7 +24,9 @@ SHARED = {
     "profile.home_country": (QType.COUNTRY, ()),
     "contacts.phone": (QType.PHONE, ()),
     "contacts.email": (QType.EMAIL, ()),
-    "contacts.status": (QType.MULTI, ("phone_current", "email_access", "email_spam_checked", "unsure")),
+    "contacts.phone_current": (QType.BOOL, ()),
+    "contacts.email_access": (QType.BOOL, ()),
+    "contacts.email_spam_checked": (QType.BOOL, ()),
     "contacts.backup.kind": (QType.CHOICE, ("email", "phone", "both", "none")),
     "contacts.backup.email": (QType.EMAIL, ()),
     "contacts.backup.phone": (QType.PHONE, ()),
@@ -32,7 +34,7 @@ SHARED = {
     "contacts.reviewed_on": (QType.DATE, ()),
     "security.sessions.reviewed_on": (QType.DATE, ()),
     "security.sessions.unknown_found": (QType.CHOICE, ("none", "logged_out", "still_there")),
-    "password.habits": (QType.MULTI, ("not_reused", "manager", "pc_code_private", "unsure")),
+    "security.pc_code_shared": (QType.BOOL, ()),
     "security.country_restriction.enabled": (QType.BOOL, ()),
     "security.country_restriction.countries": (QType.COUNTRIES, ()),
 }
@@ -107,16 +109,19 @@ def test_bad_values_in_an_answers_file_are_one_clear_error(cli: Any, tmp_path: P
 # --- Texts: every message of every finding in Japanese and Korean --------------------------------
 
 ANSWER_SETS: list[tuple[type[Check], dict[str, Any]]] = [
-    (RegisteredPhone, {"contacts.phone": p, "contacts.status": c})
+    (RegisteredPhone, {"contacts.phone": p, "contacts.phone_current": c})
     for p in ("090-1234-5678", "050-1234-5678", "03-1234-5678", "0120-123-456", "+1 650-253-0000", "010-1234-5678",
               "+999 1", "abc", "")
-    for c in (("phone_current",), (), ("unsure",), "unknown")
+    for c in (True, False, "unknown")
 ] + [
-    (RegisteredEmail, {"contacts.email": e, "contacts.status": a})
+    (RegisteredEmail, {"contacts.email": e, **a})
     for e in ("taro@example.com", "山田@example.jp", "garbage", "", '"a b"@example.com', "a.@example.com", "a b@x.jp",
               "@x.jp", "a@@x.jp", "a@localhost", "ｔａｒｏ＠ｘ．ｊｐ", "a" * 250 + "@x.jp", "a@x.invalid",
               "taro@gmial.com")
-    for a in (("email_access", "email_spam_checked"), ("email_access",), (), ("unsure",), "unknown")
+    for a in ({"contacts.email_access": True, "contacts.email_spam_checked": True},
+              {"contacts.email_access": True, "contacts.email_spam_checked": False},
+              {"contacts.email_access": False}, {"contacts.email_access": True},
+              {"contacts.email_access": "unknown", "contacts.email_spam_checked": "unknown"})
 ] + [
     (BackupContacts, {"contacts.phone": "090-1234-5678", "contacts.email": "taro@example.com",
                       "contacts.backup.kind": k, "contacts.backup.email": e, "contacts.backup.phone": p,
@@ -126,12 +131,14 @@ ANSWER_SETS: list[tuple[type[Check], dict[str, Any]]] = [
                  ("bad", "050-1111-2222"))
     for r in (True, False, "unknown")
 ] + [
-    (ContactsReview, {"contacts.reviewed_on": d}) for d in ("2026-11-01", "2026-01-01", "2020-01-01", "unknown")
+    (ContactsReview, {"contacts.reviewed_on": d})
+    for d in ("2026-11-01", "2026-01-01", "2020-01-01", "unknown", "never", "2026-05", "2019")
 ] + [
     (SessionsReview, {"security.sessions.reviewed_on": d, "security.sessions.unknown_found": u,
-                      "password.habits": s})
-    for d, u, s in (("2026-11-01", "none", ("pc_code_private",)), ("2026-07-01", "logged_out", ()),
-                    ("2020-01-01", "still_there", "unknown"), ("unknown", "unknown", ("unsure",)))
+                      "security.pc_code_shared": s})
+    for d, u, s in (("2026-11-01", "none", False), ("2026-07-01", "logged_out", True),
+                    ("2020-01-01", "still_there", "unknown"), ("unknown", "unknown", "unknown"),
+                    ("never", "none", False))
 ] + [
     (CountryRestriction, {"security.country_restriction.enabled": e, "security.country_restriction.countries": c})
     for e, c in ((True, ["JP"]), (True, ["KR", "US", "TW", "CN"]), (True, ["JP", "US"]), (True, "unknown"),
@@ -168,7 +175,8 @@ def all_messages(run_check: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, M
         raise EmailUndeliverableError(f"The domain name {domain} does not exist.")
 
     runs: list[tuple[type[Check], dict[str, Any], dict[str, Any]]] = [(c, a, {}) for c, a in ANSWER_SETS]
-    dns_answers = {"contacts.email": "taro@example.com", "contacts.status": ("email_access",)}
+    dns_answers = {"contacts.email": "taro@example.com", "contacts.email_access": True,
+                   "contacts.email_spam_checked": False}
     found: dict[str, Msg] = {}
     codes: set[str] = set()
 

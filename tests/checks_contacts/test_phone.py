@@ -7,17 +7,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Finding, Private, Severity, Status
-from kakaoaudit.checks.contacts import EMAIL_ACCESS, HOME_COUNTRY, PHONE, PHONE_CURRENT, STATUS, RegisteredPhone
-from kakaoaudit.core.questions import UNSURE
-
-
-def current_items(current: Any) -> Any:
-    """The contacts.status answer for "is the number current": selected, left out, or a given answer."""
-    if current is True:
-        return (PHONE_CURRENT,)
-    if current is False:
-        return ()
-    return current
+from kakaoaudit.checks.contacts import HOME_COUNTRY, PHONE, PHONE_CURRENT, RegisteredPhone
 
 
 def phone_finding(findings: list[Finding]) -> Finding:
@@ -77,7 +67,7 @@ CORPUS: list[tuple[str, str, Any, str, Status, str | None]] = [
 @pytest.mark.parametrize("case", CORPUS, ids=[f"{case[0]!r}-{case[1]}" for case in CORPUS])
 def test_phone_corpus(run_check: Any, case: tuple[str, str, Any, str, Status, str | None]) -> None:
     raw, home, current, code, status, e164 = case
-    found = phone_finding(run_check(RegisteredPhone, {HOME_COUNTRY: home, PHONE: raw, STATUS: current_items(current)}))
+    found = phone_finding(run_check(RegisteredPhone, {HOME_COUNTRY: home, PHONE: raw, PHONE_CURRENT: current}))
     assert (found.code, found.status) == (code, status)
     if status is not Status.PASS:
         assert found.advice, "a problem always says what to do"
@@ -91,14 +81,14 @@ def test_phone_corpus(run_check: Any, case: tuple[str, str, Any, str, Status, st
 
 
 def test_voip_is_high_and_fixed_is_medium(run_check: Any) -> None:
-    voip = phone_finding(run_check(RegisteredPhone, {PHONE: "050-1234-5678", STATUS: (PHONE_CURRENT,)}))
-    fixed = phone_finding(run_check(RegisteredPhone, {PHONE: "03-1234-5678", STATUS: (PHONE_CURRENT,)}))
+    voip = phone_finding(run_check(RegisteredPhone, {PHONE: "050-1234-5678", PHONE_CURRENT: True}))
+    fixed = phone_finding(run_check(RegisteredPhone, {PHONE: "03-1234-5678", PHONE_CURRENT: True}))
     assert voip.severity is Severity.HIGH and fixed.severity is Severity.MEDIUM
     assert voip.points == 0 and fixed.points == fixed.max_points // 2
 
 
 def test_home_country_defaults_to_japan(run_check: Any) -> None:
-    found = phone_finding(run_check(RegisteredPhone, {PHONE: "090-1234-5678", STATUS: (PHONE_CURRENT,)}))
+    found = phone_finding(run_check(RegisteredPhone, {PHONE: "090-1234-5678", PHONE_CURRENT: True}))
     assert shown_number(found) == Private("+819012345678", "+81 **-****-**78")
 
 
@@ -113,25 +103,25 @@ def test_home_country_defaults_to_japan(run_check: Any) -> None:
     ],
 )
 def test_unreadable_says_why(run_check: Any, raw: str, reason: str) -> None:
-    found = phone_finding(run_check(RegisteredPhone, {PHONE: raw, STATUS: (PHONE_CURRENT,)}))
+    found = phone_finding(run_check(RegisteredPhone, {PHONE: raw, PHONE_CURRENT: True}))
     assert found.detail is not None and reason in found.detail.render("en")
 
 
 def test_a_foreign_number_without_its_country_code_gets_a_hint(run_check: Any) -> None:
     found = phone_finding(run_check(RegisteredPhone, {HOME_COUNTRY: "JP", PHONE: "010-1234-5678",
-                                                      STATUS: (PHONE_CURRENT,)}))
+                                                      PHONE_CURRENT: True}))
     hint = found.advice[0].render("en")
     assert "South Korea (KR)" in hint and "+82" in hint
     # Country names are written in the language the audit runs in.
-    in_japanese = phone_finding(run_check(RegisteredPhone, {PHONE: "010-1234-5678", STATUS: (PHONE_CURRENT,)},
+    in_japanese = phone_finding(run_check(RegisteredPhone, {PHONE: "010-1234-5678", PHONE_CURRENT: True},
                                           lang="ja"))
     assert "韓国 (KR)" in in_japanese.advice[0].render("ja")
 
 
 def test_only_possible_and_valid_are_told_apart(run_check: Any) -> None:
     # "invalid" has a possible length; "too_short" has not: the reasons say which.
-    possible = phone_finding(run_check(RegisteredPhone, {PHONE: "010-1234-5678", STATUS: (PHONE_CURRENT,)}))
-    impossible = phone_finding(run_check(RegisteredPhone, {PHONE: "12", STATUS: (PHONE_CURRENT,)}))
+    possible = phone_finding(run_check(RegisteredPhone, {PHONE: "010-1234-5678", PHONE_CURRENT: True}))
+    impossible = phone_finding(run_check(RegisteredPhone, {PHONE: "12", PHONE_CURRENT: True}))
     assert possible.detail is not None and "its length is possible" in possible.detail.render("en")
     assert impossible.detail is not None and "its length is possible" not in impossible.detail.render("en")
 
@@ -141,15 +131,11 @@ def test_only_possible_and_valid_are_told_apart(run_check: Any) -> None:
     [
         (True, "phone-current", Status.PASS),
         (False, "phone-not-current", Status.FAIL),
-        ((EMAIL_ACCESS,), "phone-not-current", Status.FAIL),  # left unselected: "no", never a pass
-        ((UNSURE,), "phone-current-unknown", Status.UNKNOWN),
-        ((EMAIL_ACCESS, UNSURE), "phone-current-unknown", Status.UNKNOWN),
-        ((PHONE_CURRENT, UNSURE), "phone-current", Status.PASS),
         ("unknown", "phone-current-unknown", Status.UNKNOWN),
     ],
 )
 def test_current_number(run_check: Any, current: Any, code: str, status: Status) -> None:
-    findings = run_check(RegisteredPhone, {PHONE: "090-1234-5678", STATUS: current_items(current)})
+    findings = run_check(RegisteredPhone, {PHONE: "090-1234-5678", PHONE_CURRENT: current})
     found = {f.code: f for f in findings}
     assert found[code].status is status
     if status is Status.FAIL:
@@ -164,5 +150,13 @@ def test_questions_are_the_shared_ones() -> None:
     questions = {q.id: q for q in RegisteredPhone.questions}
     assert questions[HOME_COUNTRY].type is QType.COUNTRY and questions[HOME_COUNTRY].default == "JP"
     assert questions[PHONE].type is QType.PHONE and not questions[PHONE].allow_unknown
-    assert questions[STATUS].type is QType.MULTI and questions[STATUS].allow_unknown
-    assert UNSURE in questions[STATUS].choice_values
+    # Yes, no or "I don't know": never read from a box left unticked.
+    assert questions[PHONE_CURRENT].type is QType.BOOL and questions[PHONE_CURRENT].allow_unknown
+
+
+def test_no_sms_promise_for_a_number_that_is_not_the_phone_in_use(run_check: Any) -> None:
+    """F8: a mobile number is not "able to receive Kakao's SMS" next to "not the phone you use now"."""
+    current = phone_finding(run_check(RegisteredPhone, {PHONE: "090-1234-5678", PHONE_CURRENT: True}))
+    old = phone_finding(run_check(RegisteredPhone, {PHONE: "090-1234-5678", PHONE_CURRENT: False}))
+    assert current.detail is not None and "verification codes" in current.detail.render("en")
+    assert old.code == "phone-mobile" and old.detail is None

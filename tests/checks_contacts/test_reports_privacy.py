@@ -17,7 +17,9 @@ home_country = "JP"
 [contacts]
 phone = "０９０－２７１８－２８１８"
 email = "Zq.Canary.7f3@Canary-Mail.jp"
-status = ["email_access"]
+phone_current = false
+email_access = true
+email_spam_checked = false
 reviewed_on = 2024-01-01
 
 [contacts.backup]

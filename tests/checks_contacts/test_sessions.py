@@ -8,12 +8,9 @@ from typing import Any
 import pytest
 
 from kakaoaudit.api import Severity, Status
-from kakaoaudit.checks.password_hygiene import PasswordHabits
 from kakaoaudit.checks.sessions import (
-    HABITS,
-    HABITS_QUESTION,
     OVERDUE_DAYS,
-    PC_CODE_PRIVATE,
+    PC_CODE_SHARED,
     REVIEW_DAYS,
     REVIEWED_ON,
     UNKNOWN_FOUND,
@@ -30,65 +27,75 @@ def ago(days: int) -> str:
 
 
 @pytest.mark.parametrize(
-    ("habits", "code", "status"),
+    ("shared", "code", "status"),
     [
-        ([PC_CODE_PRIVATE], "pc-code-private", Status.PASS),
-        (["not_reused", PC_CODE_PRIVATE, "unsure"], "pc-code-private", Status.PASS),
-        ([], "pc-code-shared", Status.FAIL),  # left unselected: "no", never a pass
-        (["not_reused", "manager"], "pc-code-shared", Status.FAIL),
-        (["unsure"], "pc-code-unknown", Status.UNKNOWN),  # "I'm not sure about these"
-        (["manager", "unsure"], "pc-code-unknown", Status.UNKNOWN),
+        (False, "pc-code-private", Status.PASS),
+        (True, "pc-code-shared", Status.FAIL),
         ("unknown", "pc-code-unknown", Status.UNKNOWN),
-        (None, "pc-code-unknown", Status.UNKNOWN),  # not answered
+        (None, "pc-code-unknown", Status.UNKNOWN),  # not answered: never a pass, never an accusation
     ],
 )
-def test_pc_code_item(run_check: Any, habits: Any, code: str, status: Status) -> None:
-    raw = {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "none"} | ({} if habits is None else {HABITS: habits})
+def test_pc_code(run_check: Any, shared: Any, code: str, status: Status) -> None:
+    raw = {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "none"} | ({} if shared is None else {PC_CODE_SHARED: shared})
     found = {f.code: f.status for f in run_check(SessionsReview, raw)}
     assert found[code] is status
 
 
-def test_the_habits_question_is_an_identical_copy_of_ka102s() -> None:
-    [owner] = [q for q in PasswordHabits.questions if q.id == HABITS]
-    assert (HABITS_QUESTION.type, HABITS_QUESTION.allow_unknown) == (owner.type, owner.allow_unknown)
-    assert HABITS_QUESTION.choice_values == owner.choice_values
-    assert HABITS_QUESTION.prompt.msgid == owner.prompt.msgid
-    assert HABITS_QUESTION.help is not None and owner.help is not None
-    assert HABITS_QUESTION.help.msgid == owner.help.msgid
-    assert [c.label.msgid for c in HABITS_QUESTION.choices] == [c.label.msgid for c in owner.choices]
-    for lang in ("ja", "ko"):
-        assert HABITS_QUESTION.prompt.render(lang) == owner.prompt.render(lang)
-        assert [c.label.render(lang) for c in HABITS_QUESTION.choices] == [c.label.render(lang) for c in owner.choices]
+def test_the_pc_code_is_asked_yes_no_or_dont_know() -> None:
+    [question] = [q for q in SessionsReview.questions if q.id == PC_CODE_SHARED]
+    assert question.type.value == "bool" and question.allow_unknown
+
+
+@pytest.mark.parametrize("reviewed", ["unknown", "never"])
+def test_nothing_found_is_not_credited_without_a_look(run_check: Any, reviewed: str) -> None:
+    """F6/C5: "no unknown devices" is never 10/10 when the person never looked (or cannot say when)."""
+    found = {f.code: f.status for f in run_check(SessionsReview, {REVIEWED_ON: reviewed, UNKNOWN_FOUND: "none",
+                                                                   PC_CODE_SHARED: False})}
+    assert "sessions-none-unknown" not in found
+    assert found["sessions-unknown-unsure"] is Status.UNKNOWN
+
+
+def test_what_was_seen_is_asked_only_after_a_dated_look() -> None:
+    [question] = [q for q in SessionsReview.questions if q.id == UNKNOWN_FOUND]
+    assert question.applies({REVIEWED_ON: date(2026, 1, 1)}) is True
+    assert question.applies({REVIEWED_ON: "unknown"}) is False
+    assert question.applies({REVIEWED_ON: "never"}) is False
+
+
+def test_never_looked_is_a_real_answer(run_check: Any) -> None:
+    found = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: "never", PC_CODE_SHARED: False})}
+    assert found["sessions-review-overdue"].status is Status.FAIL
+    assert "never" in found["sessions-review-overdue"].title.render("en")
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
         (
-            {REVIEWED_ON: ago(0), UNKNOWN_FOUND: "none", HABITS: [PC_CODE_PRIVATE]},
+            {REVIEWED_ON: ago(0), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
             {"sessions-reviewed": Status.PASS, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: ago(REVIEW_DAYS), UNKNOWN_FOUND: "logged_out", HABITS: ["manager"]},
+            {REVIEWED_ON: ago(REVIEW_DAYS), UNKNOWN_FOUND: "logged_out", PC_CODE_SHARED: True},
             {"sessions-reviewed": Status.PASS, "sessions-unknown-logged-out": Status.WARN,
              "pc-code-shared": Status.FAIL},
         ),
         (
-            {REVIEWED_ON: ago(REVIEW_DAYS + 1), UNKNOWN_FOUND: "still_there", HABITS: "unknown"},
+            {REVIEWED_ON: ago(REVIEW_DAYS + 1), UNKNOWN_FOUND: "still_there", PC_CODE_SHARED: "unknown"},
             {"sessions-review-due": Status.WARN, "sessions-unknown-active": Status.FAIL,
              "pc-code-unknown": Status.UNKNOWN},
         ),
         (
-            {REVIEWED_ON: ago(OVERDUE_DAYS), UNKNOWN_FOUND: "none", HABITS: [PC_CODE_PRIVATE]},
+            {REVIEWED_ON: ago(OVERDUE_DAYS), UNKNOWN_FOUND: "none", PC_CODE_SHARED: False},
             {"sessions-review-due": Status.WARN, "sessions-none-unknown": Status.PASS, "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: ago(OVERDUE_DAYS + 1), UNKNOWN_FOUND: "unknown", HABITS: [PC_CODE_PRIVATE]},
+            {REVIEWED_ON: ago(OVERDUE_DAYS + 1), UNKNOWN_FOUND: "unknown", PC_CODE_SHARED: False},
             {"sessions-review-overdue": Status.FAIL, "sessions-unknown-unsure": Status.UNKNOWN,
              "pc-code-private": Status.PASS},
         ),
         (
-            {REVIEWED_ON: "unknown", UNKNOWN_FOUND: "unknown", HABITS: "unknown"},
+            {REVIEWED_ON: "unknown", PC_CODE_SHARED: "unknown"},
             {"sessions-review-unknown": Status.UNKNOWN, "sessions-unknown-unsure": Status.UNKNOWN,
              "pc-code-unknown": Status.UNKNOWN},
         ),
@@ -104,7 +111,7 @@ def test_sessions(run_check: Any, raw: dict[str, Any], expected: dict[str, Statu
 
 def test_an_unknown_device_still_logged_in_is_critical(run_check: Any) -> None:
     findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(1), UNKNOWN_FOUND: "still_there",
-                                                               HABITS: [PC_CODE_PRIVATE]})}
+                                                               PC_CODE_SHARED: False})}
     active = findings["sessions-unknown-active"]
     assert active.severity is Severity.CRITICAL
     advice = " ".join(a.render("en") for a in active.advice)
@@ -113,7 +120,7 @@ def test_an_unknown_device_still_logged_in_is_critical(run_check: Any) -> None:
 
 def test_the_90_days_are_reported_and_hedged(run_check: Any) -> None:
     findings = {f.code: f for f in run_check(SessionsReview, {REVIEWED_ON: ago(200), UNKNOWN_FOUND: "none",
-                                                               HABITS: [PC_CODE_PRIVATE]})}
+                                                               PC_CODE_SHARED: False})}
     detail = findings["sessions-review-overdue"].detail
     assert detail is not None
     text = detail.render("en")

@@ -21,7 +21,6 @@ COMMONLY_UNKNOWN = (
     "contacts.reviewed_on",
     "security.two_step.enabled",
     "security.two_step.route",
-    "security.two_step.backup_email",
     "security.sms_filter_blocks_kakao",
     "security.sessions.reviewed_on",
     "security.sessions.unknown_found",
@@ -29,7 +28,10 @@ COMMONLY_UNKNOWN = (
     "security.country_restriction.countries",
     "travel.roaming",
     "travel.vpn.exit_country",
-    "travel.chat_backup_on",
+    # The backup email of 2-step verification is asked as the backup contact (contacts.backup.kind);
+    # the travel check's backup date is the chat backup's (recovery.chat_backup_on).
+    "recovery.chat_backup",
+    "recovery.chat_backup_on",
 )
 PLACES = {name: value for name, value in vars(places).items() if isinstance(value, Msg)}
 #: The places that give a menu path reported by blogs only (K18).

@@ -58,9 +58,15 @@ def tokyo() -> Iterator[None]:
 
 
 @pytest.fixture
-def demo(cli: Callable[..., Any], tokyo: None) -> Report:
-    """The demo's report, made at a fixed moment."""
-    result = cli("demo", "--format", "json")
+def demo(cli: Callable[..., Any], tokyo: None, request: pytest.FixtureRequest,
+         monkeypatch: pytest.MonkeyPatch) -> Report:
+    """The demo's report, made at a fixed moment (its dates are relative to today), in the test's language (its
+    notes are text of that language, as in a saved report of a run in that language)."""
+    from kakaoaudit.core import localtime
+
+    monkeypatch.setattr(localtime, "now", lambda: MOMENT)
+    lang = request.node.callspec.params.get("lang", "en") if hasattr(request.node, "callspec") else "en"
+    result = cli("demo", "--format", "json", "--lang", lang)
     return replace(from_dict(result.json()), generated_at=MOMENT)
 
 

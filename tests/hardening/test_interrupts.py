@@ -27,8 +27,10 @@ pytestmark = [pytest.mark.hardening, pytest.mark.skipif(sys.platform == "win32",
 
 EXECUTABLE = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
 KA401 = ("audit", "--only", "KA401", "--output", "report.json", "--format", "json")
-#: Answers to KA401's questions in order (2-step on -> how it reaches you -> backup email -> SMS filter).
+#: Answers to KA401's questions in order (2-step on -> how it reaches you -> backup contact -> SMS filter),
+#: and their numbers: the follow-ups of a question carry its number and a letter.
 KA401_ANSWERS = ["y", "1", "u", "n"]
+KA401_LABELS = [r"\[1/2\] ", r"\[1a/2\] ", r"\[1b/2\] ", r"\[2/2\] "]
 PASSWORD_PROMPT = r"password \(Enter to skip\): "
 
 
@@ -46,7 +48,8 @@ class Setup:
         self.work = root / "work"
         self.work.mkdir()
         self.home = root / "home"
-        self.env = {**os.environ, "KAKAOAUDIT_LANG": "en", "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(self.home)}
+        self.env = {**os.environ, "KAKAOAUDIT_LANG": "en", "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(self.home),
+                    "TERM": "dumb"}
 
     def keep_one_audit(self) -> None:
         answers = self.home.parent / "answers.toml"
@@ -110,11 +113,11 @@ def test_ctrl_c_at_the_password_prompt(setup: Setup, battery: Any) -> None:
 @pytest.mark.parametrize("answered", range(len(KA401_ANSWERS)))
 def test_ctrl_c_at_each_question(answered: int, setup: Setup, battery: Any) -> None:
     child = setup.spawn(*KA401)
-    for number, answer in enumerate(KA401_ANSWERS[:answered], start=1):
-        child.expect(rf"\[{number}/4\] ")
+    for label, answer in zip(KA401_LABELS[:answered], KA401_ANSWERS[:answered], strict=True):
+        child.expect(label)
         child.expect(" > ")
         child.sendline(answer)
-    child.expect(rf"\[{answered + 1}/4\] ")
+    child.expect(KA401_LABELS[answered])
     child.expect(" > ")
     setup.interrupt(child, battery)
 
@@ -127,18 +130,19 @@ def test_ctrl_c_at_the_first_prompt_of(command: str, setup: Setup, battery: Any)
     setup.interrupt(child, battery)
 
 
-@pytest.mark.parametrize("prompt", ["save your answers?", "file name"])
-def test_ctrl_c_when_offered_to_save_the_answers(prompt: str, setup: Setup, battery: Any) -> None:
+def test_ctrl_c_after_the_questions_keeps_the_answers_and_writes_no_report(setup: Setup, battery: Any) -> None:
+    """The last answer is kept (in kakaoaudit's folder, never the working one) and no report is written."""
     child = setup.spawn(*KA401)
-    for number, answer in enumerate(KA401_ANSWERS, start=1):
-        child.expect(rf"\[{number}/4\] ")
+    for label, answer in zip(KA401_LABELS[:-1], KA401_ANSWERS[:-1], strict=True):
+        child.expect(label)
         child.expect(" > ")
         child.sendline(answer)
-    child.expect("Save your answers to a file for next time")
-    if prompt == "file name":
-        child.sendline("y")
-        child.expect(r"File name \[kakaoaudit-answers.toml\]")
+    child.expect(KA401_LABELS[-1])
+    child.expect(" > ")
     setup.interrupt(child, battery)
+    assert "interrupted; no report was written. Your answers so far are kept in" in child.logfile_read.getvalue()
+    kept = (setup.home / "answers.toml").read_text(encoding="utf-8")
+    assert "enabled = true" in kept and 'route = "kakaotalk"' in kept and 'kind = "unknown"' in kept
 
 
 def wait_for(condition: Callable[[], bool], child: Any, seconds: float = 20) -> None:

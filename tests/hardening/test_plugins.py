@@ -18,8 +18,8 @@ pytestmark = pytest.mark.hardening
 def test_each_misbehaving_plugin_is_an_error_and_the_audit_completes(plugin_site: Path, tmp_path: Path,
                                                                       battery: Any) -> None:
     answers = tmp_path / "answers.toml"
-    answers.write_text("[security.two_step]\nenabled = true\nroute = \"kakaotalk\"\nbackup_email = true\n"
-                       "[security]\nsms_filter_blocks_kakao = false\n", encoding="utf-8")
+    answers.write_text("[contacts.backup]\nkind = \"email\"\n[security.two_step]\nenabled = true\n"
+                       "route = \"kakaotalk\"\n[security]\nsms_filter_blocks_kakao = false\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(plugin_site), "KAKAOAUDIT_LANG": "en", "KAKAOAUDIT_CHECK_TIMEOUT": "2"}
     env.pop("KAKAOAUDIT_NO_PLUGINS", None)
     started = time.monotonic()

@@ -25,10 +25,12 @@ KA401_ANSWERS = """\
 [security.two_step]
 enabled = true
 route = "phone"
-backup_email = false
 
 [security]
 sms_filter_blocks_kakao = true
+
+[contacts.backup]
+kind = "none"
 """
 
 #: Arguments of an audit that needs no terminal and only KA401's answers.

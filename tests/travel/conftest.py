@@ -22,6 +22,8 @@ TRIP: dict[str, Any] = {
     "travel.depart": date(2026, 12, 20),
     "travel.return": date(2027, 1, 3),
     "profile.home_country": "JP",
+    # The chats are backed up by hand; the date (recovery.chat_backup_on) is each test's.
+    "recovery.chat_backup": "backup",
 }
 
 

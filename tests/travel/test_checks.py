@@ -16,9 +16,9 @@ from kakaoaudit.checks.travel_shared import (
     ALLOWED_COUNTRIES,
     BACKUP_KIND,
     BACKUP_REACHABLE,
+    CHAT_BACKUP,
     COUNTRY_RESTRICTION,
     TWO_STEP,
-    TWO_STEP_BACKUP_EMAIL,
     TWO_STEP_ROUTE,
 )
 from kakaoaudit.checks.travel_stay import DOCUMENTS, LONG_STAY, IdentityDocuments, LongStay
@@ -59,9 +59,13 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, str]]] = [
     (CodesAbroad, {SIM_PLAN: "home_sim", ROAMING: False}, {"roaming-off": "fail"}),
     (CodesAbroad, {SIM_PLAN: "dual_sim", ROAMING: "unknown"}, {"roaming-unknown": "unknown"}),
     # KA603 routes without text messages (K8).
-    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "kakaotalk", TWO_STEP_BACKUP_EMAIL: True,
-                                BACKUP_KIND: "none"},
+    # The backup email of 2-step verification is the backup contact (asked once, KA303).
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "kakaotalk", BACKUP_KIND: "email",
+                                BACKUP_REACHABLE: True},
      {"email-route": "pass", "two-step-kakaotalk": "pass"}),
+    # The quick check does not ask the route: nothing is said about it.
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, BACKUP_KIND: "email", BACKUP_REACHABLE: True},
+     {"email-route": "pass"}),
     # 2-step verification off: its part scores nothing during the trip (never left out).
     (SignInWithoutPhoneNumber, {TWO_STEP: False, BACKUP_KIND: "email", BACKUP_REACHABLE: True},
      {"email-route": "pass", "two-step-off": "warn"}),
@@ -69,20 +73,19 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, str]]] = [
      {"no-email-route": "fail", "two-step-off": "warn"}),
     (SignInWithoutPhoneNumber, {TWO_STEP: False, BACKUP_KIND: "phone", BACKUP_REACHABLE: True},
      {"no-email-route": "fail", "two-step-off": "warn"}),
-    (SignInWithoutPhoneNumber, {TWO_STEP: "unknown", BACKUP_KIND: "none"}, {"email-route-unknown": "unknown"}),
+    (SignInWithoutPhoneNumber, {TWO_STEP: "unknown", BACKUP_KIND: "unknown"}, {"email-route-unknown": "unknown"}),
     (SignInWithoutPhoneNumber, {TWO_STEP: False, BACKUP_KIND: "both", BACKUP_REACHABLE: "unknown"},
      {"email-route-unknown": "unknown", "two-step-off": "warn"}),
-    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", TWO_STEP_BACKUP_EMAIL: False,
-                                BACKUP_KIND: "none", SIM_PLAN: "local_sim"},
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", BACKUP_KIND: "none",
+                                SIM_PLAN: "local_sim"},
      {"no-email-route": "fail", "two-step-sms-abroad": "warn"}),
-    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", TWO_STEP_BACKUP_EMAIL: True,
-                                BACKUP_KIND: "none", SIM_PLAN: "home_sim", ROAMING: True},
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", BACKUP_KIND: "both",
+                                BACKUP_REACHABLE: True, SIM_PLAN: "home_sim", ROAMING: True},
      {"email-route": "pass", "two-step-sms-ok": "pass"}),
-    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", TWO_STEP_BACKUP_EMAIL: True,
-                                BACKUP_KIND: "none", SIM_PLAN: "unknown"},
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "phone", BACKUP_KIND: "email",
+                                BACKUP_REACHABLE: True, SIM_PLAN: "unknown"},
      {"email-route": "pass", "two-step-sms-unknown": "unknown"}),
-    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "unknown", TWO_STEP_BACKUP_EMAIL: "unknown",
-                                BACKUP_KIND: "unknown"},
+    (SignInWithoutPhoneNumber, {TWO_STEP: True, TWO_STEP_ROUTE: "unknown", BACKUP_KIND: "unknown"},
      {"email-route-unknown": "unknown", "two-step-route-unknown": "unknown"}),
     # KA604 a VPN abroad (O1, K17): no VPN habit earns full points; a VPN itself can trigger detection.
     (VpnExitCountry, {VPN_USED: "unknown"}, {"vpn-unknown": "unknown"}),
@@ -121,6 +124,10 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, str]]] = [
     (ChatBackup, {BACKUP_ON: date(2026, 11, 20), "travel.depart": "unknown"}, {"backup-fresh": "pass"}),
     # A departure more than 14 days away: no backup made now could still be restored then.
     (ChatBackup, {BACKUP_ON: date(2026, 11, 27)}, {"backup-later": "info"}),
+    # Asked once with KA705: Talk Drawer Plus, or never backed up.
+    (ChatBackup, {CHAT_BACKUP: "drawer"}, {"backup-drawer": "pass"}),
+    (ChatBackup, {CHAT_BACKUP: "none"}, {"backup-none": "warn"}),
+    (ChatBackup, {CHAT_BACKUP: "unknown"}, {"backup-unknown": "unknown"}),
     # KA609 support from abroad (O3, K15).
     (SupportFromAbroad, {}, {"time-difference": "info"}),
     (SupportFromAbroad, {"travel.destination": "KR"}, {"time-difference": "info"}),

@@ -43,7 +43,6 @@ countries = {allowed}
 [security.two_step]
 enabled = true
 route = "kakaotalk"
-backup_email = true
 
 [contacts.backup]
 kind = "email"
@@ -56,11 +55,14 @@ roaming = true
 public_wifi_plan = "mobile_data"
 long_stay = false
 documents = ["passport"]
-chat_backup_on = {TODAY.isoformat()}
 {travel}
 
 [travel.vpn]
 used = false
+
+[recovery]
+chat_backup = "backup"
+chat_backup_on = {TODAY.isoformat()}
 """
     path = tmp_path / "answers.toml"
     path.write_text(text, encoding="utf-8")
@@ -209,7 +211,9 @@ def test_missing_answers_list_only_what_the_travel_checks_need(cli: Cli) -> None
     assert "travel.sim_plan" in result.stderr
     assert "security.country_restriction.enabled" in result.stderr
     assert "travel.destination" not in result.stderr  # given by --to
-    for other in ("conduct.", "recovery.", "security.sms_filter", "contacts.phone"):
+    # The chat backup is asked once for every command (KA705 and KA608 read the same answer).
+    assert "recovery.chat_backup:" in result.stderr
+    for other in ("conduct.", "recovery.support_route", "security.sms_filter", "contacts.phone"):
         assert other not in result.stderr
 
 
@@ -303,3 +307,14 @@ def test_a_suppressed_travel_finding_leaves_the_score_and_the_checklist(cli: Cli
     assert not [item for item in data["travel"]["checklist"] if item["check_id"] == "KA601"]
     score = data["categories"][0]["score"]
     assert any(note.startswith(f"Travel readiness: {score}/100") for note in data["notes"])
+
+
+@pytest.mark.parametrize("written", ["{d:%Y/%m/%d}", "{d.year}年{d.month}月{d.day}日", "{d.month}/{d.day}"])
+def test_the_dates_of_the_options_as_people_write_them(cli: Cli, tmp_path: Path, written: str) -> None:
+    from datetime import date as day
+    from datetime import timedelta
+
+    leave = day.today() + timedelta(days=20)
+    data = travel_json(cli, "--answers", str(answers_file(tmp_path)), "--to", "TW", "--depart",
+                       written.format(d=leave), "--return", (leave + timedelta(days=5)).isoformat())
+    assert data["travel"]["depart"] == leave.isoformat()

@@ -22,7 +22,6 @@ countries = ["JP"]
 [security.two_step]
 enabled = true
 route = "kakaotalk"
-backup_email = true
 [contacts.backup]
 kind = "email"
 reachable_without_phone = true
@@ -32,7 +31,8 @@ roaming = true
 public_wifi_plan = "mobile_data"
 long_stay = false
 documents = ["passport"]
-chat_backup_on = "unknown"
+[recovery]
+chat_backup = "unknown"
 """
 
 
@@ -40,21 +40,25 @@ def test_the_travel_questions_on_a_terminal(tmp_path: Path) -> None:
     (tmp_path / "answers.toml").write_text(ANSWERS, encoding="utf-8")
     depart = date.today() + timedelta(days=10)
     executable = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
-    env = {**os.environ, "KAKAOAUDIT_LANG": "en", "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "KAKAOAUDIT_LANG": "en", "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(tmp_path / "home"),
+           "TERM": "dumb"}
     child = pexpect.spawn(executable, ["travel", "--answers", "answers.toml", "--depart", depart.isoformat(),
                                        "--no-history"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=20,
                           dimensions=(50, 200))
     child.expect(r"\[1/\d+\] Which country are you travelling to\?")
     child.sendline("Tiawan")
-    child.expect(r"did you mean TW, ")
+    child.expect(r"did you mean Taiwan \(TW\)")
     child.sendline("台湾")
     child.expect(r"On which date do you come back\?")
     child.sendline((depart + timedelta(days=5)).isoformat())
     child.expect(r"Will you use a VPN")
     child.sendline("n")
+    child.expect(r"Your answers are kept in answers.toml")
+    child.expect(r"Next time: kakaoaudit travel --answers answers.toml")
     child.expect(r"Trip to Taiwan \(TW\)")
-    child.expect(r"Save your answers to a file for next time")
-    child.sendline("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    saved = (tmp_path / "answers.toml").read_text(encoding="utf-8")
+    assert 'destination = "TW"' in saved and "used = false" in saved  # merged into the file it was given
+    assert 'sim_plan = "home_sim"' in saved  # what was there is kept

@@ -15,7 +15,10 @@ NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     from kakaoaudit.commands import session
+    from kakaoaudit.core import localtime
 
+    # The one clock of the commands, and the commands' name for it.
+    monkeypatch.setattr(localtime, "now", lambda: NOW)
     monkeypatch.setattr(session, "now", lambda: NOW)
     return NOW
 

@@ -17,7 +17,8 @@ ANSWERS = Path(__file__).parent / "answers"
 
 def spawn(tmp_path: Path, *args: str, lang: str = "en") -> object:
     executable = shutil.which("kakaoaudit", path=str(Path(sys.executable).parent)) or "kakaoaudit"
-    env = {**os.environ, "KAKAOAUDIT_LANG": lang, "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "KAKAOAUDIT_LANG": lang, "NO_COLOR": "1", "KAKAOAUDIT_HOME": str(tmp_path / "home"),
+           "TERM": "dumb"}  # the numbered prompts (tests/test_prompt_pty.py drives the arrow keys)
     return pexpect.spawn(executable, list(args), cwd=str(tmp_path), env=env, encoding="utf-8", timeout=20,
                          dimensions=(50, 200))
 
@@ -28,13 +29,13 @@ def finish(child: object) -> int:
     return int(child.exitstatus)  # type: ignore[attr-defined]
 
 
-def test_triage_asks_reads_a_pasted_notice_and_saves(tmp_path: Path) -> None:
+def test_triage_asks_reads_a_pasted_notice_and_keeps_the_answers(tmp_path: Path) -> None:
     child = spawn(tmp_path, "triage")
     child.expect(r"\[1/\d+\] What is happening\?")
     child.expect(r"1\) Messages stay \"sending\"")
     child.sendline("1,2")
     child.expect(r"When did it start\?")
-    child.sendline("yesterday")
+    child.sendline("next week")
     child.expect(r'Please answer with a date and time like "2026-11-20 14:30"')
     child.sendline("2026-11-27 09:00")
     child.expect(r"What did the notice or pop-up in KakaoTalk say\?")
@@ -46,24 +47,23 @@ def test_triage_asks_reads_a_pasted_notice_and_saves(tmp_path: Path) -> None:
     child.sendline("")
     child.expect(r"do other apps .* reach the internet right now\?")
     child.sendline("y")
-    child.expect(r"Has your account been restricted before\?")
+    # Asked once for every command: the audit's question (conduct.restricted_before).
+    child.expect(r"Has KakaoTalk ever restricted your account")
     child.sendline("1")
     child.expect(r"did you see a login you did not make")
     child.sendline("u")
     child.expect(r"Which country do you live in")
-    child.expect(r"Enter = JP")
+    child.expect(r"Enter = Japan \(JP\)")
     child.sendline("")
     child.expect(r"outside your home country right now\?")
     child.sendline("n")
+    child.expect(r"Your answers are kept in .*answers.toml \(never the password\)")
+    child.expect(r"For another person, give them a file of their own: kakaoaudit triage --answers OTHER.toml")
     child.expect(r"Long-term restriction")
     child.expect(r'The notice says "additional verification is required"')
-    child.expect(r"Save your answers to a file for next time\?")
-    child.sendline("y")
-    child.expect(r"File name \[kakaoaudit-answers.toml\]")
-    child.sendline("mine.toml")
-    child.expect(r"Saved\. Next time: --answers mine.toml")
     assert finish(child) == 0
-    saved = (tmp_path / "mine.toml").read_text(encoding="utf-8")
+    saved = (tmp_path / "home" / "answers.toml").read_text(encoding="utf-8")
+    assert 'restricted_before = "never"' in saved
     assert 'notice_text = "For your protection,\\nadditional verification\\nis required."' in saved
     assert 'since = "2026-11-27 09:00"' in saved and "suspicious_login = \"unknown\"" in saved
     assert not [line for line in saved.splitlines() if line.split("=")[0].strip().lower().startswith("password")]
@@ -85,9 +85,8 @@ def test_support_kit_asks_the_time_zone_of_a_country_with_several(tmp_path: Path
     child.expect(r"United States \(America/Los_Angeles\)")
     child.expect(r"Save this draft to a file\?")
     child.sendline("")  # no
-    child.expect(r"Save your answers")
-    child.sendline("")  # no
     assert finish(child) == 0
+    assert 'time_zone = "America/Los_Angeles"' in (tmp_path / "a.toml").read_text(encoding="utf-8")
     assert "a.toml" in {p.name for p in tmp_path.iterdir()}
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".toml", ".txt", ".md") and p.name != "a.toml"]
 
@@ -99,9 +98,8 @@ def test_japanese_prompts(tmp_path: Path) -> None:
     child.expect(r"\[1/1\] いつから起きていますか")
     child.sendline("2026年11月27日 21時15分")
     child.expect("長期的な利用制限")
-    child.expect("次回のために回答をファイルに保存しますか")
-    child.sendline("いいえ")
     assert finish(child) == 0
+    assert 'since = "2026-11-27 21:15"' in (tmp_path / "a.toml").read_text(encoding="utf-8")
 
 
 def test_support_kit_shows_the_verdict_first_and_saves_the_draft(tmp_path: Path) -> None:

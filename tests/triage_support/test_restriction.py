@@ -58,7 +58,7 @@ def test_accepted_forms(raw: object, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "hint"),
     [
-        ("yesterday", None),
+        ("next week", None),
         ("20/11/2026 14:30", None),
         ("2026-11-20 14", None),
         ("2026-02-30 10:00", "there is no such date"),
@@ -187,3 +187,22 @@ def test_korean_number(answers: dict[str, object], korean: bool | None) -> None:
 def test_parse_started_from_the_stored_text() -> None:
     assert parse_started("2026-11-20 14:30") == Started(date(2026, 11, 20), time(14, 30))
     assert parse_started("2026-11-20").clock is None
+
+
+@pytest.mark.parametrize("raw", ["1時間前", "2 hours ago", "さっき", "방금", "30분 전"])
+def test_relative_starts_are_kept_as_the_moment_they_mean(raw: str) -> None:
+    """"1時間前" is stored as the absolute local date and time it means now: a saved answer never drifts."""
+    from kakaoaudit.triage.restriction_questions import SINCE_QUESTION
+
+    before = datetime.now().astimezone().replace(second=0, microsecond=0, tzinfo=None)
+    text = SINCE_QUESTION.parse(raw, today=before.date())
+    assert isinstance(text, str) and "前" not in text and "ago" not in text and "전" not in text
+    moment = datetime.fromisoformat(text)
+    assert before - timedelta(hours=3) <= moment <= before + timedelta(minutes=1)
+
+
+def test_yesterday_is_a_day_without_a_time() -> None:
+    from kakaoaudit.triage.restriction_questions import SINCE_QUESTION
+
+    today = datetime.now().astimezone().date()
+    assert SINCE_QUESTION.parse("昨日", today=today) == (today - timedelta(days=1)).isoformat()

@@ -183,7 +183,8 @@ def test_facts_from_answers() -> None:
 def test_questions_are_well_formed() -> None:
     ids = [question.id for question in QUESTIONS]
     assert len(ids) == len(set(ids))
-    assert all(q.id.startswith(("triage.", "support.", "profile.", "contacts.")) for q in QUESTIONS)
+    # conduct.restricted_before: the audit's question, asked once for every command.
+    assert all(q.id.startswith(("triage.", "support.", "profile.", "contacts.", "conduct.")) for q in QUESTIONS)
     notice = next(q for q in QUESTIONS if q.id == "triage.notice_text")
     assert notice.applies({"triage.notice_kind": "none"}) is False
     assert notice.applies({"triage.notice_kind": "unknown"}) is False

@@ -1,0 +1,149 @@
+"""The person's answers file: merged into with tomlkit (nothing it did not change is lost), atomically,
+with the date of each answer; answers about the present are asked again after 30 days."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from kakaoaudit.core.answer_text import RoughDate
+from kakaoaudit.core.i18n import Msg
+from kakaoaudit.core.questions import QType, Question
+from kakaoaudit.questionnaire.store import ANSWERS_FILENAME, AnswerStore, Meta, default_path, parse_meta
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+
+QUESTIONS = {
+    question.id: question
+    for question in (
+        Question("contacts.phone", QType.PHONE, Msg("x", "Which phone number?")),
+        Question("security.two_step.enabled", QType.BOOL, Msg("x", "2-step on?"), present=True),
+        Question("security.sessions.reviewed_on", QType.DATE, Msg("x", "When did you look?"), rough=True,
+                 present=True),
+        Question("profile.nickname", QType.TEXT, Msg("x", "Your name?")),
+    )
+}
+
+HAND_WRITTEN = """\
+# Mother's answers: written by hand. Keep this comment.
+[contacts]
+phone = "090-1234-5678"  # the old phone
+
+[security.two_step]
+enabled = false
+
+[suppress]
+KA501 = { reason = "club announcements", expires = 2027-01-01 }
+
+[settings]
+reminder_days = 30
+
+[plugin_table]
+something = "a plugin's key, unknown to kakaoaudit"
+"""
+
+
+def store(path: Path) -> AnswerStore:
+    return AnswerStore(path, explicit=True, save=True)
+
+
+def test_merging_keeps_every_key_table_and_comment(tmp_path: Path) -> None:
+    path = tmp_path / "mother.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    store(path).record({"security.two_step.enabled": True, "security.sessions.reviewed_on": RoughDate(2026, 10),
+                        "profile.nickname": "はなこ"}, QUESTIONS, NOW, lang="en")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Mother's answers: written by hand. Keep this comment.")
+    assert "# the old phone" in text
+    data = tomllib.loads(text)
+    assert data["contacts"]["phone"] == "090-1234-5678"
+    assert data["security"]["two_step"]["enabled"] is True  # changed
+    assert data["security"]["sessions"]["reviewed_on"] == "2026-10"  # what the person meant, as a string
+    assert data["profile"]["nickname"] == "はなこ"
+    assert data["suppress"]["KA501"]["reason"] == "club announcements"
+    assert data["settings"] == {"reminder_days": 30}
+    assert data["plugin_table"]["something"].startswith("a plugin's key")
+    assert "# Your name?" in text  # a new key carries its question
+    assert set(data["meta"]["answered"]) == {"security.two_step.enabled", "security.sessions.reviewed_on",
+                                             "profile.nickname"}
+
+
+def test_another_command_never_removes_what_one_saved(tmp_path: Path) -> None:
+    path = tmp_path / "answers.toml"
+    store(path).record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="ja")
+    # A second run reads the file afresh at each write: what was written in between is kept.
+    other = store(path)
+    path.write_text(path.read_text(encoding="utf-8") + '\n[triage]\nsymptoms = ["stuck_sending"]\n', encoding="utf-8")
+    other.record({"profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="ja")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["contacts"]["phone"] == "090-1234-5678" and data["triage"]["symptoms"] == ["stuck_sending"]
+    assert data["profile"]["nickname"] == "Hanako"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_new_file_is_private_and_starts_with_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "answers.toml"  # kakaoaudit's folder may not exist yet
+    store(path).record({"contacts.phone": "090"}, QUESTIONS, NOW, lang="en")
+    assert path.stat().st_mode & 0o777 == 0o600
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# kakaoaudit answers") and "never holds your password" in text
+    assert not list(path.parent.glob("*.tmp"))  # written through a temporary file, nothing left over
+
+
+def test_saving_off_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "answers.toml"
+    AnswerStore(path, explicit=False, save=False).record({"contacts.phone": "090"}, QUESTIONS, NOW, lang="en")
+    assert not path.exists()
+
+
+def test_the_unfinished_mark_and_its_start(tmp_path: Path) -> None:
+    path = tmp_path / "answers.toml"
+    kept = store(path)
+    kept.record({}, QUESTIONS, NOW, lang="en", unfinished="audit")
+    assert not kept.written  # only the mark: no answer is kept yet
+    kept.record({"contacts.phone": "090"}, QUESTIONS, NOW + timedelta(minutes=1), lang="en")
+    assert kept.written and kept.meta.unfinished == "audit" and kept.answered_in_unfinished_run("contacts.phone")
+    kept.record({}, QUESTIONS, NOW, lang="en", unfinished=None)
+    assert "unfinished" not in tomllib.loads(path.read_text(encoding="utf-8"))["meta"]
+
+
+def test_answers_about_today_are_stale_after_30_days(tmp_path: Path) -> None:
+    enabled, phone = QUESTIONS["security.two_step.enabled"], QUESTIONS["contacts.phone"]
+    kept = AnswerStore(tmp_path / "a.toml", explicit=True, save=True,
+                       meta=Meta({"security.two_step.enabled": NOW - timedelta(days=31)}))
+    assert kept.is_stale(enabled, NOW)
+    assert not kept.is_stale(enabled, NOW - timedelta(days=2))
+    assert not kept.is_stale(phone, NOW)  # a phone number does not describe "today"
+
+
+def test_an_older_file_without_dates_counts_from_its_own_date(tmp_path: Path) -> None:
+    path = tmp_path / "old.toml"
+    path.write_text("[security.two_step]\nenabled = true\n", encoding="utf-8")
+    old = (NOW - timedelta(days=45)).timestamp()
+    os.utime(path, (old, old))
+    kept = AnswerStore.at(path, save=True)
+    assert kept.is_stale(QUESTIONS["security.two_step.enabled"], NOW)
+    recent = (NOW - timedelta(days=3)).timestamp()
+    os.utime(path, (recent, recent))
+    assert not AnswerStore.at(path, save=True).is_stale(QUESTIONS["security.two_step.enabled"], NOW)
+
+
+def test_meta_is_read_leniently() -> None:
+    meta = parse_meta({"answered": {"a.b": date(2026, 1, 1), "c.d": "nonsense", 3: NOW}, "unfinished": 5},
+                      Path("x"))
+    assert set(meta.answered) == {"a.b"} and meta.unfinished is None
+    assert parse_meta("not a table", Path("x")) == Meta()
+
+
+def test_the_default_file_is_in_kakaoauditss_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAKAOAUDIT_HOME", str(tmp_path))
+    assert default_path() == tmp_path / ANSWERS_FILENAME
+    monkeypatch.delenv("KAKAOAUDIT_HOME")
+    import platformdirs
+
+    assert default_path().parent == Path(platformdirs.user_data_dir("kakaoaudit", appauthor=False))

@@ -6,7 +6,8 @@ questions (one answers file serves all commands): an audit reads them too.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 from kakaoaudit.core.i18n import translator
 from kakaoaudit.core.questions import Choice, QType, Question
@@ -36,6 +37,18 @@ CONTACT_EMAIL: Final = "support.contact_email"
 LOCAL_PHONE: Final = "support.local_phone"
 
 _TRIAGE = {question.id: question for question in TRIAGE_QUESTIONS}
+#: The audit's answers the reply address is worked out from (checks/contacts.py, KA302).
+REGISTERED_EMAIL: Final = "contacts.email"
+EMAIL_ACCESS: Final = "contacts.email_access"
+
+
+def reply_address(answers: Mapping[str, Any], lang: str) -> str | None:
+    """The registered email address as the reply address, when the person said they can open that mailbox
+    today; None otherwise (then it is asked)."""
+    address = answers.get(REGISTERED_EMAIL)
+    if answers.get(EMAIL_ACCESS) is True and isinstance(address, str) and address.strip():
+        return address.strip()
+    return None
 
 QUESTIONS: Final[tuple[Question, ...]] = (
     SINCE_QUESTION,
@@ -98,6 +111,9 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         QType.EMAIL,
         _("The email address where support should reply"),
         help=_("Often the registered one. Choose an address you can open now."),
+        # Not asked when the audit's answers say the registered mailbox can be opened today.
+        infer=reply_address,
+        infer_from=(REGISTERED_EMAIL, EMAIL_ACCESS),
     ),
     HOME_COUNTRY_QUESTION,
     ABROAD_QUESTION,

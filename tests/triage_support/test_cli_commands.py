@@ -212,3 +212,20 @@ def test_help(run_cli: Cli, command: str, options: tuple[str, ...]) -> None:
     japanese = run_cli("--lang", "ja", command, "--help")
     assert re.search(r"[\u3040-\u30ff]", japanese.stdout)
     assert command in run_cli("--help").stdout
+
+
+def test_the_reply_address_is_the_registered_one_when_the_audit_says_it_can_be_opened(run_cli: Cli,
+                                                                                      tmp_path: Path) -> None:
+    """Asked once: the audit's "can you open that mailbox today?" answers the support kit's reply address."""
+    base = (ANSWERS / "home.toml").read_text(encoding="utf-8").replace(
+        'contact_email = "hanako.yamada@example.com"\n', "")
+    opened = tmp_path / "opened.toml"
+    opened.write_text(base.replace("[triage]", "email_access = true\n\n[triage]", 1), encoding="utf-8")
+    result = run_cli("support-kit", "--answers", str(opened), "--format", "json", "--no-input")
+    assert result.exit_code == 0, result.stderr
+    assert "hanako.yamada@example.com" in result.json()["body"]
+    # A mailbox the person cannot open is no reply address: the question stays.
+    closed = tmp_path / "closed.toml"
+    closed.write_text(base.replace("[triage]", "email_access = false\n\n[triage]", 1), encoding="utf-8")
+    refused = run_cli("support-kit", "--answers", str(closed), "--format", "json", "--no-input")
+    assert refused.exit_code == 2 and "support.contact_email" in refused.stderr

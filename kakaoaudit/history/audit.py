@@ -242,12 +242,22 @@ class AuditHistory:
 
 
 def latest_of(store: HistoryStore, label: str | None) -> Entry | None:
-    """The newest entry of `label`; without a label, the newest entry without one (the user's own
-    audits are not mixed with those made for someone else with --label)."""
-    if label is not None:
+    """The newest entry of the person `label` names (any of their labels: ``kakaoaudit history alias``);
+    without a label, the newest entry without one (the user's own audits are not mixed with those made for
+    someone else with --label)."""
+    if label is None:
+        own = [entry for entry in store.entries() if entry.label is None]
+        return own[-1] if own else None
+    from kakaoaudit.core.errors import KakaoauditError  # noqa: PLC0415
+    from kakaoaudit.history.people import People  # noqa: PLC0415 - only with a label
+
+    try:
+        people = People.load()
+    except KakaoauditError:  # an unreadable people file: `history` says so; the reminder uses the label alone
         return store.latest(label)
-    own = [entry for entry in store.entries() if entry.label is None]
-    return own[-1] if own else None
+    person = people.person_of(label)
+    same = [entry for entry in store.entries() if people.person_of(entry.label) == person]
+    return same[-1] if same else None
 
 
 def settings_from(sections: Mapping[str, Any]) -> Settings:

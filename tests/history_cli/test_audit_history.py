@@ -118,6 +118,17 @@ def test_the_reminder_is_per_label(cli: Cli, write_answers: Callable[..., Path],
     assert "longer than your check-up interval of 90 days" in own.stderr
 
 
+def test_the_reminder_knows_a_persons_other_labels(cli: Cli, write_answers: Callable[..., Path],
+                                                    add_report: Callable[..., int]) -> None:
+    """«母» and "Mother" joined with `history alias` are one person: an audit as "Mother" remembers «母»'s."""
+    add_report(200, label="Mother")
+    add_report(10, label="母")
+    assert cli("history", "alias", "母", "Mother").exit_code == 0
+    mother = cli(*AUDIT, "--answers", str(write_answers()), "--label", "mother")
+    assert mother.stderr.splitlines()[0].startswith("mother: Your last audit was 10 days ago"), mother.stderr
+    assert "check-up interval" not in mother.stderr
+
+
 @pytest.mark.parametrize(
     ("settings", "fragment"),
     [

@@ -35,8 +35,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 DEMO_FLOOR = "import click, zxcvbn, phonenumbers, email_validator, tabulate"
-#: The registry's plugin discovery alone: importing importlib.metadata and reading the entry points.
-PLUGIN_DISCOVERY = "import importlib.metadata as m; m.entry_points(group='kakaoaudit.checks')"
 KAKAOAUDIT = [PYTHON, "-c", "import sys; from kakaoaudit.cli import main; sys.exit(main())"]
 
 
@@ -140,9 +138,6 @@ def bench_processes(sizes: Sizes, env: dict[str, str]) -> list[Row]:
         "floor": run([PYTHON, "-c", DEMO_FLOOR]),
         "demo": run([*KAKAOAUDIT, "demo", "--format", "json"]),
         "table": run([*KAKAOAUDIT, "demo", "--format", "table"]),
-        # What finding the plugins costs (importlib.metadata, library first: issue 19), shown apart.
-        "bare": run([PYTHON, "-c", "pass"]),
-        "plugins": run([PYTHON, "-c", PLUGIN_DISCOVERY]),
     }, sizes.repeats)
     return [
         ratio_row("kakaoaudit --version (wall)", wall(start["click"]), wall(start["version"]), 1.5, "ms"),
@@ -150,8 +145,6 @@ def bench_processes(sizes: Sizes, env: dict[str, str]) -> list[Row]:
         ratio_row("kakaoaudit demo --format json (wall)", wall(demo["floor"]), wall(demo["demo"]), 1.5, "ms"),
         ratio_row("kakaoaudit demo --format table (wall)", wall(demo["floor"]), wall(demo["table"]), 1.5, "ms"),
         ratio_row("kakaoaudit demo (peak RSS)", rss(demo["floor"]), rss(demo["demo"]), 1.3, "KiB"),
-        Row("  of which finding plugins (importlib.metadata)", "-",
-            f"{(wall(demo['plugins']) - wall(demo['bare'])) * 1e3:.0f} ms", None, "(info)", True),
     ]
 
 

@@ -199,7 +199,7 @@ class AnswerStore:
 
 
     def _unusable(self, reason: str | Msg) -> OutputError:
-        return OutputError(_("{file}: the answers of this run were not kept: {reason}; the file was left as it is",
+        return OutputError(_("{file}: {reason}; the file was left as it is",
                              file=shown(str(self.path)), reason=reason))
 
 

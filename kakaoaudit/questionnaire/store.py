@@ -163,7 +163,10 @@ class AnswerStore:
         elif isinstance(unfinished, str):
             meta["unfinished"] = unfinished
             meta["unfinished_since"] = stamp
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise self._unusable(error.strerror or type(error).__name__) from None
         write_atomic(self.path, _tidy(tomlkit.dumps(document)), over_input=True)  # adding to the file is the point
         self.written = self.written or bool(values)
         self.meta = parse_meta(document.unwrap().get(META), self.path)

@@ -147,3 +147,41 @@ def test_the_default_file_is_in_kakaoauditss_folder(tmp_path: Path, monkeypatch:
     import platformdirs
 
     assert default_path().parent == Path(platformdirs.user_data_dir("kakaoaudit", appauthor=False))
+
+
+@pytest.mark.parametrize("text", ["x = [[[", "a = 1\na = 2\n", "\udcff".encode("utf-8", "surrogateescape").decode(
+    "latin-1"), "x = " + "[" * 600 + "]" * 600 + "\n"])
+def test_a_file_spoilt_since_it_was_read_is_left_as_it_is(tmp_path: Path, text: str) -> None:
+    """Another program may write the answers file while kakaoaudit asks: what it cannot read back, it leaves."""
+    from kakaoaudit.core.errors import OutputError
+
+    path = tmp_path / "answers.toml"
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(OutputError) as raised:
+        store(path).record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="en")
+    assert "the file was left as it is" in str(raised.value)
+    assert path.read_bytes() == before
+
+
+def test_a_folder_that_cannot_hold_the_file_is_one_clear_error(tmp_path: Path) -> None:
+    from kakaoaudit.core.errors import OutputError
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError):
+        store(blocker / "answers.toml").record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="en")
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_folder_that_cannot_be_made_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kakaoaudit.core.errors import OutputError
+
+    def refused(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refused)  # a folder the user may not write in (root may write anywhere)
+    with pytest.raises(OutputError) as raised:
+        store(tmp_path / "new" / "answers.toml").record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW,
+                                                        lang="en")
+    assert "Permission denied" in str(raised.value)

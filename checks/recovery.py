@@ -548,7 +548,9 @@ class ChatBackup(Check):
                 code="no-backup",
                 detail=kakao.REVERIFICATION(),
                 advice=[self._MAKE_ONE],
-                points=3,
+                # Nothing for no backup: an old one (older than the 14 days it can be restored) scores no
+                # more than none, and never less (found by the property test).
+                points=0,
                 max_points=self._BOTH,
             )
             return

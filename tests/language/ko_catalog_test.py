@@ -71,7 +71,7 @@ def test_a_preferred_term_is_never_itself_avoided() -> None:
 
 #: The end of a sentence: a full stop, question or exclamation mark and a space, or the end of the text
 #: (closing brackets and quotes may follow). "보다 " and "마다 " inside a sentence are not an end.
-_END = r"(?=[.?!][)'\"」\]]*(?:\s|$)|[)'\"」\]]*$|\([^()]*\)$)"
+_END = r"(?=[.?!][)'\"」\]]*(?:\s|$)|[)'\"」\]]*$|\([^()]*\)[.]?$)"
 #: 해요체: 하세요, 해요, 예요, 이에요, 나요?, 가요?, 죠 (not 아니요, the word for "no", nor the noun 필요).
 HAEYO = re.compile(r"(?<!아니)(?<!필)(?:요|죠)" + _END)
 #: 한다체: 한다, 했다, 없다, 있다, 찍는다, ...이다 (not 니다, and not 둘 다).
@@ -97,7 +97,7 @@ def test_the_register_check_finds_the_other_registers() -> None:
     for text in ("지정하세요", "보내지지 않나요?", "그렇죠.", "확인해요", "주소예요."):
         assert HAEYO.search(text), text
     for text in ("짧은 시간에 많은 친구를 추가했다", "한 번도 없다", "스크린샷을 찍는다. 다음", "읽지 않음 상태다.",
-                 "그룹에 보냈다(공지 등)"):
+                 "그룹에 보냈다(공지 등)", "최신 정보다(결혼 후에도)."):
         assert HANDA.search(text), text
     for text in ("아니요", "확인하십시오.", "있습니까?", "둘 다", "서비스마다 다른", "1년보다 뒤입니다", "확인 필요",
                  "켰다 끈 뒤", "사용합니다(입력 불필요)."):

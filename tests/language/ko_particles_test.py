@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit.core.i18n import Msg, Private
-from kakaoaudit.core.korean import particle_for
+from kakaoaudit.core.korean import particle_for, resolve_particles
 from kakaoaudit.core.placeholders import names
 
 pytest.importorskip("babel")
@@ -99,6 +99,59 @@ def test_the_time_difference_is_said_in_words_with_the_right_particle() -> None:
     rendered = {value: Msg("kakaoaudit", behind, (("amount", "1시간"), ("place", value))).render("ko")
                 for value in ("대만", "싱가포르")}
     assert rendered == {"대만": "대만은 한국보다 1시간 늦습니다", "싱가포르": "싱가포르는 한국보다 1시간 늦습니다"}
+
+
+# --------------------------------------------------------------------------------------------------
+# Particles the translator wrote after a fixed Latin word or number: 「'kakaoaudit init'으로」, 「audit가」
+# --------------------------------------------------------------------------------------------------
+
+#: Particle -> its placeholder. 으로 before 로 so that the longer one is matched.
+_PARTICLES = {"이": "이(가)", "가": "이(가)", "을": "을(를)", "를": "을(를)", "은": "은(는)", "는": "은(는)",
+              "과": "와(과)", "와": "와(과)", "으로": "(으)로", "로": "(으)로"}
+#: A Latin word or number in fixed text, a closing quote, then a particle and the end of the word. A word
+#: inside brackets is an aside: the particle after ")" belongs to the word before "(".
+_LATIN_THEN_PARTICLE = re.compile(
+    r"(?<![{\w])([A-Za-z0-9][A-Za-z0-9_\-./:]*[A-Za-z0-9]|[A-Za-z0-9])['\"’]?(으로|이|가|을|를|은|는|과|와|로)(?=[\s.,)(:;]|$)"
+)
+#: Words whose reading the spelling rule of kakaoaudit.core.korean does not give: how Korean says them.
+READ_AS = {"KAKAOAUDIT_HOME": "홈", "output": "아웃풋", "init": "이닛", "backup": "백업"}
+
+
+def wrong_particles(text: str) -> list[str]:
+    fixed = re.sub(r"\{[^{}]*\}", "\0", text)  # a field's particle is chosen when it is filled
+    wrong = []
+    for match in _LATIN_THEN_PARTICLE.finditer(fixed):
+        word, used = match.groups()
+        wanted = particle_for(READ_AS.get(word, word), _PARTICLES[used])
+        if wanted != used:
+            wrong.append(f"{word}{used} (read aloud: {word}{wanted})")
+    return wrong
+
+
+def test_a_particle_after_a_fixed_word_agrees_with_it() -> None:
+    problems = [
+        f"{domain}: {msgid!r}: {wrong}" for domain, msgid, text in _ko_texts() if (wrong := wrong_particles(text))
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_fixed_word_check_finds_a_wrong_particle() -> None:
+    assert wrong_particles("kakaoaudit audit이 고칠 점을 알려 줍니다") and wrong_particles("support-kit가 만듭니다")
+    assert wrong_particles("'kakaoaudit init'로 만들 수 있습니다")
+    assert not wrong_particles("'kakaoaudit init'으로 만들 수 있습니다. kakaoaudit는 도구입니다. VPN을 끄십시오")
+    assert not wrong_particles("중간 응답(1xx)이 너무 많습니다") and not wrong_particles("{path}을(를) 만들었습니다")
+    assert resolve_particles("{v}(으)로", {"v": "0.1.0"}) == "{v}으로"
+
+
+def _ko_texts() -> Iterator[tuple[str, str, str]]:
+    from babel.messages.pofile import read_po
+
+    for path in sorted(KO.glob("*.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale="ko")
+        for message in catalog:
+            if message.id and isinstance(message.string, str) and message.string:
+                yield path.stem, str(message.id), message.string
 
 
 # --------------------------------------------------------------------------------------------------

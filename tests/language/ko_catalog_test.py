@@ -34,9 +34,13 @@ def glossary() -> list[tuple[str, list[re.Pattern[str]]]]:
     """(preferred, [avoided patterns]) of every row of the glossary's table."""
     rows = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not line.startswith("|"):
+            continue
+        # A "|" inside a pattern is written "\|", as Markdown tables need.
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
         if len(cells) >= 2 and "`" in cells[1]:
-            rows.append((cells[0], [re.compile(p) for p in re.findall(r"`([^`]+)`", cells[1])]))
+            patterns = re.findall(r"`([^`]+)`", cells[1])
+            rows.append((cells[0], [re.compile(p.replace("\\|", "|")) for p in patterns]))
     return rows
 
 
@@ -58,6 +62,12 @@ def test_no_ko_message_uses_an_avoided_form() -> None:
         if (match := pattern.search(text))
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_a_pattern_with_alternatives_is_read_whole() -> None:
+    patterns = {p.pattern for _, avoided in glossary() for p in avoided}
+    assert "kakaoaudit(?:은|이|을|과|으로)(?![가-힣])" in patterns
+    assert any(p.search("카카오오디트 kakaoaudit은 도구") for p in map(re.compile, patterns))
 
 
 def test_a_preferred_term_is_never_itself_avoided() -> None:

@@ -35,6 +35,9 @@ _LETTER_FINALS = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
 #: A short vowel before a final p/b, t, k/c keeps that stop as 받침 (cat 캣, net 넷, app 앱, mac 맥).
 _STOP_FINALS = {"p": "ㅂ", "b": "ㅂ", "t": "ㅅ", "k": "ㄱ", "c": "ㄱ"}
 _VOWELS = "aeiou"
+#: Place names of the time zone database whose established Korean spelling the rule below misses
+#: (외래어 표기법 keeps a stop after a short vowel, which spelling alone does not show): 뉴욕, 방콕.
+_ESTABLISHED = {"york": "ㄱ", "bangkok": "ㄱ"}
 #: Brackets whose content is an aside: "대만(TW)" is read 대만.
 _CLOSING = {")": "(", "）": "（", "]": "["}
 
@@ -133,7 +136,10 @@ def _latin_word_final(word: str) -> str:
     (com 컴, json 제이슨, ping 핑, email 이메일), also before a silent e (time, phone, file); a p, b,
     t, k or c is kept only after the single short vowel of a one-syllable word (net 넷, app 앱,
     mac 맥); any other ending gets a vowel (kakaoaudit 카카오오디트, server 서버, org, yes, code).
+    A few place names keep the reading Korean has established for them (New York 뉴욕).
     A heuristic, not a dictionary: right for the domains, file names and keys a report shows."""
+    if word in _ESTABLISHED:
+        return _ESTABLISHED[word]
     if word.endswith("ng"):
         return "ㅇ"
     if len(word) >= 3 and word[-1] == "e" and word[-2] in "mnl":

@@ -138,6 +138,9 @@ def test_a_parenthesised_aside_is_not_read() -> None:
         ("Taiwan", "ㄴ"), ("café", ""), ("ＴＯＭＬ", "ㄹ"),
         # file names by their extension
         ("template-ko.toml", "ㄹ"), ("history.sqlite3", "ㅁ"), ("C:\\Users\\me\\report.json", "ㄴ"),
+        # time zones: the city's Korean reading (뉴욕, 방콕, 루이빌, 시카고, 디트로이트)
+        ("America/New_York", "ㄱ"), ("America/New\\_York", "ㄱ"), ("Asia/Bangkok", "ㄱ"),
+        ("America/Kentucky/Louisville", "ㄹ"), ("America/Chicago", ""), ("America/Detroit", ""),
     ],
 )
 def test_latin_text(text: str, final: str) -> None:

@@ -26,10 +26,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a
 KA401_ONLY = ("audit", "--only", "KA401", "--no-history")
 #: A question's number: [3/12], or [3a/12] for a follow-up of question 3.
 LABEL = re.compile(r"\[(\d+)([a-z]*)/(\d+)\] ")
-#: The hint before the cursor, "(yes/no, Enter = Japan, ? = help) > " / 「(はい/いいえ、? = 説明) > 」.
-HINT = r"\n[((]((?:[^()()\n]|[((][^()()\n]*[))])*)[))] > "
+#: The hint before the cursor, "(yes/no, Enter = Japan, ? = help) > " / 「（はい/いいえ、? = 説明） > 」.
+HINT = r"\n[(\uff08]((?:[^()\uff08\uff09\n]|[(\uff08][^()\uff08\uff09\n]*[)\uff09])*)[)\uff09] > "
 PASSWORD = r"password \(Enter to skip\): |パスワード[^\n]*: "
-CONFIRM = r"\[[Yy]/[Nn]\] |(はい/いいえ、Enter = (?:はい|いいえ)) |\(예/아니요, Enter = (?:예|아니요)\) "
+CONFIRM = r"\[[Yy]/[Nn]\] |\uff08はい/いいえ、Enter = (?:はい|いいえ)\uff09 |\(예/아니요, Enter = (?:예|아니요)\) "
 
 
 def default_sigint() -> None:

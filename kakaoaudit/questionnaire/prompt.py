@@ -156,7 +156,7 @@ class Prompter:
         elif question.type is QType.CHOICE:
             parts.append(_("1-{last}", last=len(question.choices)))
         elif question.type is QType.MULTI:
-            parts.append(_("the numbers, separated by commas (1,3)"))
+            parts.append(_("numbers separated by commas, such as 1,3"))
         elif question.type is QType.DATE:
             parts.append(_("e.g. 2024/5/31") if not question.rough else _("e.g. 2024/5/31, 2024-05 or 2024"))
         if question.type is QType.DATE and question.allow_never:

@@ -122,3 +122,11 @@ def test_the_japanese_doc_pages_keep_the_glossary() -> None:
         prose = re.sub(r"`[^`\n]*`", "", rules.URL.sub("", text))
         found.extend(f"{page.name}: Hangul {word!r}" for word in rules.HANGUL.findall(prose))
     assert found == [], "\n".join(found[:60])
+
+
+def test_paths_addresses_and_numbers_are_set_off_with_brackets() -> None:
+    """「登録番号「+81 90-…」は」, not 「登録番号+81 90-…は」: a Latin value never runs into the Japanese."""
+    latin = r"\{(?:path|email|phone|domain|host|number|folder|suggestion)\}"
+    glued = re.compile(r"[" + rules.JAPANESE + r"]" + latin + "|" + latin + r"[" + rules.JAPANESE + r"]")
+    found = [f"{domain}: {msgstr}" for domain, _msgid, msgstr in _entries() if glued.search(msgstr)]
+    assert found == [], "\n".join(found[:20])

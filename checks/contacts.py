@@ -202,7 +202,7 @@ def home_region(answers: Answers) -> str:
 def country_label(code: str, lang: str) -> str:
     """The country's name in `lang` with its code, e.g. "Japan (JP)"; the code alone if unknown."""
     try:
-        return f"{country_name(code, lang)} ({code})"
+        return _("{name} ({code})", name=country_name(code, lang), code=code).render(lang)
     except KeyError:
         return code
 

@@ -68,7 +68,7 @@ def home_region(answers: Answers) -> str:
 def country_label(code: str, lang: str) -> str:
     """The country's name in `lang` with its code, e.g. "Japan (JP)"; the code alone if unknown."""
     try:
-        return f"{country_name(code, lang)} ({code})"
+        return _("{name} ({code})", name=country_name(code, lang), code=code).render(lang)
     except KeyError:
         return code
 
@@ -188,7 +188,7 @@ class CountryRestriction(Check):
                 max_points=LIST_POINTS,
             )
             return
-        names = ", ".join(country_label(code, lang) for code in allowed)
+        names = _(", ").render(lang).join(country_label(code, lang) for code in allowed)
         # The destination of a planned trip is in use: never proposed for removal before the trip (KA601 asks
         # to delete it after the return).
         others = [code for code in allowed if code not in (home, trip)]
@@ -220,7 +220,7 @@ class CountryRestriction(Check):
             yield self.finding(
                 Status.WARN,
                 _("Other countries than your home country are allowed: {countries}",
-                  countries=", ".join(country_label(code, lang) for code in others)),
+                  countries=_(", ").render(lang).join(country_label(code, lang) for code in others)),
                 code="country-list-extra",
                 severity=Severity.LOW,
                 detail=_("{covers} {delete}", covers=kakao.COUNTRY_COVERS(), delete=kakao.COUNTRY_DELETE_UNUSED()),

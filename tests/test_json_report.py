@@ -45,5 +45,5 @@ def test_saved_report_renders_in_another_language(validate_report: Callable[[Any
     validate_report(japanese)
     titles = {f["code"]: f["title"] for f in japanese["findings"]}
     assert titles["two-step-off"] == "2段階認証がオフになっている"
-    assert japanese["travel"]["checklist"][0]["text"] == "カテゴリ"
+    assert japanese["travel"]["checklist"][0]["text"] == "カテゴリー"
     assert "セキュリティ設定" in [c["title"] for c in japanese["categories"]]

@@ -26,10 +26,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a
 KA401_ONLY = ("audit", "--only", "KA401", "--no-history")
 #: A question's number: [3/12], or [3a/12] for a follow-up of question 3.
 LABEL = re.compile(r"\[(\d+)([a-z]*)/(\d+)\] ")
-#: The hint before the cursor, "(y = yes, n = no, Enter = Japan (JP), ? = help) > ".
-HINT = r"\n\(((?:[^()\n]|\([^()\n]*\))*)\) > "
+#: The hint before the cursor, "(yes/no, Enter = Japan, ? = help) > " / 「（はい/いいえ、? = 説明） > 」.
+HINT = r"\n[(\uff08]((?:[^()\uff08\uff09\n]|[(\uff08][^()\uff08\uff09\n]*[)\uff09])*)[)\uff09] > "
 PASSWORD = r"password \(Enter to skip\): |パスワード[^\n]*: "
-CONFIRM = r"\[[Yy]/[Nn]\] "
+CONFIRM = r"\[[Yy]/[Nn]\] |\uff08はい/いいえ、Enter = (?:はい|いいえ)\uff09 |\(예/아니요, Enter = (?:예|아니요)\) "
 
 
 def default_sigint() -> None:
@@ -82,7 +82,7 @@ TRIP_DAY = date.today() + timedelta(days=12)
 def answer_for(question: str, hint: str) -> str:
     """A valid answer for the question, chosen to open every follow-up (the longest questionnaire)."""
     text = question.casefold()
-    if "y = yes" in hint or "y = はい" in hint or "y = 예" in hint:
+    if any(words in hint for words in ("yes/no", "はい/いいえ", "예/아니요", "y = 예")):
         return "y"
     if "1,3" in hint:
         return "1,2"
@@ -449,7 +449,7 @@ def test_nothing_ticked_is_dont_know_not_no(work: Path) -> None:
 def test_plain_keeps_the_numbered_prompts_on_a_real_terminal(work: Path) -> None:
     child = spawn(work, *KA401_ONLY, "--plain", plain=False)
     child.expect(r"\[1/2\] Is 2-step verification turned on")
-    child.expect(r"\(y = yes, n = no, u = don't know, \? = help\) > ")
+    child.expect(r"\(yes/no, u = don't know, \? = help\) > ")
     child.sendline("n")
     child.expect(r"\[2/2\] ")
     child.sendline("n")

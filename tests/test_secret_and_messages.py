@@ -58,7 +58,7 @@ def test_nested_messages_and_private_values() -> None:
     inner = _("Category")
     phone = Private("+819012345678", "+81 ********78")
     message = _("{message} ({hint})", message=inner, hint=phone)
-    assert message.render("ja") == "カテゴリ(+81 ********78)"
+    assert message.render("ja") == "カテゴリー（+81 ********78）"
     assert "+819012345678" in message.render("en", redact=False)
     assert "12345678" not in message.render("en")
     assert "12345678" not in repr(phone)
@@ -68,7 +68,7 @@ def test_message_json_round_trip_renders_in_another_language() -> None:
     message = _("{message} ({hint})", message=_("Category"), hint=3)
     rebuilt = Msg.from_json(message.to_json())
     assert rebuilt == message
-    assert rebuilt.render("ja") == "カテゴリ(3)"
+    assert rebuilt.render("ja") == "カテゴリー（3）"
 
 
 def test_private_value_is_masked_in_json_unless_redaction_off() -> None:

@@ -152,11 +152,11 @@ class Prompter:
         """The short reminder before the cursor: how to answer, Enter, u, ?."""
         parts: list[Msg] = []
         if question.type is QType.BOOL:
-            parts.append(_("y = yes, n = no"))
+            parts.append(_("yes/no"))
         elif question.type is QType.CHOICE:
             parts.append(_("1-{last}", last=len(question.choices)))
         elif question.type is QType.MULTI:
-            parts.append(_("numbers such as 1,3"))
+            parts.append(_("numbers separated by commas, such as 1,3"))
         elif question.type is QType.DATE:
             parts.append(_("e.g. 2024/5/31") if not question.rough else _("e.g. 2024/5/31, 2024-05 or 2024"))
         if question.type is QType.DATE and question.allow_never:
@@ -173,7 +173,9 @@ class Prompter:
         elif question.type is QType.MULTI:
             parts.append(_("Enter or u = don't know") if question.empty_is_unknown else _("Enter = none of these"))
         parts.append(_("? = help"))
-        return "(" + ", ".join(self.text(part) for part in parts) + ")"
+        # The separator and the brackets are the language's own: 「(はい/いいえ、? = 説明)」
+        joined = self.text(_(", ")).join(self.text(part) for part in parts)
+        return self.text(_("({hint})", hint=joined))
 
     def show(self, question: Question, value: object) -> str:
         """An answer as the person reads it: yes/no, the choices' labels, a date, "don't know"."""
@@ -186,16 +188,16 @@ class Prompter:
         if isinstance(value, (tuple, list)):
             if not value:
                 return self.text(_("none of these"))
-            return ", ".join(self.show(question, item) for item in value)
+            return self.text(_(", ")).join(self.show(question, item) for item in value)
         if isinstance(value, RoughDate):
             return str(value)
         if isinstance(value, date):
             return value.isoformat()
-        if question.type is QType.COUNTRY and isinstance(value, str):
+        if question.type in (QType.COUNTRY, QType.COUNTRIES) and isinstance(value, str):
             from kakaoaudit.core import countries  # noqa: PLC0415
 
-            try:
-                return f"{countries.name(value, self.lang)} ({value})"
+            try:  # the name the person would type: 日本, not JP
+                return countries.name(value, self.lang)
             except KeyError:
                 return value
         for choice in question.choices:
@@ -269,7 +271,7 @@ class Prompter:
         return Secret(value) if value else None
 
     def confirm(self, question: Msg, default: bool = False) -> bool:
-        hint = "[Y/n]" if default else "[y/N]"
+        hint = self.text(_("[Y/n]") if default else _("[y/N]"))
         while True:
             raw = self._read(f"{question.render(self.lang)} {hint} ").strip()
             if not raw:

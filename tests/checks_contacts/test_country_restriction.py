@@ -52,7 +52,7 @@ def test_country_restriction(run_check: Any, raw: dict[str, Any], expected: dict
 def test_the_country_names_are_in_the_audits_language(run_check: Any) -> None:
     findings = {f.code: f for f in run_check(CountryRestriction, {ENABLED: True, COUNTRIES: ["JP", "KR"]},
                                               lang="ja")}
-    assert "韓国 (KR)" in findings["country-list-extra"].title.render("ja")
+    assert "韓国（KR）" in findings["country-list-extra"].title.render("ja")
 
 
 @pytest.mark.parametrize("raw", [["Atlantis"], "JP; KR", [1, 2], {"JP": True}])

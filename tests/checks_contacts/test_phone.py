@@ -115,7 +115,7 @@ def test_a_foreign_number_without_its_country_code_gets_a_hint(run_check: Any) -
     # Country names are written in the language the audit runs in.
     in_japanese = phone_finding(run_check(RegisteredPhone, {PHONE: "010-1234-5678", PHONE_CURRENT: True},
                                           lang="ja"))
-    assert "韓国 (KR)" in in_japanese.advice[0].render("ja")
+    assert "韓国（KR）" in in_japanese.advice[0].render("ja")
 
 
 def test_only_possible_and_valid_are_told_apart(run_check: Any) -> None:

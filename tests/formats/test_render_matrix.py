@@ -221,7 +221,7 @@ def test_table_fallback_travel_text_from_the_model(make: Callable[[str], Report]
     plan = make("mixed").travel
     assert plan is not None
     text = render_travel_text(plan, "ja")
-    assert text.startswith("渡航先: 台湾(TW)")
+    assert text.startswith("渡航先: 台湾（TW）")
     order = ("今すぐ", "出発の前日", "海外滞在中", "帰国後")
     assert positions(text, order) == sorted(positions(text, order))
     assert "  [x] Add Taiwan to the allowed countries." in text

@@ -94,7 +94,7 @@ def test_a_thousand_reports_one_row_per_person(cli: Cli, thousand: Path) -> None
     worst = first["worst_findings"]
     assert 1 <= len(worst) <= 3 and worst[0]["status"] == "fail"
     table = cli("summary", str(thousand), "--lang", "ja")
-    assert "(名前なし)" in table.stdout and "person-39" not in table.stdout
+    assert "（名前なし）" in table.stdout and "person-39" not in table.stdout
 
 
 def test_summarizing_costs_less_than_twice_plain_json_loading(thousand: Path) -> None:

@@ -83,7 +83,7 @@ def test_fill_replaces_only_plain_fields() -> None:
 def test_the_catalogs_number_formats_still_work(cli: Any) -> None:
     assert Msg("kakaoaudit.checks.breached_password", "Your password appears in known data leaks ({count:,} times)",
                (("count", 1234567),)).render("en") == "Your password appears in known data leaks (1,234,567 times)"
-    assert "(+7)" in Msg("kakaoaudit.commands.history", "Score: {old} → {new} ({change:+d})",
+    assert "（+7）" in Msg("kakaoaudit.commands.history", "Score: {old} → {new} ({change:+d})",
                          (("change", 7), ("new", 57), ("old", 50))).render("ja")
     assert Msg("kakaoaudit.checks.breached_password", "The server did not answer within {seconds:g} seconds.",
                (("seconds", 15.0),)).render("en") == "The server did not answer within 15 seconds."

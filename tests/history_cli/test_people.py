@@ -77,7 +77,7 @@ def test_diff_titles_follow_the_run_language(cli: Cli, add_report: Add, store: A
     assert "✗ Your phone filters Kakao's verification text messages" in english
     assert "スマートフォン" not in english and "sms-filter-blocks" not in english
     japanese = cli("--lang", "ja", "history", "diff").stdout
-    assert "新しい問題(1 件)" in japanese
+    assert "新しい問題（1件）" in japanese
     assert "✗ スマートフォンがカカオの認証 SMS をブロックしている" in japanese  # the catalog's, not the stored text
     assert "Your phone filters" not in japanese
 

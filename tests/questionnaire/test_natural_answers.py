@@ -152,7 +152,7 @@ def test_a_country_that_is_not_one_suggests_names_not_codes() -> None:
     with pytest.raises(AnswerValueError) as raised:
         prompter.answer(KNOWN["travel.destination"], "Tiawan", TODAY)
     message = prompter.retry_message(KNOWN["travel.destination"], raised.value)
-    assert "台湾(TW)" in message and "日本" in message
+    assert "台湾（TW）" in message and "日本" in message
 
 
 def test_a_country_question_without_dont_know_says_it_needs_an_answer() -> None:

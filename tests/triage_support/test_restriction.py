@@ -114,7 +114,7 @@ def test_places() -> None:
     assert needs_zone_choice("US", "", TODAY) and not needs_zone_choice("US", "America/Denver", TODAY)
     chosen = resolve_place("US", "America/Los_Angeles", TODAY)
     assert (chosen.zone, chosen.other_zones) == ("America/Los_Angeles", ())
-    assert zone_label(chosen, "ja") == "アメリカ合衆国(America/Los_Angeles)"
+    assert zone_label(chosen, "ja") == "アメリカ合衆国（America/Los_Angeles）"
     assert zone_label(japan, "ko") == "일본"
     assert resolve_place("BV", "", TODAY).zone == "UTC"
 

@@ -46,9 +46,9 @@ def kit(values: dict[str, Any], *, lang: str = "en", abroad: bool = False, **opt
     ("lang", "abroad", "reapply", "expected"),
     [
         ("ja", False, False, "利用制限解除について"),
-        ("ja", True, False, "利用制限解除について(海外からの問い合わせ)"),
-        ("ja", False, True, "利用制限解除について(再申請)"),
-        ("ja", True, True, "利用制限解除について(海外からの問い合わせ・再申請)"),
+        ("ja", True, False, "利用制限解除について（海外からの問い合わせ）"),
+        ("ja", False, True, "利用制限解除について（再申請）"),
+        ("ja", True, True, "利用制限解除について（海外からの問い合わせ・再申請）"),
         ("en", False, False, "About lifting a usage restriction"),
         ("en", True, False, "About lifting a usage restriction (inquiry from abroad)"),
         ("ko", False, False, "이용제한 해제 문의"),

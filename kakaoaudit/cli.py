@@ -114,6 +114,26 @@ def terminal_columns() -> int:
     return columns
 
 
+#: click's usage-line placeholders are fixed English words, not gettext messages: named in the user's language.
+_CLICK_METAVARS: dict[str, Msg] = {
+    "[OPTIONS]": _("[OPTIONS]"),
+    "[COMMAND] [ARGS]...": _("[COMMAND] [ARGS]..."),
+    "COMMAND [ARGS]...": _("COMMAND [ARGS]..."),
+}
+
+
+def localize_usage(command: click.Command) -> None:
+    """`command` (and a group's subcommands) with click's default usage placeholders in the current language;
+    a placeholder the command chose itself is kept."""
+    if command.options_metavar in _CLICK_METAVARS:
+        command.options_metavar = t(_CLICK_METAVARS[command.options_metavar])
+    if isinstance(command, click.Group):
+        if command.subcommand_metavar in _CLICK_METAVARS:
+            command.subcommand_metavar = t(_CLICK_METAVARS[command.subcommand_metavar])
+        for subcommand in command.commands.values():
+            localize_usage(subcommand)
+
+
 class KakaoauditGroup(click.Group):
     """The command group; extension commands are imported lazily from `EXTENSION_COMMANDS`."""
 
@@ -151,6 +171,7 @@ class KakaoauditGroup(click.Group):
                 return None
             raise
         command: click.Command = module.command
+        localize_usage(command)
         return command
 
 
@@ -172,8 +193,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     forget_inputs()
     # The language must be known before the commands are built: their help texts are translated.
-    set_language(_language_from(args))
-    return _finish(lambda: _run(args, debug))
+    lang = _language_from(args)
+    set_language(lang)
+    from kakaoaudit.core.library_messages import library_language  # noqa: PLC0415 - light (stdlib gettext)
+
+    with library_language(lang):  # click's own strings ("Usage:", its errors) in the same language
+        return _finish(lambda: _run(args, debug))
 
 
 def _version() -> int:
@@ -341,13 +366,13 @@ def build_cli() -> click.Group:
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
                                                           "checks.")))
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
-    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
+    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar=t(_("SECONDS")),
                   help=t(_("Longest wait for the breach lookup, in seconds.")))
     # No envvar= here: kakaoaudit.breach.sources.hibp_base_url reads KAKAOAUDIT_HIBP_URL, so that an
     # empty variable is an error (click would skip it) and a bare `kakaoaudit` honours it too.
     @click.option("--hibp-url", default=None, metavar="URL",
                   help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
-    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar="PATH",
+    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar=t(_("PATH")),
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
@@ -382,9 +407,9 @@ def build_cli() -> click.Group:
                   default=Path(DEFAULT_ANSWERS_FILE), show_default=True,
                   help=t(_("Where to write it; '-' prints it.")))
     @click.option("--force", is_flag=True, help=t(_("Overwrite an existing file.")))
-    @click.option("--only", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+    @click.option("--only", multiple=True, metavar=t(_("ID|CATEGORY")), callback=check_names,
                   help=t(_("Only these checks' questions.")))
-    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", callback=check_names,
+    @click.option("--skip", multiple=True, metavar=t(_("ID|CATEGORY")), callback=check_names,
                   help=t(_("Leave out these checks' questions.")))
     @common_options
     def init(sample: bool, output: Path, force: bool, only: tuple[str, ...], skip: tuple[str, ...]) -> int:
@@ -401,6 +426,7 @@ def build_cli() -> click.Group:
         deliver(schema_text(), nl=False)
         return EXIT_OK
 
+    localize_usage(cli)
     return cli
 
 

@@ -124,7 +124,7 @@ def _check_section(check: type[Check], lang: str, words: dict[str, str]) -> list
             if question.has_default:
                 extra.append(f"{words['default']} `{question.default}`")
             if question.when:
-                extra.append(f"{words['only_when']} `{condition_text(question)}`")
+                extra.append(f"{words['only_when']} `{condition_text(question, lang)}`")
             lines.append(f"- `{question.id}` — {question.prompt.render(lang)} ({'; '.join(extra)})")
         lines.append("")
     if check.references:

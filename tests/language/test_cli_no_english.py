@@ -34,11 +34,12 @@ KEPT = re.compile(
       | [A-Z][A-Z0-9]*_[A-Z0-9_]+     # an environment variable
       | \b[A-Z]{1,3}\d+\b             # KA401, P2, R4
       | https?://\S+                  # a URL
-      | [\w.-]+\.(?:toml|json|md|html|txt|mo)\b   # a file name
+      | [\w./-]+\.(?:toml|json|md|html|txt|mo)\b  # a file name
       | \b[a-z_]+(?:\.[a-z_]+)+\b     # a TOML key (travel.planned) or a dotted name
       | \b[a-z_]+_[a-z_]+\b           # a TOML key with an underscore (home_country)
       | "[^"\n]*"                     # a TOML string value or a quoted choice
-      | `[^`\n]*`                     # code
+      | ``[^`\n]+``                   # code (reStructuredText style)
+      | `[^`\n]+`                     # code
       | \[[a-z|]+\]                   # the choices of an option: [table|json]
       | '[^'\n]*'                     # what the user typed, echoed back
     """,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import re
 import sys
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,18 +122,53 @@ _CLICK_METAVARS: dict[str, Msg] = {
     "[COMMAND] [ARGS]...": _("[COMMAND] [ARGS]..."),
     "COMMAND [ARGS]...": _("COMMAND [ARGS]..."),
 }
+#: The words of the commands' value placeholders (``--timeout SECONDS``, ``[OLD_ID [NEW_ID]]``): the commands
+#: write them in English, like every source text, and the help shows them in the user's language.
+_PLACEHOLDER_WORDS: dict[str, Msg] = {
+    "SECONDS": _("SECONDS"),
+    "PATH": _("PATH"),
+    "CATEGORY": _("CATEGORY"),
+    "NAME": _("NAME"),
+    "OTHER": _("OTHER"),
+    "LABEL": _("LABEL"),
+    "DAYS": _("DAYS"),
+    "OLD_ID": _("OLD_ID"),
+    "NEW_ID": _("NEW_ID"),
+    "FILES": _("FILES"),
+    "DIR": _("DIR"),
+    "COUNTRY": _("COUNTRY"),
+    "DATE": _("DATE"),
+}
+_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z_]*[A-Z]")
+
+
+#: The English placeholders of the commands and parameters translated so far: an extension command is built once
+#: per process, and a later run in another language (tests, an embedding program) starts again from English.
+_ENGLISH: weakref.WeakKeyDictionary[click.Command | click.Parameter, tuple[str | None, ...]] = (
+    weakref.WeakKeyDictionary())
 
 
 def localize_usage(command: click.Command) -> None:
-    """`command` (and a group's subcommands) with click's default usage placeholders in the current language;
-    a placeholder the command chose itself is kept."""
-    if command.options_metavar in _CLICK_METAVARS:
-        command.options_metavar = t(_CLICK_METAVARS[command.options_metavar])
-    if isinstance(command, click.Group):
-        if command.subcommand_metavar in _CLICK_METAVARS:
-            command.subcommand_metavar = t(_CLICK_METAVARS[command.subcommand_metavar])
-        for subcommand in command.commands.values():
+    """`command` (and a group's subcommands) with click's default usage placeholders and the words of its value
+    placeholders in the current language; a placeholder word not in the vocabulary is kept."""
+    group = command if isinstance(command, click.Group) else None
+    options, subcommands = _ENGLISH.setdefault(
+        command, (command.options_metavar, group.subcommand_metavar if group else None))
+    command.options_metavar = t(_CLICK_METAVARS[options]) if options in _CLICK_METAVARS else options
+    for param in command.params:
+        (english,) = _ENGLISH.setdefault(param, (param.metavar,))
+        if english:
+            param.metavar = _PLACEHOLDER_WORD.sub(_placeholder_word, english)
+    if group is not None:
+        if subcommands in _CLICK_METAVARS:
+            group.subcommand_metavar = t(_CLICK_METAVARS[subcommands])
+        for subcommand in group.commands.values():
             localize_usage(subcommand)
+
+
+def _placeholder_word(match: re.Match[str]) -> str:
+    word = _PLACEHOLDER_WORDS.get(match.group())
+    return match.group() if word is None else t(word)
 
 
 class KakaoauditGroup(click.Group):
@@ -366,13 +403,13 @@ def build_cli() -> click.Group:
     @click.option("--no-password", is_flag=True, help=t(_("Do not ask for the password; skip the password "
                                                           "checks.")))
     @click.option("--offline", is_flag=True, help=t(_("Use no network at all; network checks are skipped.")))
-    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar=t(_("SECONDS")),
+    @click.option("--timeout", type=FiniteFloatRange(0.5, 120), default=15.0, show_default=True, metavar="SECONDS",
                   help=t(_("Longest wait for the breach lookup, in seconds.")))
     # No envvar= here: kakaoaudit.breach.sources.hibp_base_url reads KAKAOAUDIT_HIBP_URL, so that an
     # empty variable is an error (click would skip it) and a bare `kakaoaudit` honours it too.
     @click.option("--hibp-url", default=None, metavar="URL",
                   help=t(_("Base URL of the Pwned Passwords range API (a mirror); also KAKAOAUDIT_HIBP_URL.")))
-    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar=t(_("PATH")),
+    @click.option("--hibp-dataset", type=FilePath(), default=None, metavar="PATH",
                   help=t(_("Check the password against a downloaded Pwned Passwords file or folder, offline.")))
     @click.option("--check-dns", is_flag=True,
                   help=t(_("Also look up the email domain in DNS (uses the network).")))
@@ -407,9 +444,9 @@ def build_cli() -> click.Group:
                   default=Path(DEFAULT_ANSWERS_FILE), show_default=True,
                   help=t(_("Where to write it; '-' prints it.")))
     @click.option("--force", is_flag=True, help=t(_("Overwrite an existing file.")))
-    @click.option("--only", multiple=True, metavar=t(_("ID|CATEGORY")), callback=check_names,
+    @click.option("--only", multiple=True, metavar="ID|CATEGORY", callback=check_names,
                   help=t(_("Only these checks' questions.")))
-    @click.option("--skip", multiple=True, metavar=t(_("ID|CATEGORY")), callback=check_names,
+    @click.option("--skip", multiple=True, metavar="ID|CATEGORY", callback=check_names,
                   help=t(_("Leave out these checks' questions.")))
     @common_options
     def init(sample: bool, output: Path, force: bool, only: tuple[str, ...], skip: tuple[str, ...]) -> int:

@@ -23,7 +23,7 @@ DOC_NAMES = {
     "pass", "kakao", "kakaotalk", "katalk", "pc", "mac", "sim", "esim", "wi", "fi", "vpn", "sms", "id", "utc",
     "kst", "faq", "r5", "h02", "john", "doe", "jp", "gmial", "yahoo", "co", "jpp", "naver", "con", "com", "kakaoaudit",
     "urlcheck", "contacts", "parse_phone", "user_inputs", "unknown", "advice", "kakao_facts", "facts", "check",
-    "url", "path", "seconds", "abcde", "true", "false", "none", "drawer", "backup", "screenshots", "keep_emails",
+    "url", "path", "seconds", "abcde", "true", "false", "none", "backup", "screenshots", "keep_emails",
     "app_updates", "backup_password_kept", "never", "json", "smtputf", "ip", "app", "store", "google", "play",
 }
 CODE = re.compile(r"``[^`]+``|`[^`]+`")

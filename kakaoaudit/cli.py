@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import re
 import sys
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -114,6 +116,61 @@ def terminal_columns() -> int:
     return columns
 
 
+#: click's usage-line placeholders are fixed English words, not gettext messages: named in the user's language.
+_CLICK_METAVARS: dict[str, Msg] = {
+    "[OPTIONS]": _("[OPTIONS]"),
+    "[COMMAND] [ARGS]...": _("[COMMAND] [ARGS]..."),
+    "COMMAND [ARGS]...": _("COMMAND [ARGS]..."),
+}
+#: The words of the commands' value placeholders (``--timeout SECONDS``, ``[OLD_ID [NEW_ID]]``): the commands
+#: write them in English, like every source text, and the help shows them in the user's language.
+_PLACEHOLDER_WORDS: dict[str, Msg] = {
+    "SECONDS": _("SECONDS"),
+    "PATH": _("PATH"),
+    "CATEGORY": _("CATEGORY"),
+    "NAME": _("NAME"),
+    "OTHER": _("OTHER"),
+    "LABEL": _("LABEL"),
+    "DAYS": _("DAYS"),
+    "OLD_ID": _("OLD_ID"),
+    "NEW_ID": _("NEW_ID"),
+    "FILES": _("FILES"),
+    "DIR": _("DIR"),
+    "COUNTRY": _("COUNTRY"),
+    "DATE": _("DATE"),
+}
+_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z_]*[A-Z]")
+
+
+#: The English placeholders of the commands and parameters translated so far: an extension command is built once
+#: per process, and a later run in another language (tests, an embedding program) starts again from English.
+_ENGLISH: weakref.WeakKeyDictionary[click.Command | click.Parameter, tuple[str | None, ...]] = (
+    weakref.WeakKeyDictionary())
+
+
+def localize_usage(command: click.Command) -> None:
+    """`command` (and a group's subcommands) with click's default usage placeholders and the words of its value
+    placeholders in the current language; a placeholder word not in the vocabulary is kept."""
+    group = command if isinstance(command, click.Group) else None
+    options, subcommands = _ENGLISH.setdefault(
+        command, (command.options_metavar, group.subcommand_metavar if group else None))
+    command.options_metavar = t(_CLICK_METAVARS[options]) if options in _CLICK_METAVARS else options
+    for param in command.params:
+        (english,) = _ENGLISH.setdefault(param, (param.metavar,))
+        if english:
+            param.metavar = _PLACEHOLDER_WORD.sub(_placeholder_word, english)
+    if group is not None:
+        if subcommands in _CLICK_METAVARS:
+            group.subcommand_metavar = t(_CLICK_METAVARS[subcommands])
+        for subcommand in group.commands.values():
+            localize_usage(subcommand)
+
+
+def _placeholder_word(match: re.Match[str]) -> str:
+    word = _PLACEHOLDER_WORDS.get(match.group())
+    return match.group() if word is None else t(word)
+
+
 class KakaoauditGroup(click.Group):
     """The command group; extension commands are imported lazily from `EXTENSION_COMMANDS`."""
 
@@ -151,6 +208,7 @@ class KakaoauditGroup(click.Group):
                 return None
             raise
         command: click.Command = module.command
+        localize_usage(command)
         return command
 
 
@@ -172,8 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     forget_inputs()
     # The language must be known before the commands are built: their help texts are translated.
-    set_language(_language_from(args))
-    return _finish(lambda: _run(args, debug))
+    lang = _language_from(args)
+    set_language(lang)
+    from kakaoaudit.core.library_messages import library_language  # noqa: PLC0415 - light (stdlib gettext)
+
+    with library_language(lang):  # click's own strings ("Usage:", its errors) in the same language
+        return _finish(lambda: _run(args, debug))
 
 
 def _version() -> int:
@@ -401,6 +463,7 @@ def build_cli() -> click.Group:
         deliver(schema_text(), nl=False)
         return EXIT_OK
 
+    localize_usage(cli)
     return cli
 
 

@@ -51,13 +51,31 @@ class FilePath(click.Path):
 
 
 class FiniteFloatRange(click.FloatRange):
-    """`click.FloatRange` that also refuses "nan" (it compares as inside every range)."""
+    """`click.FloatRange` that also refuses "nan" (it compares as inside every range), and says "not a number" in
+    the user's language (click names its type in English: "is not a valid float")."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            try:
+                float(value)
+            except ValueError:
+                self.fail(t(_("{value} is not a number", value=value[:20])), param, ctx)
         number = super().convert(value, param, ctx)
         if math.isnan(number):
             self.fail(t(_("{value} is not a number", value=str(value)[:20])), param, ctx)
         return number
+
+
+class WholeNumberRange(click.IntRange):
+    """`click.IntRange` that says "not a whole number" in the user's language (click: "is not a valid integer")."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            try:
+                int(value)
+            except ValueError:
+                self.fail(t(_("{value} is not a whole number", value=value[:20])), param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def check_names(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -119,7 +137,7 @@ def report_options(function: F) -> F:
         click.option("--output", "-o", type=FilePath(), default=None,
                      help=t(_("Write the report to this file (written whole or not at all) instead of the "
                               "screen."))),
-        click.option("--fail-under", type=click.IntRange(0, 100), default=None, metavar="N",
+        click.option("--fail-under", type=WholeNumberRange(0, 100), default=None, metavar="N",
                      help=t(_("Exit with status 1 when the score is below N (or cannot be computed)."))),
         click.option("--fail-on", type=click.Choice(["low", "medium", "high", "critical"]), default=None,
                      help=t(_("Exit with status 1 when a problem of this severity or worse is found."))),

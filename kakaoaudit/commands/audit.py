@@ -452,13 +452,15 @@ def list_checks(fmt: str) -> int:
     from tabulate import tabulate  # noqa: PLC0415
 
     yes, no = _("yes").render(lang), _("no").render(lang)
+    # The table is read by people: the category's own translated name (JSON keeps the machine key).
+    labels = {loaded.check.id: loaded.check.category.label.render(lang) for loaded in registry.checks}
     table = [
-        [r["id"], r["title"], r["category"], r["weight"], yes if r["network"] else no,
+        [r["id"], r["title"], labels[r["id"]], r["weight"], yes if r["network"] else no,
          " ".join(r["advice_ids"]), r["distribution"]]
         for r in rows
     ]
     headers = ["ID", _("Title").render(lang), _("Category").render(lang), _("Weight").render(lang),
-               _("Network").render(lang), "ADVICE", _("From").render(lang)]
+               _("Network").render(lang), _("Article's advice").render(lang), _("From").render(lang)]
     deliver(tabulate(table, headers=headers, tablefmt="simple"))
     return EXIT_OK
 

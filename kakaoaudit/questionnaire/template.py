@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from kakaoaudit.core.answer_text import RoughDate
-from kakaoaudit.core.i18n import translator
-from kakaoaudit.core.questions import KNOWN, AnswerValue, QType, Question
+from kakaoaudit.core.i18n import Msg, translator
+from kakaoaudit.core.questions import KNOWN, UNKNOWN, AnswerValue, QType, Question
 
 _ = translator("kakaoaudit")
 
@@ -82,16 +82,56 @@ def _comment_lines(question: Question, lang: str) -> list[str]:
     if question.type in (QType.CHOICE, QType.MULTI):
         for choice in question.choices:
             lines.append(f"#   {json.dumps(choice.value)}: {choice.label.render(lang)}")
-    lines.append("# " + _("Expected: {expected}", expected=question.expected()).render(lang))
+    lines.append("# " + _("Expected: {expected}", expected=how_to_write(question)).render(lang))
     if question.when:
-        lines.append("# " + _("Only asked when: {condition}", condition=condition_text(question)).render(lang))
+        lines.append("# " + _("Only asked when: {condition}", condition=condition_text(question, lang)).render(lang))
     return [line.replace("\n", " ") for line in lines]
 
 
-def condition_text(question: Question) -> str:
-    """The condition of a conditional question as TOML-like text: ``a.b = true, c.d = ["x", "y"]``."""
-    return ", ".join(f"{other} = <answered>" if wanted is KNOWN else f"{other} = {toml_value(_as_value(wanted))}"
-                     for other, wanted in question.when.items())
+#: How to write each type of answer in the file, in everyday words: the person filling it in need not know
+#: TOML's names for them ("string", "boolean"). Each language's catalog gives its own examples.
+_HOW_TO_WRITE = {
+    QType.BOOL: _("true (yes) or false (no)"),
+    QType.CHOICE: _("one of the choices above, in quotes"),
+    QType.MULTI: _("any of the choices above, in square brackets, like {example}"),
+    QType.INT: _("a number, like 3"),
+    QType.DATE: _("a date, like 2024-05-31"),
+    QType.PHONE: _("a phone number in quotes, like \"+82 10-1234-5678\""),
+    QType.EMAIL: _("an email address in quotes, like \"name@example.com\""),
+    QType.COUNTRY: _("a country code or a country name in quotes, like \"KR\" or \"Korea\""),
+    QType.COUNTRIES: _("countries in square brackets, like [\"KR\", \"JP\"]"),
+    QType.TEXT: _("words in quotes, like \"...\""),
+}
+
+
+def how_to_write(question: Question) -> Msg:
+    """How to write the answer to `question` in the file, in words for someone who never edited a TOML file."""
+    message = _HOW_TO_WRITE[question.type]
+    if question.type is QType.MULTI:
+        example = toml_value(tuple(question.choice_values[:2]))
+        message = _("any of the choices above, in square brackets, like {example}", example=example)
+        if question.empty_is_unknown:
+            message = _("{expected} (empty brackets [] mean \"I don't know\")", expected=message)
+    if question.type is QType.DATE and question.rough:
+        message = _("a date, like 2024-05-31, or only the month or the year in quotes, like \"2024-05\" or \"2024\"")
+    if question.type in (QType.CHOICE, QType.MULTI):
+        if question.allow_unknown and UNKNOWN not in question.choice_values:
+            message = _("{expected}, or \"unknown\" (I don't know)", expected=message)
+        return message
+    if question.allow_never:
+        message = _("{expected}, or \"never\" (never done)", expected=message)
+    if question.allow_unknown:
+        message = _("{expected}, or \"unknown\" (I don't know)", expected=message)
+    return message
+
+
+def condition_text(question: Question, lang: str | None = None) -> str:
+    """The condition of a conditional question: ``a.b = true, c.d = ["x", "y"]``, a condition on an answer
+    being given in words (``contacts.phone is answered``)."""
+    parts = [_("{key} is answered", key=other).render(lang) if wanted is KNOWN
+             else f"{other} = {toml_value(_as_value(wanted))}"
+             for other, wanted in question.when.items()]
+    return _(", ").render(lang).join(parts)
 
 
 def _as_value(wanted: object) -> AnswerValue:

@@ -96,6 +96,8 @@ def test_no_catalog_uses_another_format_spec() -> None:
 
     allowed = {",", "g", "+d"}
     for po in BUILTIN_LOCALEDIR.rglob("*.po"):
+        if po.stem == "kakaoaudit.click":
+            continue  # click's own messages ({name!r}): click formats them with str.format, never fill()
         for spec in re.findall(r"\{[A-Za-z_][A-Za-z0-9_]*(?::([^{}]*)|![^{}]*|\.[^{}]*|\[[^{}]*\])\}",
                                po.read_text(encoding="utf-8")):
             assert spec in allowed, f"{po}: a format spec fill() does not support: {spec!r}"

@@ -74,6 +74,11 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+def _is_hangul(ch: str) -> bool:
+    """Hangul syllables and jamo: Korean words are separated by spaces and never broken inside."""
+    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+
+
 def _chunks(text: str) -> list[str]:
     """Units a line may break between: words of narrow text, single wide characters, spaces."""
     chunks: list[str] = []
@@ -84,7 +89,8 @@ def _chunks(text: str) -> list[str]:
             continue
         word = ""
         for ch in token:
-            wide = wcwidth(ch) == 2 or unicodedata.east_asian_width(ch) in ("W", "F")
+            # Japanese and Chinese break between any two characters; Korean, like English, between words.
+            wide = (wcwidth(ch) == 2 or unicodedata.east_asian_width(ch) in ("W", "F")) and not _is_hangul(ch)
             if wide:
                 if word:
                     chunks.append(word)
@@ -114,7 +120,8 @@ def _chunks(text: str) -> list[str]:
 def wrap(text: str, width: int, indent: str = "", subsequent_indent: str | None = None) -> list[str]:
     """`text` broken into lines of at most `width` cells, each starting with the indent.
 
-    Breaks at spaces, and between Japanese/Korean characters (never before 。、 or after 「);
+    Breaks at spaces, and between Japanese characters (never before 。、 or after 「); Korean breaks
+    between words, at spaces, as a Korean reader expects;
     a word longer than a line (a long URL) is cut. Newlines in `text` are kept.
     """
     rest = indent if subsequent_indent is None else subsequent_indent

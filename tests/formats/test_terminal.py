@@ -89,3 +89,14 @@ def test_wrap_never_overflows(text: str, width: int) -> None:
     lines = wrap(text, width, "  ", "  ")
     assert all(cells(line) <= max(width, 4) for line in lines), lines
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_korean_breaks_between_words_never_inside_one() -> None:
+    """Korean separates words with spaces: a line break inside 「도구나」 reads as two words."""
+    text = ("컴퓨터에서 예비 메일함을 열 수 있도록 해 두십시오. 주소를 적어 두고 비밀번호는 비밀번호 관리 도구나 "
+            "집의 안전한 곳에 보관하십시오.")
+    words = text.split()
+    for width in range(14, 61):  # the longest word, 보관하십시오., is 13 cells
+        lines = wrap(text, width)
+        assert all(cells(line) <= width for line in lines), width
+        assert [word for line in lines for word in line.split()] == words, width

@@ -61,6 +61,7 @@ def t(message: Msg) -> str:
 
 def _list_options(function: F) -> F:
     from kakaoaudit.history.reminder import DEFAULT_REMINDER_DAYS, REMINDER_RANGE  # noqa: PLC0415 - light
+    from kakaoaudit.options import WholeNumberRange  # noqa: PLC0415
 
     decorators = [
         click.option("--label", default=None, metavar="NAME",
@@ -68,7 +69,7 @@ def _list_options(function: F) -> F:
                               "a label)."))),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help=t(_("Output format."))),
-        click.option("--reminder-days", type=click.IntRange(*REMINDER_RANGE), default=DEFAULT_REMINDER_DAYS,
+        click.option("--reminder-days", type=WholeNumberRange(*REMINDER_RANGE), default=DEFAULT_REMINDER_DAYS,
                      show_default=True, metavar="DAYS",
                      help=t(_("Your check-up interval: remind when the last audit is older than this."))),
     ]
@@ -81,7 +82,7 @@ def build() -> click.Group:
     """The `history` command group, with help texts in the current language."""
     from click.core import ParameterSource  # noqa: PLC0415
 
-    from kakaoaudit.options import FilePath, common_options  # noqa: PLC0415
+    from kakaoaudit.options import FilePath, WholeNumberRange, common_options  # noqa: PLC0415
 
     @click.group(
         name="history",
@@ -114,7 +115,7 @@ def build() -> click.Group:
 
     @history.command(help=t(_("What was fixed, what is new and what changed between two audits (default: "
                               "the last two). With one number, that audit and the one before it.")))
-    @click.argument("ids", nargs=-1, type=click.IntRange(min=1), metavar="[OLD_ID [NEW_ID]]")
+    @click.argument("ids", nargs=-1, type=WholeNumberRange(min=1), metavar="[OLD_ID [NEW_ID]]")
     @click.option("--label", default=None, metavar="NAME",
                   help=t(_("Compare the last two audits of this person (their --label or an alias).")))
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,

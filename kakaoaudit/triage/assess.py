@@ -162,8 +162,10 @@ def gather(facts: Facts) -> list[Evidence]:
     return evidence
 
 
-def _phrase_text(match: notice_phrases.Match) -> str:
-    return f"「{match.variant}」" if match.phrase.language == "ja" else f'"{match.variant}"'
+def _phrase_text(match: notice_phrases.Match) -> Msg:
+    """The words quoted from the notice, with the quotation marks of the output's language (「」 in Japanese,
+    "" in English and Korean), whatever language the notice itself was in."""
+    return _('"{words}"', words=match.variant)
 
 
 def _notice_evidence(facts: Facts) -> Iterable[Evidence]:

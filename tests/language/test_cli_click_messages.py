@@ -52,7 +52,7 @@ def test_help_has_none_of_clicks_english(lang: str, path: tuple[str, ...]) -> No
         (("demo", "--fail-under", "many"), "整数ではありません"),
         (("audit", "--timeout", "soon"), "数値ではありません"),
         (("history", "prune"), "がありません"),
-        (("history", "diff", "x"), "正しい"),
+        (("history", "diff", "x"), "xは整数ではありません"),  # in words, not "valid integer"
         (("schema", "extra"), "余分な引数があります"),
     ],
 )

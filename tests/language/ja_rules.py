@@ -36,13 +36,13 @@ class Term:
 
 
 def glossary() -> list[Term]:
-    """The glossary table: | preferred | `regex`, `regex` | note |."""
+    """The glossary table: | preferred | `regex`, `regex` | note |; a '|' inside a regex is written '\\|'."""
     terms = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
         if len(cells) < 3 or not line.startswith("|") or set(cells[0]) <= {"-"} or cells[0] == "使う語":
             continue
-        patterns = tuple(re.compile(p) for p in re.findall(r"`([^`]+)`", cells[1]))
+        patterns = tuple(re.compile(p.replace("\\|", "|")) for p in re.findall(r"`([^`]+)`", cells[1]))
         terms.append(Term(cells[0], patterns))
     return terms
 

@@ -139,8 +139,9 @@ class _Brief:
             return
         for number, action in enumerate(report.top_actions, 1):
             title = t(action.title)
-            if self.details:
-                title += f" ({t(fill(s.T_GAIN, points=action.points_at_stake))})"
+            gain = s.gain_text(report, action) if self.details else None
+            if gain is not None:
+                title += f" ({t(gain)})"
             self.para(title, f"  {number}. ", "     ", "bold")
             if action.advice is not None:
                 self.para(action.advice, "     ", "     ")

@@ -317,10 +317,11 @@ class _Html:
         else:
             self.add('<ol class="top-actions">')
             for action in report.top_actions:
-                gain = self.e(fill(s.T_GAIN, points=action.points_at_stake))
+                found = s.gain_text(report, action)
+                gain = f' <span class="muted gain">({self.e(found)})</span>' if found is not None else ""
                 advice = f'<span class="advice">{self.e(action.advice)}</span>' if action.advice is not None else ""
-                self.add(f'<li data-check="{escape(action.check_id)}"><strong>{self.e(action.title)}</strong> '
-                         f'<span class="muted gain">({gain})</span>{advice}</li>')
+                self.add(f'<li data-check="{escape(action.check_id)}"><strong>{self.e(action.title)}</strong>'
+                         f'{gain}{advice}</li>')
             self.add("</ol>")
         self.add("</section>")
 

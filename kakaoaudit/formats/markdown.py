@@ -155,8 +155,9 @@ class _Markdown:
             return
         lines = []
         for number, action in enumerate(report.top_actions, 1):
-            gain = self.text(fill(s.T_GAIN, points=action.points_at_stake))
-            lines.append(f"{number}. **{self.text(action.title)}** ({gain})" + ("  " if action.advice else ""))
+            found = s.gain_text(report, action)
+            gain = f" ({self.text(found)})" if found is not None else ""
+            lines.append(f"{number}. **{self.text(action.title)}**{gain}" + ("  " if action.advice else ""))
             if action.advice is not None:
                 lines.append(f"   {self.text(action.advice)}")
         self.block(*lines)

@@ -32,6 +32,7 @@ from kakaoaudit.core.model import (
     Status,
     Suppressed,
     TimeDifference,
+    TopAction,
     TravelPlan,
 )
 from kakaoaudit.core.time_difference import parse_offset, versus_korea
@@ -255,6 +256,26 @@ def travel_view(plan: TravelPlan) -> TravelView:
     return TravelView(plan=plan, phases=phases)
 
 
+def gain_text(report: Report, action: TopAction) -> Msg | None:
+    """What fixing `action` adds, in the units the reader sees at the top: points of the score out of 100
+    (or of the travel readiness, for a travel check of a whole audit); None when that cannot be said.
+
+    `TopAction.points_at_stake` counts check points (the weights), which are not the finding's own
+    "0/10 points": shown raw next to them they read as two different numbers for one thing."""
+    check = next((c for c in report.checks if c.check_id == action.check_id), None)
+    if check is None or action.points_at_stake <= 0:
+        return None
+    travel_apart = check.category is Category.TRAVEL and not is_trip_report(report)
+    if travel_apart:
+        total = next((c.max_points for c in report.categories if c.category is Category.TRAVEL), 0)
+    else:
+        total = report.coverage.assessed_points if report.coverage is not None else 0
+    if not total:
+        return None
+    gain = max(1, round(100 * action.points_at_stake / total))
+    return fill(T_GAIN_TRIP if travel_apart else T_GAIN, points=gain)
+
+
 def is_trip_report(report: Report) -> bool:
     """True for the report of `kakaoaudit travel`: a trip and only travel checks. It is a checklist:
     shown without a grade and without the (empty) prevention sections."""
@@ -381,7 +402,8 @@ T_POINTS_COL = _("Points")
 T_NO_CATEGORIES = _("No check was run, so there is nothing to score.")
 T_TOP = _("Do these first")
 T_NO_TOP = _("Nothing urgent: no problem was found among the checks that could be scored.")
-T_GAIN = _("+{points} points")
+T_GAIN = _("score +{points}")
+T_GAIN_TRIP = _("travel readiness +{points}")
 T_EMPTY_SECTION = _("No check of this section was run.")
 T_ONLY_UNSCORED = _("The checks of this section could not tell; see \"Not scored\" below.")
 T_POINTS = _("{points}/{max_points} points")

@@ -116,14 +116,32 @@ def test_the_short_view_keeps_what_a_person_acts_on(demo: Report) -> None:
 
 def test_ids_points_severity_and_notes_only_with_details(demo: Report) -> None:
     plain = short(demo, "en")
-    for hidden in ("KA201", "severity:", "/20 points", "Current standards:", "(+20 points)"):
+    for hidden in ("KA201", "severity:", "/20 points", "Current standards:", "(score +"):
         assert hidden not in plain, hidden
     detailed = short(demo, "en", details=True)
-    for shown in ("KA201", "severity: critical", "0/20 points", "Current standards:", "(+"):
+    for shown in ("KA201", "severity: critical", "0/20 points", "Current standards:", "(score +"):
         assert shown in detailed, shown
     full = short(demo, "en", full=True)
     assert "What to do:" in full and "KA201" not in full
     assert "KA201" in short(demo, "en", full=True, details=True)
+
+
+def test_a_top_actions_gain_is_in_the_units_of_the_score(demo: Report) -> None:
+    """D19: the stake is said as points of the score out of 100 (what the reader sees at the top), never as
+    check points next to a finding's own "0/20 points"."""
+    from kakaoaudit.formats.sections import gain_text
+
+    assert demo.coverage is not None
+    for action in demo.top_actions:
+        check = next(c for c in demo.checks if c.check_id == action.check_id)
+        found = gain_text(demo, action)
+        assert found is not None
+        if check.category.value == "travel":
+            assert found.render("en").startswith("travel readiness +")
+            continue
+        expected = max(1, round(100 * action.points_at_stake / demo.coverage.assessed_points))
+        assert found.render("en") == f"score +{expected}"
+        assert found.render("ja") == f"スコア +{expected}"
 
 
 def test_a_long_look_up_list_is_cut_on_the_short_view(demo: Report) -> None:

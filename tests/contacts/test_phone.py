@@ -177,7 +177,8 @@ def test_huge_input_is_fast_and_too_long(text: str) -> None:
     elapsed = time.perf_counter() - start
     assert info.problem == "too_long"
     assert len(info.raw_normalized) <= MAX_PHONE_INPUT
-    assert elapsed < 0.05
+    # A bound on the work, not a speed target (those are in benchmarks/): a blow-up takes seconds.
+    assert elapsed < 1.0
 
 
 def test_huge_whitespace_is_empty() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import time
 from collections.abc import Callable
 from datetime import date, timedelta, timezone
 from html import unescape
@@ -15,7 +14,6 @@ from typing import Any
 import pytest
 
 from kakaoaudit.core import localtime
-from kakaoaudit.formats.summary import collect
 from kakaoaudit.formats.terminal import cells
 
 pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
@@ -95,28 +93,6 @@ def test_a_thousand_reports_one_row_per_person(cli: Cli, thousand: Path) -> None
     assert 1 <= len(worst) <= 3 and worst[0]["status"] == "fail"
     table = cli("summary", str(thousand), "--lang", "ja")
     assert "（名前なし）" in table.stdout and "person-39" not in table.stdout
-
-
-def test_summarizing_costs_less_than_twice_plain_json_loading(thousand: Path) -> None:
-    files = sorted(thousand.iterdir())
-
-    def plain() -> None:
-        for path in files:
-            json.loads(path.read_bytes())
-
-    def summarize() -> None:
-        collect([thousand], lang="en", today=TODAY)
-
-    # Interleaved rounds, the best of each: a busy machine slows both alike.
-    plain_times, summary_times = [], []
-    for _ in range(4):
-        for function, times in ((plain, plain_times), (summarize, summary_times)):
-            start = time.perf_counter()
-            function()
-            times.append(time.perf_counter() - start)
-    ratio = min(summary_times) / min(plain_times)
-    print(f"summary of 1,000 reports: {ratio:.2f}x plain JSON loading")
-    assert ratio < 2.0, ratio
 
 
 @pytest.fixture

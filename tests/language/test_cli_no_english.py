@@ -95,7 +95,6 @@ COMMAND_WORDS = frozenset(word for path in ALL_COMMANDS for name in path for wor
 #: `history alias --remove` ("Make LABEL a person of its own again.", domain kakaoaudit.commands.history) still
 #: names the placeholder LABEL in its ja/ko translation, while the placeholder itself is now shown translated.
 #: test_known_leftovers_are_still_there fails once it is fixed, so that this list only shrinks.
-KNOWN_LEFTOVERS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 @cache
@@ -121,14 +120,7 @@ def test_the_scanner_finds_english() -> None:
 @pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p) or "kakaoaudit")
 def test_help_has_no_english(lang: str, path: tuple[str, ...]) -> None:
     text = help_text(lang, path)
-    assert english_words(text, COMMAND_WORDS | KNOWN_LEFTOVERS.get(path, frozenset())) == [], text
-
-
-@pytest.mark.parametrize("lang", ["ja", "ko"])
-@pytest.mark.parametrize("path", list(KNOWN_LEFTOVERS), ids=" ".join)
-def test_known_leftovers_are_still_there(lang: str, path: tuple[str, ...]) -> None:
-    found = {word.lower() for word in english_words(help_text(lang, path), COMMAND_WORDS)}
-    assert found == KNOWN_LEFTOVERS[path], "translated at last: remove it from KNOWN_LEFTOVERS"
+    assert english_words(text, COMMAND_WORDS) == [], text
 
 
 @pytest.mark.parametrize("lang", ["ja", "ko"])

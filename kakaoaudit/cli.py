@@ -222,6 +222,7 @@ def listed_command(name: str) -> click.Command:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: sys.argv) and return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _no_collection_at_exit()
     _configure_streams()
     if args == ["--version"]:  # answered at once: building the translated commands is not needed
         return _finish(_version)
@@ -236,6 +237,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with library_language(lang):  # click's own strings ("Usage:", its errors) in the same language
         return _finish(lambda: _run(args, debug))
+
+
+def _no_collection_at_exit() -> None:
+    """Leave the last garbage collection out when the process ends (~15 ms of every run).
+
+    At exit Python searches every object for reference cycles before it frees them, a cost that
+    grows with the libraries loaded (zxcvbn's word lists, phonenumbers' metadata) and buys nothing
+    when the memory goes back to the system a moment later. gc.freeze in an exit handler moves the
+    objects out of the collector's sight: the exit handlers still run, the standard streams are still
+    flushed, and objects without cycles are still freed one by one; only cyclic garbage is left to
+    the system (kakaoaudit closes its files and databases itself). mypy does the same with a hard
+    exit. In a process that calls `main` more than once (the tests) it is registered once.
+    """
+    import atexit  # noqa: PLC0415
+    import gc  # noqa: PLC0415
+
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def _version() -> int:

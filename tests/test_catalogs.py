@@ -38,3 +38,41 @@ def test_every_source_file_with_texts_declares_its_domain() -> None:
         text = path.read_text(encoding="utf-8")
         if " _(" in text or "(_(" in text:
             assert path in domains, f"{path} uses _() without translator(...)"
+
+
+def test_the_english_catalogs_translate_nothing_so_english_reads_none_of_them(tmp_path: Path) -> None:
+    """English is the source language: kakaoaudit's `en` catalogs only keep the msgids in step. gettext_for
+    skips them for English, which is exact only while none of them changes a text; a plugin's are read."""
+    import gettext
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from kakaoaudit.core.i18n import BUILTIN_LOCALEDIR, gettext_for, translator
+
+    catalogs = sorted((BUILTIN_LOCALEDIR / "en" / "LC_MESSAGES").glob("*.po"))
+    assert len(catalogs) > 40
+    for path in catalogs:
+        with path.open(encoding="utf-8") as file:
+            messages = [m for m in read_po(file) if m.id]
+        changed = []
+        for message in messages:
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            texts = message.string if isinstance(message.string, tuple) else (message.string,)
+            if any(text and text != source for text, source in zip(texts, ids, strict=True)):
+                changed.append(message.id)
+        assert changed == [], f"{path.name} changes English texts: {changed[:3]}"
+    gettext_for.cache_clear()
+    assert type(gettext_for("kakaoaudit", "en")) is gettext.NullTranslations
+    assert type(gettext_for("kakaoaudit", "ja")) is gettext.GNUTranslations
+    # A plugin whose source texts are not English ships an English catalog that does translate.
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="en", domain="plugin_texts")
+    catalog.add("점검", "Check")
+    target = tmp_path / "en" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "plugin_texts.mo").open("wb") as file:
+        write_mo(file, catalog)
+    _ = translator("plugin_texts", tmp_path)
+    assert _("점검").render("en") == "Check"

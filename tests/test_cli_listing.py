@@ -119,3 +119,34 @@ def test_the_demo_needs_neither_the_network_stack_nor_the_commands_logic() -> No
                 "kakaoaudit.triage.support_kit", "kakaoaudit.triage.restriction"}
     assert not loaded & unwanted
     assert {"kakaoaudit.triage.questions", "kakaoaudit.triage.support_kit_questions"} <= loaded
+
+
+def test_the_demo_asks_nothing_so_it_loads_no_questionnaire() -> None:
+    loaded = modules_after("demo", "--format", "json")
+    assert not loaded & {"kakaoaudit.commands.answering", "kakaoaudit.questionnaire.flow",
+                         "kakaoaudit.questionnaire.store", "kakaoaudit.questionnaire.prompt"}
+    assert "kakaoaudit.commands.quick_check" in loaded  # what the quick check covered: nothing left out
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+# Registered first, so it runs last (exit handlers run in reverse): after kakaoaudit's own.
+atexit.register(lambda: sys.stderr.write(f"frozen at exit: {{gc.get_freeze_count() > 0}}\\n"))
+from kakaoaudit.cli import main
+for _ in range({times}):
+    code = main(["demo", "--format", "json"])
+sys.stdout.flush()
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("times", [1, 2])
+def test_the_last_garbage_collection_is_left_out_at_exit_and_the_report_is_whole(times: int) -> None:
+    env = {**os.environ, "KAKAOAUDIT_LANG": "en", "KAKAOAUDIT_NO_PLUGINS": "1"}
+    done = subprocess.run([sys.executable, "-c", EXIT_PROBE.format(times=times)], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "frozen at exit: True"
+    reports = done.stdout.replace("}\n{", "}\n\x00{").split("\x00")
+    assert len(reports) == times
+    assert all(json.loads(report)["score"] >= 0 for report in reports)  # each delivered whole before exit

@@ -148,3 +148,32 @@ def test_no_plugins_keeps_only_builtins(monkeypatch: pytest.MonkeyPatch) -> None
     registry = discover([ep("EXM101", make_check("EXM101")), builtin, ep("EXM102", ImportError("x"))])
     assert registry.ids() == ("KA401",)
     assert registry.warnings == ()
+
+
+class CountingDist:
+    """A distribution whose name, like importlib.metadata's, costs a parse of its metadata each time."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self.reads = 0
+
+    @property
+    def name(self) -> str:
+        self.reads += 1
+        return self._name
+
+
+def test_each_distribution_name_is_read_once_and_given_to_each_of_its_checks() -> None:
+    first, second = CountingDist("kakaoaudit-one"), CountingDist("kakaoaudit-two")
+    points = [FakeEntryPoint(f"EXM10{n}", "plugin.module:x", first, make_check(f"EXM10{n}")) for n in (1, 2, 3)]
+    points.append(FakeEntryPoint("OTH101", "other.module:x", second, make_check("OTH101")))
+    registry = discover(points)
+    assert {loaded.check.id: loaded.distribution for loaded in registry.checks} == {
+        "EXM101": "kakaoaudit-one", "EXM102": "kakaoaudit-one", "EXM103": "kakaoaudit-one",
+        "OTH101": "kakaoaudit-two"}
+    assert (first.reads, second.reads) == (1, 1)
+
+
+def test_an_entry_point_without_a_distribution_is_named_as_such() -> None:
+    point = FakeEntryPoint("EXM101", "plugin.module:x", None, ImportError("x"))
+    assert "an unknown distribution" in warning_text(discover([point]))

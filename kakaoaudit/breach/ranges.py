@@ -191,11 +191,12 @@ def parse_range_body(body: bytes) -> dict[str, int]:
 #    Its 35-byte run cannot cross a newline, so its lines are the body's lines; each of those has
 #    exactly one colon (pass 1), which is the regex's, so the run holds no colon, and no CR
 #    either (pass 1 puts every CR of a CRLF body right before a LF): only hex digits.
-# Speed: "[^\n]{35}" is a single-byte loop in sre and the deletion is one table pass, where a
-# full regex with a hex class tests every byte against a class (about twice the time).
+# Speed: ".{35}" (without DOTALL, "." is any byte but a newline: the same run as "[^\n]{35}", a
+# quarter faster in sre) is a single-byte loop and the deletion is one table pass, where a full
+# regex with a hex class tests every byte against a class (about twice the time).
 # Plain quantifiers (possessive ones need Python 3.11): the fixed-width runs leave nothing to
 # backtrack into but the 1-15 digits of a count.
-_CLEAN_LINE: Final = rb"[^\n]{35}:[0-9]{1,15}"
+_CLEAN_LINE: Final = rb".{35}:[0-9]{1,15}"
 # A possessive repeat (Python 3.11+) keeps no backtracking state per line: ~15% faster. Same
 # language either way: a line can only end where the next newline is.
 _REPEAT: Final = rb")*+" if sys.version_info >= (3, 11) else rb")*"

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kakaoaudit.commands.quick_check import Asked
 from kakaoaudit.core import localtime
 from kakaoaudit.core.answers import AnswersFile, Source
 from kakaoaudit.core.check import Check
@@ -263,17 +264,6 @@ class _NoPrompter:
         raise InputError(_("no terminal to ask on"))
 
 
-@dataclass(frozen=True)
-class Asked:
-    """What the questionnaire of an audit covered."""
-
-    questions: tuple[Question, ...]
-    #: The checks the quick check left out, with the reason their finding gives.
-    left_out: tuple[type[Check], ...] = ()
-    #: The checks that ran without some of their detail questions (``--full`` asks them).
-    in_part: tuple[type[Check], ...] = ()
-
-
 def ask_questions(answering: Answering, checks: Sequence[type[Check]], options: Mapping[str, Any], scope: Any, *,
                   has_password: bool) -> Asked:
     """Ask what the audit still needs: the opening question (the trip), then a quick check of the checks
@@ -335,37 +325,6 @@ def complete(answering: Answering, questions: Sequence[Question], answers_file: 
         raise InputError(*missing_messages(missing, answers_file, answering.command))
     loaded = answering.loaded
     return Collected(values, sources, bool(answering.asked), loaded.sections if loaded is not None else {})
-
-
-def quick_note(asked: Asked) -> Msg | None:
-    """The report's note on what the quick check did not cover, or None after a full questionnaire."""
-    if not asked.left_out and not asked.in_part:
-        return None
-    left = titles(asked.left_out)
-    part = titles(asked.in_part)
-    if left is not None and part is not None:
-        return _("The quick check did not cover {left}, and covered {part} only in part. Run 'kakaoaudit audit "
-                 "--full' to answer the rest of the questions.", left=left, part=part)
-    if left is not None:
-        return _("The quick check did not cover {left}. Run 'kakaoaudit audit --full' to answer the rest of the "
-                 "questions.", left=left)
-    assert part is not None
-    return _("The quick check covered {part} only in part. Run 'kakaoaudit audit --full' to answer the rest of "
-             "the questions.", part=part)
-
-
-def titles(checks: Sequence[type[Check]]) -> Msg | None:
-    """The checks' IDs and titles as one message, rendered in the reader's language: "KA303 Backup contacts, ..."."""
-    if not checks:
-        return None
-    first = _("{id} {title}", id=checks[0].id, title=checks[0].title)
-    rest = titles(checks[1:])
-    return first if rest is None else _("{first}, {rest}", first=first, rest=rest)
-
-
-def skipped_reason() -> Msg:
-    """Why a check the quick check left out did not run."""
-    return _("not asked in the quick check: 'kakaoaudit audit --full' asks its questions")
 
 
 def _quoted(path: str) -> str:

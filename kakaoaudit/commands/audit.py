@@ -12,12 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kakaoaudit.commands.collected import Collected
 from kakaoaudit.commands.delivery import deliver
+from kakaoaudit.commands.quick_check import Asked, quick_note, skipped_reason
 from kakaoaudit.core import localtime, suppress
 from kakaoaudit.core.answers import Answers, AnswersFile, Source, load_answers_file, parse_answers
 from kakaoaudit.core.check import BreachLookup, Check
@@ -34,10 +35,12 @@ from kakaoaudit.core.untrusted import json_safe
 from kakaoaudit.formats import render
 from kakaoaudit.history.audit import SETTINGS_SECTION, AuditHistory, parse_settings, settings_from
 from kakaoaudit.questionnaire.demo_profile import DEMO_NAME, demo_document
-from kakaoaudit.questionnaire.flow import Interrupted
-from kakaoaudit.questionnaire.store import META, AnswerStore, parse_meta
 from kakaoaudit.questionnaire.template import render_answers
 from kakaoaudit.travel.trip import active_checks, attach_plan
+
+if TYPE_CHECKING:
+    from kakaoaudit.commands.answering import Answering
+    from kakaoaudit.questionnaire.store import AnswerStore
 
 _ = translator("kakaoaudit")
 
@@ -67,15 +70,6 @@ def interactive() -> bool:
 
 def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = None) -> int:
     """The audit (or the demo): password -> answers -> checks -> report -> exit code."""
-    from kakaoaudit.commands.answering import (  # noqa: PLC0415 - the questionnaire loads only for an audit
-        Answering,
-        Asked,
-        ask_questions,
-        complete,
-        make_prompter,
-    )
-    from kakaoaudit.commands.answering import interactive as asking_here  # noqa: PLC0415
-
     scope = scope or Scope()
     lang = current_language()
     registry = load_registry()
@@ -96,6 +90,10 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     if demo:
         collected = _demo_answers(registry, today)
     else:
+        from kakaoaudit.commands.answering import Answering, make_prompter  # noqa: PLC0415 - only when it may ask
+        from kakaoaudit.commands.answering import interactive as asking_here  # noqa: PLC0415
+        from kakaoaudit.questionnaire.store import AnswerStore  # noqa: PLC0415
+
         asking = asking_here(options)
         if asking:
             prompter = make_prompter(lang, options)
@@ -119,6 +117,8 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
     try:
         asked: Any = Asked(tuple(questions_of(checks)))
         if answering is not None:
+            from kakaoaudit.commands.answering import ask_questions, complete  # noqa: PLC0415
+
             answering.start(scope.preset, ask_again=bool(options.get("ask_again")))
             asked = ask_questions(answering, checks, options, scope, has_password=password is not None)
             collected = complete(answering, asked.questions, options.get("answers_file"))
@@ -127,6 +127,8 @@ def run_audit(options: Mapping[str, Any], *, mode: str, scope: Scope | None = No
                       password=password, missing=missing, breach=breach, history=history,
                       now=now, mode=mode, label=label)
     except KeyboardInterrupt as error:
+        from kakaoaudit.questionnaire.flow import Interrupted  # noqa: PLC0415 - only when the person stopped the run
+
         kept = answering.kept_path() if answering is not None else None
         if kept is not None and not isinstance(error, Interrupted):
             raise Interrupted(kept) from None
@@ -172,8 +174,6 @@ def _audit(
         scope.validate(answers, today)
     # Without a trip, the travel checks collapse into one "no trip planned" line.
     checks = active_checks(checks, answers, today)
-    from kakaoaudit.commands.answering import quick_note, skipped_reason  # noqa: PLC0415
-
     auditor = Auditor(
         checks=checks,
         skip={check.id: skipped_reason() for check in asked.left_out},
@@ -209,10 +209,13 @@ def _audit(
     text = render(report, options.get("fmt", "table"), lang=lang, terminal=output is None,
                   full=bool(options.get("full")), details=bool(options.get("details")))
     emit(text, output)
-    # Only once the report was delivered; a failure here is a warning. Always the redacted form.
-    from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
+    # Only once the report was delivered; a failure here is a warning. Always the redacted form, made
+    # only when the history keeps it (not for the demo, --no-history or a travel run).
+    entry = None
+    if history.store is not None:
+        from kakaoaudit.formats.json_report import to_dict  # noqa: PLC0415 - only once there is a report
 
-    entry = history.record(report, to_dict(replace(report, redacted=True), lang=report.language))
+        entry = history.record(report, to_dict(replace(report, redacted=True), lang=report.language))
     # On a terminal the run ends with the recap: what the person acts on is what they see last.
     from kakaoaudit.commands.finish import finish  # noqa: PLC0415
 
@@ -339,6 +342,7 @@ def load_answers(registry: Registry, answers_file: Path | None, now: datetime) -
     if answers_file is None:
         return None
     from kakaoaudit.questionnaire.legacy import read_legacy  # noqa: PLC0415
+    from kakaoaudit.questionnaire.store import META, parse_meta  # noqa: PLC0415
 
     sections = {
         suppress.SECTION: suppress.section_parser(registry.ids(), now),
@@ -354,6 +358,8 @@ def load_store(registry: Registry, store: AnswerStore, now: datetime, *, require
     exist when nothing can be asked: `required`)."""
     if not store.exists and not (store.explicit and required):
         return None
+    from kakaoaudit.questionnaire.store import META  # noqa: PLC0415
+
     loaded = load_answers(registry, store.path, now)
     if loaded is not None and META in loaded.sections:
         store.meta = loaded.sections[META]

@@ -543,8 +543,8 @@ def parse_relative(text: str, now: datetime) -> RelativeTime | None:
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     key = _word_key(text)
-    if not key:
-        return None
+    if not key or not any(ch.isalpha() for ch in key):
+        return None  # every relative answer has a word (前, ago, 전, now, 昨日): "2026-11-20 14:00" is a date
     # The answer as typed first (先ほど ends like 2時間ほど), then without the words around it, a few at most:
     # 1時間くらい前から, about 2h ago.
     for _ in range(4):

@@ -77,12 +77,21 @@ class CountryNotFound(LookupError):
 class _Data:
     countries: tuple[Country, ...]
     by_code: Mapping[str, Country]
+    aliases: Mapping[str, tuple[str, ...]]  # code -> its aliases ("USA", "韓国")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Every code, name and alias as a key: built on the first lookup that is not an alpha-2 code
+    (normalising ~1,400 names takes a few milliseconds that a code does not need)."""
+
     index: Mapping[str, str]  # normalised key -> code
     fuzzy: Mapping[str, str]  # NFD of the key (Hangul as jamo) -> code, for suggestions
 
 
 _lock = threading.Lock()
 _data: _Data | None = None
+_names: _Names | None = None
 
 
 def _fold_char(ch: str) -> str:
@@ -137,7 +146,6 @@ def _read_json() -> dict[str, Any]:
 
 def _build(raw: Mapping[str, Any]) -> _Data:
     countries = []
-    index: dict[str, str] = {}
     for code in sorted(raw["countries"]):
         entry = raw["countries"][code]
         names = {lang: str(entry["names"][lang]) for lang in LANGUAGES}
@@ -150,16 +158,19 @@ def _build(raw: Mapping[str, Any]) -> _Data:
                 calling_code=int(calling) if calling else None,
             )
         )
-        keys = [code, *names.values(), *raw.get("aliases", {}).get(code, ())]
-        for text in keys:
-            key = normalize_key(str(text))
+    aliases = {code: tuple(str(alias) for alias in found) for code, found in raw.get("aliases", {}).items()}
+    return _Data(tuple(countries), MappingProxyType({c.code: c for c in countries}), MappingProxyType(aliases))
+
+
+def _build_names(data: _Data) -> _Names:
+    index: dict[str, str] = {}
+    for country in data.countries:
+        for text in (country.code, *country.names.values(), *data.aliases.get(country.code, ())):
+            key = normalize_key(text)
             if key:
-                index.setdefault(key, code)  # the generator guarantees no clashes
-    by_code = {c.code: c for c in countries}
+                index.setdefault(key, country.code)  # the generator guarantees no clashes
     fuzzy = {_fuzzy_key(key): code for key, code in index.items()}
-    return _Data(
-        tuple(countries), MappingProxyType(by_code), MappingProxyType(index), MappingProxyType(fuzzy)
-    )
+    return _Names(MappingProxyType(index), MappingProxyType(fuzzy))
 
 
 def _load() -> _Data:
@@ -171,6 +182,18 @@ def _load() -> _Data:
                 _data = _build(_read_json())
             data = _data
     return data
+
+
+def _load_names() -> _Names:
+    global _names  # noqa: PLW0603 - a build-once cache
+    data = _load()  # before taking the lock: _load takes it too
+    names = _names
+    if names is None:
+        with _lock:
+            if _names is None:
+                _names = _build_names(data)
+            names = _names
+    return names
 
 
 def all_countries() -> tuple[Country, ...]:
@@ -195,13 +218,18 @@ def lookup(text: str) -> Country:
     """
     data = _load()
     key = normalize_key(text[: _MAX_LOOKUP_INPUT * 4])[:_MAX_LOOKUP_INPUT]
-    code = data.index.get(key)
+    # An alpha-2 code (what answer files hold) is its own key in the index: no name needs normalising.
+    country = data.by_code.get(key.upper()) if len(key) == 2 and key.isascii() else None
+    if country is not None:
+        return country
+    names = _load_names()
+    code = names.index.get(key)
     if code is not None:
         return data.by_code[code]
-    raise CountryNotFound(text[:_MAX_LOOKUP_INPUT], _suggest(data, key))
+    raise CountryNotFound(text[:_MAX_LOOKUP_INPUT], _suggest(names, key))
 
 
-def _suggest(data: _Data, key: str) -> tuple[str, ...]:
+def _suggest(data: _Names, key: str) -> tuple[str, ...]:
     if not key:
         return ()
     import difflib  # noqa: PLC0415 - lazy: only a failed lookup needs it

@@ -174,6 +174,12 @@ def gettext_for(domain: str, lang: str) -> gettext.NullTranslations:
     if not _DOMAIN.fullmatch(domain) or lang not in LANGUAGES:
         # A saved report names its domains: never a path to some other file.
         return gettext.NullTranslations()
+    if lang == SOURCE_LANGUAGE and localedir_of(domain) == BUILTIN_LOCALEDIR:
+        # kakaoaudit's English catalogs translate nothing (the source is English, and
+        # tests/test_catalogs.py keeps every msgstr empty): the source text and English plurals are
+        # what NullTranslations gives, without reading the file and compiling its plural rule
+        # (~0.25 ms for each of the ~20 domains of a run). A plugin's catalogs are always read.
+        return gettext.NullTranslations()
     return gettext.translation(domain, localedir_of(domain), languages=[lang], fallback=True)
 
 

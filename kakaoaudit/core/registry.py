@@ -32,6 +32,7 @@ _ = translator("kakaoaudit")
 
 GROUP = "kakaoaudit.checks"
 BUILTIN_DISTRIBUTION = "kakaoaudit"
+UNKNOWN_DISTRIBUTION = "an unknown distribution"
 BUILTIN_ID = re.compile(r"^KA[1-9]\d{2}$")
 PLUGIN_ID = re.compile(r"^(?!KA)[A-Z]{2,5}\d{3}$")
 
@@ -78,8 +79,8 @@ def discover(entry_points: Iterable[Any] | None = None) -> Registry:
 
     With ``KAKAOAUDIT_NO_PLUGINS=1`` only kakaoaudit's own checks are loaded.
     """
-    named = [(point, _distribution(point)) for point in
-             (installed_entry_points() if entry_points is None else entry_points)]
+    points = installed_entry_points() if entry_points is None else list(entry_points)
+    named = list(zip(points, _distributions(points), strict=True))
     if plugins_disabled():
         named = [(point, name) for point, name in named if name == BUILTIN_DISTRIBUTION]
     # Built-ins first so that a plugin can never take over a built-in ID.
@@ -114,11 +115,24 @@ def installed_entry_points() -> list[Any]:
     return list(metadata.entry_points(group=GROUP))
 
 
-def _distribution(point: Any) -> str:
-    """The name of the distribution that declares `point`."""
-    dist = getattr(point, "dist", None)
-    name = getattr(dist, "name", None) if dist is not None else None
-    return str(name) if name else "an unknown distribution"
+def _distributions(points: list[Any]) -> list[str]:
+    """The name of the distribution that declares each of `points`.
+
+    Read once per distribution: ``Distribution.name`` parses the whole metadata file each time it
+    is asked, and the entry points of one distribution share their ``dist``.
+    """
+    names: dict[int, tuple[Any, str]] = {}  # id(dist) -> (dist, its name); dist kept so the id stays its own
+    found = []
+    for point in points:
+        dist = getattr(point, "dist", None)
+        if dist is None:
+            found.append(UNKNOWN_DISTRIBUTION)
+            continue
+        if id(dist) not in names:
+            name = getattr(dist, "name", None)
+            names[id(dist)] = (dist, str(name) if name else UNKNOWN_DISTRIBUTION)
+        found.append(names[id(dist)][1])
+    return found
 
 
 def _validate(obj: Any, name: str, distribution: str, accepted: dict[str, LoadedCheck]) -> Msg | None:

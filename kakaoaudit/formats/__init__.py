@@ -52,8 +52,8 @@ def render(report: Report, fmt: str, *, lang: str, terminal: bool = False, full:
     return formatter.render(report, lang=lang)
 
 
-def _printable(value: Any) -> Any:
-    """`value` (the report, then each part) with the control characters of its plain texts escaped.
+def _printable(report: Any) -> Any:
+    """`report` with the control characters of its plain texts escaped, part by part.
 
     Messages escape their own text when rendered (`Msg.render`); the other texts of a report (its
     label, ids, references; anything a saved report can carry) are escaped here, once for every format.
@@ -64,13 +64,16 @@ def _printable(value: Any) -> Any:
     from kakaoaudit.core.i18n import Msg  # noqa: PLC0415
     from kakaoaudit.core.untrusted import printable  # noqa: PLC0415
 
-    if isinstance(value, (Msg, enum.Enum)):
+    def escaped(value: Any) -> Any:
+        if isinstance(value, (Msg, enum.Enum)):
+            return value
+        if isinstance(value, str):
+            return printable(value, one_line=True)
+        if isinstance(value, tuple):
+            return tuple(escaped(item) for item in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: escaped(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            return dataclasses.replace(value, **changes)
         return value
-    if isinstance(value, str):
-        return printable(value, one_line=True)
-    if isinstance(value, tuple):
-        return tuple(_printable(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _printable(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)
-    return value
+
+    return escaped(report)

@@ -304,3 +304,15 @@ def test_generator_check_mode(generator: Any, tmp_path: Path) -> None:
     assert generator.main(["--output", str(out)]) == 0
     assert generator.main(["--output", str(out), "--check"]) == 0
     assert out.read_bytes().count(b"\r") == 0
+
+
+def test_a_code_is_found_without_building_the_names_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kakaoaudit.core import countries
+
+    monkeypatch.setattr(countries, "_names", None)
+    assert [lookup(text).code for text in ("TW", " sg ", "ｊｐ", "U.S.")] == ["TW", "SG", "JP", "US"]
+    assert countries._names is None  # what answer files hold costs no normalising of ~1,400 names
+    assert lookup("台湾").code == "TW"
+    assert countries._names is not None
+    # The fast path agrees with the index for every code (the two-letter key of a code is never a name).
+    assert all(countries._names.index[country.code.lower()] == country.code for country in all_countries())

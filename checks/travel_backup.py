@@ -60,6 +60,10 @@ class ChatBackup(TravelCheck):
         its password cannot be recovered (K13, blog); Talk Drawer Plus, Kakao's paid service, backs up chats
         and media (K13, official). The 14 days are the only threshold used.
 
+    Scoring
+        A backup that can still be restored on the day you leave, or Talk Drawer Plus: 10; an older
+        backup: 5; no backup: 0. A departure more than 14 days away is not scored yet.
+
     Findings
         ``backup-fresh`` (pass: at most 14 days old on the day you leave), ``backup-drawer`` (pass: Talk
         Drawer Plus), ``backup-old`` (warn), ``backup-none`` (warn: never backed up), ``backup-later`` (info:
@@ -101,6 +105,7 @@ class ChatBackup(TravelCheck):
                 severity=Severity.MEDIUM,
                 detail=kakao.REVERIFICATION(),
                 advice=advice,
+                points=0,  # nothing to restore: below an old backup (half), as KA705 scores it
             )
             return
         if backup is None:

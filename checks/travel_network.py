@@ -115,12 +115,14 @@ class VpnExitCountry(TravelCheck):
         country that is not allowed also needs an approval (K7, reportedly).
 
     Scoring
-        No VPN: 15; a VPN located where you are or at home: 8; elsewhere: 3.
+        No VPN: 15; a VPN located where you are or at home: 8; elsewhere: 3. A VPN whose location you do not
+        know: 0 of the 7 points only "no VPN" earns, its location left out (so that "I don't know" never
+        scores above a known location).
 
     Findings
         ``no-vpn`` (pass), ``vpn-exit-near`` (warn), ``vpn-exit-foreign`` (warn; high when the restriction is
-        on), ``vpn-unknown`` and ``vpn-exit-unknown`` (unknown). Checklist: the VPN's location now, back after
-        the return.
+        on), ``vpn-unknown`` and ``vpn-exit-unknown`` (unknown; the latter with ``vpn-used``, warn). Checklist:
+        the VPN's location now, back after the return.
 
     Sources
         The article (ADVICE O1); https://jairo777m.blogspot.com/2021/08/kakao_0138665172.html (K7).
@@ -155,7 +157,19 @@ class VpnExitCountry(TravelCheck):
                                points=NO_VPN_POINTS)
             return
         exit_country = answers.get_text(VPN_EXIT)
+        private = _("Turn the VPN off for KakaoTalk where your connection is your own (mobile data, your own pocket "
+                    "Wi-Fi).")
         if exit_country is None:
+            # Two parts: the points only "no VPN" earns are known to be lost; the location's are left out.
+            yield self.finding(
+                Status.WARN,
+                _("You will use a VPN abroad"),
+                code="vpn-used",
+                severity=Severity.LOW,
+                advice=[private],
+                points=0,
+                max_points=NO_VPN_POINTS - NEAR_VPN_POINTS,
+            )
             yield self.finding(
                 Status.UNKNOWN,
                 _("You are not sure in which country your VPN's server is"),
@@ -163,11 +177,10 @@ class VpnExitCountry(TravelCheck):
                 detail=_("KakaoTalk seems to connect from the country of the VPN's server. {vpn}",
                          vpn=kakao.VPN_TRIGGER()),
                 advice=[_("Choose the location yourself in the VPN app: {countries}.", countries=country_choice(safe))],
+                max_points=NEAR_VPN_POINTS,
             )
             return
         where = country_label(exit_country)
-        private = _("Turn the VPN off for KakaoTalk where your connection is your own (mobile data, your own pocket "
-                    "Wi-Fi).")
         if exit_country in safe:
             yield self.finding(
                 Status.WARN,
@@ -226,12 +239,14 @@ class PublicWifi(TravelCheck):
         After the trip, looking at the login history is Kakao's advice against misuse (K9).
 
     Scoring
-        Mobile data or your own pocket Wi-Fi: 10; public Wi-Fi with a VPN: 6; as it is (or a VPN planned
-        but answered "no VPN"): 3.
+        Mobile data or your own pocket Wi-Fi: 10; public Wi-Fi with a VPN: 6; as it is: 3. Public Wi-Fi
+        "only with a VPN on" next to the answer "no VPN abroad" is not scored until you say which holds:
+        scoring either reading would make a sure answer count for less than "I don't know".
 
     Findings
-        ``mobile-data`` (pass), ``wifi-with-vpn`` (warn), ``public-wifi`` (warn), ``wifi-unknown`` (unknown).
-        Checklist: no sign-in over public Wi-Fi abroad; the login history after the return.
+        ``mobile-data`` (pass), ``wifi-with-vpn`` (warn), ``public-wifi`` (warn), ``wifi-unknown`` and
+        ``wifi-vpn-conflict`` (unknown). Checklist: no sign-in over public Wi-Fi abroad; the login history
+        after the return.
 
     Sources
         The article (ADVICE O1); https://cs.kakao.com/helps_html/1073185993?locale=en (K9).
@@ -261,7 +276,17 @@ class PublicWifi(TravelCheck):
         elif plan == MOBILE_DATA:
             yield self.finding(Status.PASS, _("You will mostly use mobile data or your own pocket Wi-Fi"),
                                code="mobile-data", points=MOBILE_POINTS)
-        elif plan == WIFI_WITH_VPN and vpn is not False:
+        elif plan == WIFI_WITH_VPN and vpn is False:
+            yield self.finding(
+                Status.UNKNOWN,
+                _("Your answers disagree: no VPN abroad, but public Wi-Fi only with a VPN on"),
+                code="wifi-vpn-conflict",
+                detail=_("Until you say which is true, your plan for public Wi-Fi is not scored. {wifi}",
+                         wifi=kakao.WIFI_TRIGGER()),
+                advice=[_("Answer the two questions again before you leave: kakaoaudit travel --ask-again."),
+                        _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."), never_here],
+            )
+        elif plan == WIFI_WITH_VPN:
             yield self.finding(
                 Status.WARN,
                 _("On public Wi-Fi you will turn on a VPN"),
@@ -273,15 +298,11 @@ class PublicWifi(TravelCheck):
                 points=WIFI_VPN_POINTS,
             )
         else:
-            detail = _("Strangers share the network. {wifi}", wifi=kakao.WIFI_TRIGGER())
-            if plan == WIFI_WITH_VPN:
-                detail = _("You plan to use public Wi-Fi with a VPN, but answered that you will not use a VPN. "
-                           "{detail}", detail=detail)
             yield self.finding(
                 Status.WARN,
                 _("You will use public Wi-Fi at airports and hotels as it is"),
                 code="public-wifi",
-                detail=detail,
+                detail=_("Strangers share the network. {wifi}", wifi=kakao.WIFI_TRIGGER()),
                 advice=[
                     _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."),
                     _("If you must use public Wi-Fi, a VPN located in {country} or your home country protects what "

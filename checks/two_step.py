@@ -76,7 +76,9 @@ class TwoStepVerification(Check):
 
     Scoring: three parts, 2-step verification on (10), its backup email (5) and the filter (5). With
     2-step verification off the first two score 0 (a backup email of 2-step verification cannot
-    exist then); "I don't know" leaves a part out, never counts as a pass.
+    exist then); "I don't know" leaves a part out, never counts as a pass. Not knowing whether 2-step
+    verification is on leaves out its part only: the backup email is still scored from the answer about
+    backup contacts (registered or missing either way), so that "I don't know" never scores above "on".
 
     Findings: `two-step-on` (pass; with a standards note when codes come to the phone number),
     `two-step-off` (fail, high), `backup-email` / `backup-email-missing` (warn) for the backup
@@ -147,6 +149,8 @@ class TwoStepVerification(Check):
                 advice=[_("Look it up in the settings and turn it on if it is off.")],
                 max_points=ON_POINTS,
             )
+            kind = answers.get_text(BACKUP_KIND)
+            yield self._backup_finding(None if kind is None else kind in BACKUP_EMAIL_KINDS, two_step_known=False)
         elif enabled:
             yield self._route_finding(answers.get_text(ROUTE))
             kind = answers.get_text(BACKUP_KIND)
@@ -191,7 +195,8 @@ class TwoStepVerification(Check):
             max_points=ON_POINTS,
         )
 
-    def _backup_finding(self, backup: bool | None) -> Finding:
+    def _backup_finding(self, backup: bool | None, *, two_step_known: bool = True) -> Finding:
+        """The backup email part; without knowing whether 2-step verification is on, said of the account."""
         if backup is None:
             return self.finding(
                 Status.UNKNOWN,
@@ -204,14 +209,16 @@ class TwoStepVerification(Check):
         if backup:
             return self.finding(
                 Status.PASS,
-                _("A backup email is registered for 2-step verification"),
+                _("A backup email is registered for 2-step verification") if two_step_known
+                else _("A backup email is registered in your Kakao account"),
                 code="backup-email",
                 advice_ids=("P3.3",),
                 max_points=BACKUP_POINTS,
             )
         return self.finding(
             Status.WARN,
-            _("No backup email for 2-step verification"),
+            _("No backup email for 2-step verification") if two_step_known
+            else _("No backup email is registered in your Kakao account"),
             code="backup-email-missing",
             severity=Severity.MEDIUM,
             detail=_("If you lose your phone, or it cannot receive messages abroad, you may not be able to "

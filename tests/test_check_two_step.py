@@ -36,7 +36,17 @@ def run(answers: dict[str, object]) -> dict[str, tuple[Status, Severity]]:
         ),
         (
             {ENABLED: "unknown", SMS_FILTER: "unknown"},
-            {"two-step-unknown": Status.UNKNOWN, "sms-filter-unknown": Status.UNKNOWN},
+            {"two-step-unknown": Status.UNKNOWN, "backup-email-unknown": Status.UNKNOWN,
+             "sms-filter-unknown": Status.UNKNOWN},
+        ),
+        # Not knowing whether it is on leaves out that part only: the backup email is known either way.
+        (
+            {ENABLED: "unknown", BACKUP_KIND: "phone", SMS_FILTER: False},
+            {"two-step-unknown": Status.UNKNOWN, "backup-email-missing": Status.WARN, "sms-filter-ok": Status.PASS},
+        ),
+        (
+            {ENABLED: "unknown", BACKUP_KIND: "both", SMS_FILTER: False},
+            {"two-step-unknown": Status.UNKNOWN, "backup-email": Status.PASS, "sms-filter-ok": Status.PASS},
         ),
         (
             {ENABLED: True, ROUTE: "unknown", BACKUP_KIND: "unknown", SMS_FILTER: False},

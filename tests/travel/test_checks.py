@@ -90,7 +90,8 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, str]]] = [
     # KA604 a VPN abroad (O1, K17): no VPN habit earns full points; a VPN itself can trigger detection.
     (VpnExitCountry, {VPN_USED: "unknown"}, {"vpn-unknown": "unknown"}),
     (VpnExitCountry, {VPN_USED: False}, {"no-vpn": "pass"}),
-    (VpnExitCountry, {VPN_USED: True, VPN_EXIT: "unknown"}, {"vpn-exit-unknown": "unknown"}),
+    # A VPN is known to be used (the 7 points only "no VPN" earns are lost); its location is left out.
+    (VpnExitCountry, {VPN_USED: True, VPN_EXIT: "unknown"}, {"vpn-used": "warn", "vpn-exit-unknown": "unknown"}),
     (VpnExitCountry, {VPN_USED: True, VPN_EXIT: "TW"}, {"vpn-exit-near": "warn"}),  # where you are
     (VpnExitCountry, {VPN_USED: True, VPN_EXIT: "JP"}, {"vpn-exit-near": "warn"}),  # home
     # Another allowed country is not proposed: KA403 asks to delete it (review F7).
@@ -103,7 +104,10 @@ CASES: list[tuple[type[Check], dict[str, Any], dict[str, str]]] = [
     (PublicWifi, {WIFI_PLAN: "unknown"}, {"wifi-unknown": "unknown"}),
     (PublicWifi, {WIFI_PLAN: "mobile_data"}, {"mobile-data": "pass"}),
     (PublicWifi, {WIFI_PLAN: "vpn", VPN_USED: True}, {"wifi-with-vpn": "warn"}),
-    (PublicWifi, {WIFI_PLAN: "vpn", VPN_USED: False}, {"public-wifi": "warn"}),
+    # "No VPN" next to "only with a VPN on": not scored until the person says which holds (a sure answer never
+    # counts for less than "don't know", which keeps the plan's VPN).
+    (PublicWifi, {WIFI_PLAN: "vpn", VPN_USED: False}, {"wifi-vpn-conflict": "unknown"}),
+    (PublicWifi, {WIFI_PLAN: "vpn", VPN_USED: "unknown"}, {"wifi-with-vpn": "warn"}),
     (PublicWifi, {WIFI_PLAN: "public"}, {"public-wifi": "warn"}),
     # KA606 long stay (O1): good to know, no points.
     (LongStay, {LONG_STAY: True}, {"long-stay": "info"}),

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -156,7 +156,7 @@ def bench_processes(sizes: Sizes, env: dict[str, str]) -> list[Row]:
 
 def info_row(what: str, floor: float, subject: float) -> Row:
     """A ratio shown for understanding, with no target."""
-    return Row(what, f"{floor * 1e3:.0f} ms", f"{subject * 1e3:.0f} ms", subject / floor, "(info)", True)
+    return replace(ratio_row(what, floor, subject, 0, "ms"), target="(info)", ok=True)
 
 
 def script_figures(argv: Sequence[str], env: dict[str, str]) -> dict[str, float | str]:

@@ -266,6 +266,7 @@ class PublicWifi(TravelCheck):
         plan = ctx.answers.get_text(WIFI_PLAN)
         vpn = ctx.answers.get_bool(VPN_USED)
         never_here = _("Do not sign in again, change your password or verify your account over public Wi-Fi.")
+        mobile_first = _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can.")
         if plan is None:
             yield self.finding(
                 Status.UNKNOWN,
@@ -284,7 +285,7 @@ class PublicWifi(TravelCheck):
                 detail=_("Until you say which is true, your plan for public Wi-Fi is not scored. {wifi}",
                          wifi=kakao.WIFI_TRIGGER()),
                 advice=[_("Answer the two questions again before you leave: kakaoaudit travel --ask-again."),
-                        _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."), never_here],
+                        mobile_first, never_here],
             )
         elif plan == WIFI_WITH_VPN:
             yield self.finding(
@@ -294,7 +295,7 @@ class PublicWifi(TravelCheck):
                 severity=Severity.LOW,
                 detail=_("The VPN protects what you send over a network shared with strangers. On the other hand: "
                          "{wifi} {vpn}", wifi=kakao.WIFI_TRIGGER(), vpn=kakao.VPN_TRIGGER()),
-                advice=[_("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."), never_here],
+                advice=[mobile_first, never_here],
                 points=WIFI_VPN_POINTS,
             )
         else:
@@ -304,7 +305,7 @@ class PublicWifi(TravelCheck):
                 code="public-wifi",
                 detail=_("Strangers share the network. {wifi}", wifi=kakao.WIFI_TRIGGER()),
                 advice=[
-                    _("Use mobile data or a pocket Wi-Fi for KakaoTalk where you can."),
+                    mobile_first,
                     _("If you must use public Wi-Fi, a VPN located in {country} or your home country protects what "
                       "you send. On the other hand: {vpn}",
                       country=country_label(trip.destination), vpn=kakao.VPN_TRIGGER()),

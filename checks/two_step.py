@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from kakaoaudit.api import (
     FACTS,
+    Answers,
     Category,
     Check,
     Choice,
@@ -40,6 +41,12 @@ BACKUP_EMAIL_KINDS = ("email", "both")
 ON_POINTS, BACKUP_POINTS, FILTER_POINTS = 10, 5, 5
 
 _WHERE = kakao.TWO_STEP_PATH()
+
+
+def _has_backup_email(answers: Answers) -> bool | None:
+    """Whether the account's backup contacts include an email (KA303's answer); None when not known."""
+    kind = answers.get_text(BACKUP_KIND)
+    return None if kind is None else kind in BACKUP_EMAIL_KINDS
 
 
 # A copy of KA303's question (checks/contacts.py; check modules cannot import each other): same id,
@@ -149,12 +156,10 @@ class TwoStepVerification(Check):
                 advice=[_("Look it up in the settings and turn it on if it is off.")],
                 max_points=ON_POINTS,
             )
-            kind = answers.get_text(BACKUP_KIND)
-            yield self._backup_finding(None if kind is None else kind in BACKUP_EMAIL_KINDS, two_step_known=False)
+            yield self._backup_finding(_has_backup_email(answers), two_step_known=False)
         elif enabled:
             yield self._route_finding(answers.get_text(ROUTE))
-            kind = answers.get_text(BACKUP_KIND)
-            yield self._backup_finding(None if kind is None else kind in BACKUP_EMAIL_KINDS)
+            yield self._backup_finding(_has_backup_email(answers))
         else:
             yield self.finding(
                 Status.FAIL,

@@ -229,15 +229,15 @@ def lookup(text: str) -> Country:
     raise CountryNotFound(text[:_MAX_LOOKUP_INPUT], _suggest(names, key))
 
 
-def _suggest(data: _Names, key: str) -> tuple[str, ...]:
+def _suggest(names: _Names, key: str) -> tuple[str, ...]:
     if not key:
         return ()
     import difflib  # noqa: PLC0415 - lazy: only a failed lookup needs it
 
-    matches = difflib.get_close_matches(_fuzzy_key(key), data.fuzzy.keys(), n=20, cutoff=0.6)
+    matches = difflib.get_close_matches(_fuzzy_key(key), names.fuzzy.keys(), n=20, cutoff=0.6)
     codes: list[str] = []
     for match in matches:
-        code = data.fuzzy[match]
+        code = names.fuzzy[match]
         if code not in codes:
             codes.append(code)
         if len(codes) == _MAX_SUGGESTIONS:

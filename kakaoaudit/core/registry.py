@@ -121,7 +121,7 @@ def _distributions(points: list[Any]) -> list[str]:
     Read once per distribution: ``Distribution.name`` parses the whole metadata file each time it
     is asked, and the entry points of one distribution share their ``dist``.
     """
-    names: dict[int, tuple[Any, str]] = {}  # id(dist) -> (dist, its name); dist kept so the id stays its own
+    names: dict[int, str] = {}  # id(dist) -> its name; `points` keeps every dist alive meanwhile
     found = []
     for point in points:
         dist = getattr(point, "dist", None)
@@ -130,8 +130,8 @@ def _distributions(points: list[Any]) -> list[str]:
             continue
         if id(dist) not in names:
             name = getattr(dist, "name", None)
-            names[id(dist)] = (dist, str(name) if name else UNKNOWN_DISTRIBUTION)
-        found.append(names[id(dist)][1])
+            names[id(dist)] = str(name) if name else UNKNOWN_DISTRIBUTION
+        found.append(names[id(dist)])
     return found
 
 

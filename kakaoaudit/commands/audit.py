@@ -9,10 +9,11 @@ import importlib
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -51,11 +52,10 @@ MAX_PASSWORD_LENGTH = 1024
 MAX_LABEL_LENGTH = 100
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """How a command narrows the audit (``kakaoaudit travel``: its options and the travel checks)."""
 
-    preset: Mapping[str, AnswerValue] = field(default_factory=dict)
+    preset: Mapping[str, AnswerValue] = MappingProxyType({})
     """Answers given as command options: they override the answers file and are never asked."""
     category: Category | None = None
     """Run only the checks of this category."""

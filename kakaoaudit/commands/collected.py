@@ -7,9 +7,9 @@ that neither imports the other.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from kakaoaudit.core.answers import Source
 from kakaoaudit.core.i18n import Msg, translator
@@ -19,14 +19,13 @@ from kakaoaudit.questionnaire.template import condition_text
 _ = translator("kakaoaudit")
 
 
-@dataclass(frozen=True)
-class Collected:
+class Collected(NamedTuple):
     """The answers of one run and where each came from."""
 
     values: dict[str, AnswerValue]
     sources: dict[str, Source]
     asked: bool
-    sections: Mapping[str, Any] = field(default_factory=dict)
+    sections: Mapping[str, Any] = MappingProxyType({})
     """The answers file's reserved sections, parsed (``suppress``, ``settings``)."""
 
 

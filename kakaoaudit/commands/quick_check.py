@@ -7,7 +7,7 @@ demo, an audit from a complete answers file) does not load the prompts to say so
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kakaoaudit.core.check import Check
 from kakaoaudit.core.i18n import Msg, translator
@@ -16,8 +16,7 @@ from kakaoaudit.core.questions import Question
 _ = translator("kakaoaudit.commands.quick_check")
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(NamedTuple):
     """What the questionnaire of an audit covered."""
 
     questions: tuple[Question, ...]

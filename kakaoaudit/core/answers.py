@@ -12,10 +12,9 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kakaoaudit.core.answer_text import NEVER
 from kakaoaudit.core.errors import InputError
@@ -53,8 +52,7 @@ RawPairs = list[tuple[str, Any]]
 LegacyReader = Callable[[RawPairs, Mapping[str, Question]], tuple[RawPairs, list[Msg], set[str]]]
 
 
-@dataclass(frozen=True)
-class AnswersFile:
+class AnswersFile(NamedTuple):
     """A validated answers file: the answers by question id, and the reserved sections as parsed."""
 
     path: Path

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
     from kakaoaudit.core.i18n import Msg
@@ -73,19 +73,17 @@ class CountryNotFound(LookupError):
         return f"unknown country {self.text!r}{hint}"
 
 
-@dataclass(frozen=True)
-class _Data:
+class _Data(NamedTuple):
     countries: tuple[Country, ...]
     by_code: Mapping[str, Country]
     aliases: Mapping[str, tuple[str, ...]]  # code -> its aliases ("USA", "韓国")
 
 
-@dataclass(frozen=True)
-class _Names:
+class _Names(NamedTuple):
     """Every code, name and alias as a key: built on the first lookup that is not an alpha-2 code
     (normalising ~1,400 names takes a few milliseconds that a code does not need)."""
 
-    index: Mapping[str, str]  # normalised key -> code
+    by_key: Mapping[str, str]  # normalised key -> code
     fuzzy: Mapping[str, str]  # NFD of the key (Hangul as jamo) -> code, for suggestions
 
 
@@ -223,7 +221,7 @@ def lookup(text: str) -> Country:
     if country is not None:
         return country
     names = _load_names()
-    code = names.index.get(key)
+    code = names.by_key.get(key)
     if code is not None:
         return data.by_code[code]
     raise CountryNotFound(text[:_MAX_LOOKUP_INPUT], _suggest(names, key))

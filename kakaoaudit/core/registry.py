@@ -19,9 +19,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import metadata
-from typing import Any
+from typing import Any, NamedTuple
 
 from kakaoaudit.core.check import Check
 from kakaoaudit.core.i18n import Msg, translator
@@ -37,8 +36,7 @@ BUILTIN_ID = re.compile(r"^KA[1-9]\d{2}$")
 PLUGIN_ID = re.compile(r"^(?!KA)[A-Z]{2,5}\d{3}$")
 
 
-@dataclass(frozen=True)
-class LoadedCheck:
+class LoadedCheck(NamedTuple):
     """A check class that passed validation, with where it came from."""
 
     check: type[Check]
@@ -50,8 +48,7 @@ class LoadedCheck:
         return self.distribution == BUILTIN_DISTRIBUTION
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     """The usable checks, ordered by ID, and the warnings about the ones left out."""
 
     checks: tuple[LoadedCheck, ...]

@@ -24,7 +24,7 @@ Rules (documented in docs/scoring.md and shown in every report):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import (
@@ -53,8 +53,7 @@ _FIX_FIRST = {Status.FAIL: 0, Status.WARN: 1}
 _STATUS_ORDER = (Status.ERROR, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED, Status.PASS, Status.INFO)
 
 
-@dataclass(frozen=True)
-class CheckInfo:
+class CheckInfo(NamedTuple):
     """What scoring needs to know of a check."""
 
     check_id: str
@@ -63,8 +62,7 @@ class CheckInfo:
     weight: int
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     """The scoring of one audit."""
 
     score: int | None

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from kakaoaudit.core.errors import InputError
 from kakaoaudit.core.i18n import Msg, translator
@@ -67,8 +67,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EXAMPLE: Final = 'KA401 = { reason = "...", expires = YYYY-MM-DD }'
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One entry of ``[suppress]``."""
 
     check_id: str
@@ -91,8 +90,7 @@ class Suppression:
         return finding.check_id == self.check_id and self.code in (None, finding.code)
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """The parsed ``[suppress]`` section and the file it came from."""
 
     source: Path

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from kakaoaudit.core import claims
 from kakaoaudit.core.i18n import Msg, Param, translator
@@ -128,8 +128,7 @@ def section_of(finding: Finding, category: Category | None) -> SectionKey:
     return SectionKey.OTHER
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One section of the report with its findings."""
 
     key: SectionKey
@@ -146,16 +145,14 @@ class Section:
         return sum(1 for f in self.findings if f.status in (Status.FAIL, Status.WARN))
 
 
-@dataclass(frozen=True)
-class TravelView:
+class TravelView(NamedTuple):
     """The trip with its checklist grouped by phase (now, the day before, abroad, after return)."""
 
     plan: TravelPlan
     phases: tuple[tuple[Phase, tuple[ChecklistItem, ...]], ...]
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(NamedTuple):
     """A report arranged for reading; see the module docstring for the order."""
 
     report: Report
@@ -185,8 +182,7 @@ class ReportView:
         return SECTION_TITLES[SectionKey.OTHER]
 
 
-@dataclass(frozen=True)
-class Texts:
+class Texts(NamedTuple):
     """Renders messages in one language, masking contacts unless the report says otherwise."""
 
     lang: str

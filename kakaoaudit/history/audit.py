@@ -16,10 +16,9 @@ Kept apart from `kakaoaudit.history` (storage only, English errors) and from `ka
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
 import click
 
@@ -70,8 +69,7 @@ class Confirmer(Protocol):
     def confirm(self, question: Msg, default: bool = False) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The ``[settings]`` section of the answers file."""
 
     reminder_days: int = DEFAULT_REMINDER_DAYS

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from kakaoaudit.core.answers import Answers, Source
 from kakaoaudit.core.check import Check, Context
@@ -106,8 +105,7 @@ def country_label(code: str) -> Msg:
     return countries.label(code)
 
 
-@dataclass(frozen=True)
-class Trip:
+class Trip(NamedTuple):
     """A trip the travel checks can assess."""
 
     destination: str
@@ -138,8 +136,7 @@ class Trip:
         return [start + timedelta(days=n) for n in range(count)]
 
 
-@dataclass(frozen=True)
-class TripProblem:
+class TripProblem(NamedTuple):
     """Why there is no trip to assess: one finding of the first travel check says so."""
 
     code: str

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.questions import UNKNOWN, AnswerValue, AnswerValueError, QType, Question
@@ -154,8 +153,7 @@ EMAIL_QUESTION: Final = Question(
 )
 
 
-@dataclass(frozen=True)
-class Started:
+class Started(NamedTuple):
     """The local date (and time, when known) the restriction started, as the user gave it."""
 
     day: date

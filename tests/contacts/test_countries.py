@@ -315,4 +315,4 @@ def test_a_code_is_found_without_building_the_names_index(monkeypatch: pytest.Mo
     assert lookup("台湾").code == "TW"
     assert countries._names is not None
     # The fast path agrees with the index for every code (the two-letter key of a code is never a name).
-    assert all(countries._names.index[country.code.lower()] == country.code for country in all_countries())
+    assert all(countries._names.by_key[country.code.lower()] == country.code for country in all_countries())

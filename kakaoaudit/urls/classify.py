@@ -327,12 +327,30 @@ def skeleton(text: str) -> str:
     """`text` with look-alike characters folded to the Latin letters they pass for (lower case).
 
     Unicode's confusables are folded before NFKC (ſ is an f to the eye, an s to NFKC) and after it
-    with case folding (Ⲕ → ⲕ → k); then kakaoaudit's `READS_AS_LATIN`, then accents are removed."""
+    with case folding (Ⲕ → ⲕ → k); then kakaoaudit's `READS_AS_LATIN`, then accents are removed. A
+    Latin letter that is still left reads as the letter its Unicode name is built on (`_latin_base`):
+    the small capitals (ᴀ) and the letters with a hook, stroke or tail (ⱪ, ꝁ) that UTS #39 keeps apart."""
     confusables = _confusables()
     folded = unicodedata.normalize("NFKC", text.translate(confusables)).casefold()
     folded = folded.translate(confusables).translate(_READS_AS_LATIN_MAP)
     decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(_latin_base(ch) for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: The Unicode names of a Latin letter drawn on a basic one: "LATIN SMALL LETTER K WITH DESCENDER",
+#: "LATIN LETTER SMALL CAPITAL A", "LATIN SMALL CAPITAL LETTER Q" (not "... TURNED A" nor "... DOTLESS J").
+_LATIN_ON_BASE: Final = re.compile(
+    r"LATIN (?:(?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?|SMALL CAPITAL LETTER )([A-Z])(?: WITH .+)?"
+)
+
+
+@functools.cache
+def _latin_base(char: str) -> str:
+    """The basic Latin letter (lower case) a non-ASCII Latin letter is drawn on, else the character."""
+    if char.isascii():
+        return char
+    match = _LATIN_ON_BASE.fullmatch(unicodedata.name(char, ""))
+    return match.group(1).lower() if match else char
 
 
 @functools.cache

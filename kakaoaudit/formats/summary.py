@@ -49,6 +49,9 @@ COUNTED = ("critical", "high", "medium", "low")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 _STATUSES = {status.value for status in Status}
 _SEVERITIES = {severity.value: severity for severity in Severity}
+#: What a finding may hold, as told to the reader: from the model, so that a new status is never refused.
+_STATUS_LIST = " / ".join(status.value for status in Status)
+_SEVERITY_LIST = " / ".join(severity.value for severity in Severity)
 _PROBLEM_RANK = {"fail": 0, "warn": 1}
 
 T_TITLE = _("Summary of kakaoaudit reports")
@@ -336,9 +339,9 @@ def _worst_findings(path: Path, findings: list[Any], lang: str) -> tuple[tuple[W
             raise _invalid(path, where, _("expected an object"))
         status, severity = finding.get("status"), finding.get("severity")
         if status not in _STATUSES:
-            raise _invalid(path, where + ".status", _("expected pass, warn, fail, unknown, skipped or error"))
+            raise _invalid(path, where + ".status", _("expected one of: {values}", values=_STATUS_LIST))
         if severity not in _SEVERITIES:
-            raise _invalid(path, where + ".severity", _("expected info, low, medium, high or critical"))
+            raise _invalid(path, where + ".severity", _("expected one of: {values}", values=_SEVERITY_LIST))
         for key in ("check_id", "code", "title"):
             if not isinstance(finding.get(key), str):
                 raise _invalid(path, f"{where}.{key}", _("expected a text"))

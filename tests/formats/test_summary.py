@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from kakaoaudit.core import localtime
+from kakaoaudit.core.model import Status
 from kakaoaudit.formats.terminal import cells
 
 pytestmark = pytest.mark.calendar  # dates and time zones: CI runs these under several TZ values
@@ -144,6 +145,23 @@ def test_bad_and_foreign_files_are_listed_and_skipped(cli: Cli, messy: Path) -> 
     assert "score: expected a whole number" in skipped["bad-score.json"]
     assert "generated_at" in skipped["bad-date.json"]
     assert "findings[0].status" in skipped["brother-new.json"]
+
+
+@pytest.mark.parametrize("status", [status.value for status in Status])
+def test_every_status_of_the_model_is_read_and_a_wrong_one_is_told_with_all_of_them(
+    cli: Cli, base: dict[str, Any], tmp_path: Path, status: str
+) -> None:
+    first = {**base["findings"][0], "status": status}
+    write(tmp_path / "good.json", {**report(base, "母", TODAY, 90), "findings": [first, *base["findings"][1:]]})
+    wrong = {**base["findings"][0], "status": status.upper() + "?", "severity": "urgent"}
+    write(tmp_path / "wrong.json", {**report(base, "兄", TODAY, 90), "findings": [wrong]})
+    result = cli("summary", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert [row["label"] for row in data["people"]] == ["母"]
+    (reason,) = [item["reason"] for item in data["skipped_files"]]
+    assert "findings[0].status" in reason
+    assert all(value.value in reason for value in Status), reason
 
 
 def test_table_and_html_of_a_messy_folder(cli: Cli, messy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

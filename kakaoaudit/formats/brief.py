@@ -30,16 +30,13 @@ _GRADE_STYLES = {"A": ("green", "bold"), "B": ("green", "bold"), "C": ("yellow",
                  "F": ("red", "bold")}
 
 T_LEGEND = _("✗ fix · ! check · ✓ in order · ? not known")
-T_FINE = _("{count} in order")
 T_UNSURE = _("{count} not known")
 T_SCORE_GRADE = _("Score: {score}/100   Grade: {grade}")
-T_LOOK_UP = _("Look these up in the app (\"don't know\" answers: {count})")
 T_LOOK_UP_MORE = _("… and {count} more (--full lists them all)")
 T_NOT_SCORED = _("Not in the score: {count} (could not tell or did not run)")
 T_TRIP_LINE = _("{trip} — checklist: {todo} to do (--full)")
 T_TRIP_SPAN = _("{trip}: {depart} to {return_date}")
 T_SHORT_VIEW = _("Short view: --full explains each item and what to do; --details adds check IDs and points.")
-T_TRIP_TITLE = _("KakaoTalk trip checklist")
 T_TRIP_PROBLEMS = _("What the travel checks found")
 T_TRIP_COUNTS = _("To do: {todo} · already in order: {done}")
 T_NOTHING_FOUND = _("Nothing to fix among the travel checks that could tell.")
@@ -97,7 +94,7 @@ class _Brief:
 
     def header(self, trip: bool) -> None:
         report, t = self.view.report, self.t
-        self.para(T_TRIP_TITLE if trip else s.T_TITLE, "", None, "bold")
+        self.para(s.T_TRIP_TITLE if trip else s.T_TITLE, "", None, "bold")
         if report.label:
             self.para(fill(s.T_FOR, label=report.label), "", None, "bold")
         self.para(t(fill(s.T_DATE, date=s.format_when(report))) + "  ·  "
@@ -155,7 +152,7 @@ class _Brief:
             return  # no check of this section ran: nothing to say on the short view
         counts = []
         if fine:
-            counts.append(f"{self.mark(Status.PASS)} {self.t(fill(T_FINE, count=fine))}")
+            counts.append(f"{self.mark(Status.PASS)} {self.t(fill(s.T_FINE, count=fine))}")
         if unsure:
             counts.append(f"{self.mark(Status.UNKNOWN)} {self.t(fill(T_UNSURE, count=unsure))}")
         if not (problems or trip):
@@ -196,7 +193,7 @@ class _Brief:
         items = self.view.report.look_up
         if not items:
             return
-        self.heading(fill(T_LOOK_UP, count=len(items)))
+        self.heading(fill(s.T_LOOK_UP, count=len(items)))
         for item in items[:LOOK_UP_SHOWN]:
             prefix = f"  {self.mark(Status.UNKNOWN)} "
             indent = " " * cells(prefix)

@@ -17,7 +17,6 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg, translator
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
-from kakaoaudit.formats.brief import T_FINE, T_LOOK_UP, T_TRIP_TITLE
 from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 #: Text colour on background colour, with the contrast ratio each pair must reach (WCAG 2.1:
@@ -199,7 +198,7 @@ class _Html:
     def render(self) -> str:
         report, t = self.view.report, self.t
         trip = s.is_trip_report(report)
-        heading = T_TRIP_TITLE if trip else s.T_TITLE
+        heading = s.T_TRIP_TITLE if trip else s.T_TITLE
         title = self.e(heading) + (f" — {escape(report.label)}" if report.label else "")
         self.add("<!DOCTYPE html>", f'<html lang="{escape(t.lang)}">', "<head>", '<meta charset="utf-8">',
                  '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -331,7 +330,7 @@ class _Html:
         if not items:
             return
         self.add('<section aria-labelledby="look-up">',
-                 f'<h2 id="look-up">{self.e(fill(T_LOOK_UP, count=len(items)))}</h2>', '<ul class="look-up">')
+                 f'<h2 id="look-up">{self.e(fill(s.T_LOOK_UP, count=len(items)))}</h2>', '<ul class="look-up">')
         for item in items:
             where = f'<span class="where">→ {self.e(item.where)}</span>' if item.where is not None else ""
             self.add(f'<li data-question="{escape(item.question_id)}">{self.e(item.prompt)}{where}</li>')
@@ -353,7 +352,7 @@ class _Html:
             self.finding(finding, level + 1)
         if fine:
             # What is in order is folded: a count to open, not a wall of green cards.
-            summary = fill(T_FINE, count=len(fine))
+            summary = fill(s.T_FINE, count=len(fine))
             self.add('<details class="fine">',
                      f"<summary>{escape(MARKS[Status.PASS])} {self.e(summary)}</summary>")
             for finding in fine:

@@ -11,7 +11,6 @@ from kakaoaudit.core.disclaimer import DISCLAIMER
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.model import Finding, Report, Status, TravelPlan
 from kakaoaudit.formats import sections as s
-from kakaoaudit.formats.brief import T_LOOK_UP, T_TRIP_TITLE
 from kakaoaudit.formats.sections import MARKS, ReportView, Section, Texts, fill
 
 # Brackets and "<" are escaped, so parentheses, "!" and ">" cannot form links, images or tags.
@@ -75,7 +74,7 @@ class _Markdown:
     def render(self) -> str:
         report = self.view.report
         trip = s.is_trip_report(report)
-        self.block(f"# {self.text(T_TRIP_TITLE if trip else s.T_TITLE)}")
+        self.block(f"# {self.text(s.T_TRIP_TITLE if trip else s.T_TITLE)}")
         header = []
         if report.label:
             header.append(f"**{self.text(fill(s.T_FOR, label=report.label))}**")
@@ -166,7 +165,7 @@ class _Markdown:
         items = self.view.report.look_up
         if not items:
             return
-        self.block(f"## {self.text(fill(T_LOOK_UP, count=len(items)))}")
+        self.block(f"## {self.text(fill(s.T_LOOK_UP, count=len(items)))}")
         lines = []
         for item in items:
             lines.append(f"- {self.text(item.prompt)}" + ("  " if item.where is not None else ""))

@@ -401,6 +401,10 @@ T_NO_TOP = _("Nothing urgent: no problem was found among the checks that could b
 T_GAIN = _("score +{points}")
 T_GAIN_TRIP = _("travel readiness +{points}")
 T_EMPTY_SECTION = _("No check of this section was run.")
+# Headings and counts every renderer shows (the short terminal view, Markdown, HTML).
+T_TRIP_TITLE = _("KakaoTalk trip checklist")
+T_LOOK_UP = _("Look these up in the app (\"don't know\" answers: {count})")
+T_FINE = _("{count} in order")
 T_ONLY_UNSCORED = _("The checks of this section could not tell; see \"Not scored\" below.")
 T_POINTS = _("{points}/{max_points} points")
 T_SEVERITY = _("severity: {severity}")

@@ -103,9 +103,8 @@ class _Layout:
 
     def header(self, trip: bool = False) -> None:
         report, t = self.view.report, self.t
-        from kakaoaudit.formats.brief import T_TRIP_TITLE  # noqa: PLC0415
 
-        self.para(T_TRIP_TITLE if trip else s.T_TITLE, "", None, "bold")
+        self.para(s.T_TRIP_TITLE if trip else s.T_TITLE, "", None, "bold")
         if report.label:
             self.para(fill(s.T_FOR, label=report.label), "", None, "bold")
         self.para(t(fill(s.T_DATE, date=s.format_when(report))) + "  ·  "

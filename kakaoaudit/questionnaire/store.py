@@ -20,6 +20,7 @@ that an answer describing the present (`Question.present`) is asked again after 
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -145,7 +146,7 @@ class AnswerStore:
             return
         import tomlkit  # noqa: PLC0415 - only when answers are kept
 
-        document = self._document(tomlkit, lang)
+        document, before = self._document(tomlkit, lang)
         stamp = now.astimezone(timezone.utc).replace(microsecond=0)
         for key, value in values.items():
             question = questions.get(key)
@@ -167,12 +168,14 @@ class AnswerStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise self._unusable(error.strerror or type(error).__name__) from None
-        write_atomic(self.path, _tidy(tomlkit.dumps(document)), over_input=True)  # adding to the file is the point
+        # Adding to the file is the point (over_input).
+        write_atomic(self.path, _tidy(tomlkit.dumps(document), before), over_input=True)
         self.written = self.written or bool(values)
         self.meta = parse_meta(document.unwrap().get(META), self.path)
 
-    def _document(self, tomlkit: Any, lang: str) -> Any:
-        """The file as it is on disk now (another command may have written it since this run read it).
+    def _document(self, tomlkit: Any, lang: str) -> tuple[Any, str]:
+        """The file as it is on disk now (another command may have written it since this run read it), and
+        its text.
 
         Read as every input is (bounded); a file that became unreadable is left as it is: `OutputError`."""
         from kakaoaudit.core.answers import MAX_FILE_BYTES  # noqa: PLC0415
@@ -189,7 +192,7 @@ class AnswerStore:
         try:
             text = data.decode("utf-8-sig")
             if text.strip():
-                return tomlkit.parse(text)
+                return tomlkit.parse(text), text
         except (ValueError, RecursionError, tomlkit.exceptions.TOMLKitError) as error:
             reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
             raise self._unusable(_("it is no longer a valid answers file ({reason})", reason=reason)) from None
@@ -198,7 +201,7 @@ class AnswerStore:
         document = tomlkit.document()
         for line in header_lines(lang):
             document.add(tomlkit.comment(line))
-        return document
+        return document, ""
 
 
     def _unusable(self, reason: str | Msg) -> OutputError:
@@ -206,12 +209,36 @@ class AnswerStore:
                              file=shown(str(self.path)), reason=reason))
 
 
-def _tidy(text: str) -> str:
-    """One blank line before each table and never more than one in a row (tables move and are added over
-    time); the text is kept as it was when tidying would change a single value."""
-    import re  # noqa: PLC0415
+#: A ``[table]`` or ``[[array of tables]]`` header line, with an optional comment.
+_TABLE_HEADER = re.compile(r"\s*\[\[?[^\[\]=#]+\]\]?\s*(#.*)?")
 
-    tidy = re.sub(r"\n{3,}", "\n\n", re.sub(r"([^\n])\n(\[[^\n\]]+\]\n)", r"\1\n\n\2", text)).lstrip("\n")
+
+def _tidy(text: str, before: str) -> str:
+    """Blank lines where kakaoaudit wrote (tomlkit adds tables and keys without any, or with several):
+    one before a table header that follows our lines or that we added, none at the top and never a second
+    one in a row of our making. The person's own lines, blank ones included, stay exactly as they were
+    (the lines that `before`, the file as read, shares with `text`). The text is kept as tomlkit wrote it
+    when tidying would change a single value."""
+    import difflib  # noqa: PLC0415
+
+    new = text.splitlines()
+    lines: list[str] = []
+    ours: list[bool] = []  # per line of `lines`: written by kakaoaudit (not in the file as read)
+    matcher = difflib.SequenceMatcher(None, before.splitlines(), new, autojunk=False)
+    for tag, _start, _end, first, last in matcher.get_opcodes():
+        mine = tag != "equal"
+        for line in new[first:last]:
+            if not line.strip() and (not lines or not lines[-1].strip()):
+                if mine:
+                    continue  # a second blank line in a row, or one at the top: ours, dropped
+                if ours and ours[-1]:  # ours, just before the person's own blank line
+                    del lines[-1], ours[-1]
+            elif _TABLE_HEADER.fullmatch(line) and lines and lines[-1].strip() and (mine or ours[-1]):
+                lines.append("")
+                ours.append(True)
+            lines.append(line)
+            ours.append(mine)
+    tidy = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
     if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
     else:  # pragma: no cover - Python 3.10 only

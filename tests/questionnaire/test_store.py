@@ -73,6 +73,42 @@ def test_merging_keeps_every_key_table_and_comment(tmp_path: Path) -> None:
                                              "profile.nickname"}
 
 
+SPACED = """\
+# Spaced out by hand: every blank line here is the person's.
+
+
+
+[contacts]
+phone = "090-1234-5678"
+[security.two_step]
+enabled = false
+
+
+# the rest later
+"""
+
+
+def test_the_persons_own_blank_lines_stay_and_ours_are_tidy(tmp_path: Path) -> None:
+    path = tmp_path / "spaced.toml"
+    path.write_text(SPACED, encoding="utf-8")
+    kept = store(path)
+    kept.record({"security.two_step.enabled": True, "profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    kept.record({"security.sessions.reviewed_on": RoughDate(2026, 10)}, QUESTIONS, NOW, lang="en")
+    text = path.read_text(encoding="utf-8")
+    # The person's layout: three blank lines, a table right after a key, two blank lines before a comment.
+    assert text.startswith("# Spaced out by hand: every blank line here is the person's.\n\n\n\n[contacts]\n")
+    assert 'phone = "090-1234-5678"\n[security.two_step]\n' in text
+    assert "\n\n\n# the rest later\n" in text
+    # What kakaoaudit added: one blank line before each new table, never two of its own in a row.
+    lines = text.splitlines()
+    for header in ("[profile]", "[security.sessions]", "[meta.answered]"):
+        at = lines.index(header)
+        assert lines[at - 1] == "" and lines[at - 2] != "", (header, lines[at - 3:at + 1])
+    assert "\n\n\n" not in text.split("# the rest later", 1)[1]
+    data = tomllib.loads(text)
+    assert data["security"]["two_step"]["enabled"] is True and data["profile"]["nickname"] == "Hanako"
+
+
 def test_another_command_never_removes_what_one_saved(tmp_path: Path) -> None:
     path = tmp_path / "answers.toml"
     store(path).record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="ja")

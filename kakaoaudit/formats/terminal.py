@@ -15,14 +15,13 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TextIO
 
+import click
 from wcwidth import wcswidth, wcwidth
 
 #: Narrowest and widest layout; very wide lines are hard to read even on a wide terminal.
 MIN_WIDTH, MAX_WIDTH, FILE_WIDTH = 40, 120, 100
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35",
-           "cyan": "36"}
+_EMPHASIS = frozenset({"bold", "dim"})
 # Line-breaking rules (kinsoku): no line starts with closing punctuation, none ends with an opening one.
 _NO_LINE_START = set("、。，．,.)）」』】〕〉》］｝!?！？:;：；・ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％")
 _NO_LINE_END = set("(（「『【〔〈《［｛")
@@ -47,15 +46,17 @@ def terminal_width() -> int:
 
 
 def style(text: str, *names: str, enabled: bool = True) -> str:
-    """`text` in the given styles (``"bold"``, ``"red"``...) when `enabled`."""
+    """`text` in the given styles (``"bold"``, ``"dim"`` or one of click's colours) when `enabled`."""
     if not enabled or not names or not text:
         return text
-    codes = ";".join(_STYLES[name] for name in names)
-    return f"\x1b[{codes}m{text}\x1b[0m"
+    colours = [name for name in names if name not in _EMPHASIS]
+    return click.style(text, fg=colours[-1] if colours else None, bold="bold" in names or None,
+                       dim="dim" in names or None)
 
 
 def strip_styles(text: str) -> str:
-    return _ANSI.sub("", text)
+    """`text` without escape codes (click's reading of them)."""
+    return click.unstyle(text)
 
 
 def cells(text: str) -> int:

@@ -44,7 +44,7 @@ def test_a_closed_stream_is_not_a_terminal() -> None:
 def test_style_and_cells() -> None:
     assert style("x", "red", enabled=False) == "x"
     coloured = style("要対応", "red", "bold")
-    assert coloured.startswith("\x1b[31;1m") and strip_styles(coloured) == "要対応"
+    assert "\x1b[31m" in coloured and "\x1b[1m" in coloured and strip_styles(coloured) == "要対応"
     assert cells(coloured) == 6
     assert cells("abc") == 3
     assert cells("한국어") == 6

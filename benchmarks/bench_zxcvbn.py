@@ -5,8 +5,8 @@ Run from the repository root: ``python benchmarks/bench_zxcvbn.py [--rounds N] [
 zxcvbn's matching is super-linear on some inputs: l33t substitutions (every ambiguous character
 multiplies the substitution tables tried), repeats, sequences, keyboard runs and dates, each
 found at every start position. The corpus below mixes them at 72 characters, the most zxcvbn
-scores (`kakaoaudit.strength` truncates longer passwords). Each password is timed through
-`kakaoaudit.strength.estimate` (the call the audit makes); the worst median is reported, and
+scores (`kakaoaudit.password.strength` truncates longer passwords). Each password is timed through
+`kakaoaudit.password.strength.estimate` (the call the audit makes); the worst median is reported, and
 with ``--worst-to`` that password is written to FILE for the end-to-end audit run by run.py.
 These passwords are made up for the benchmark: none is anyone's.
 """

@@ -1,7 +1,7 @@
 """KA201 Breached password: is the password in Pwned Passwords? (k-anonymity, online or offline)
 
 The lookup comes from the Context (`ctx.breach`): kakaoaudit's own range client, a downloaded
-copy of the list, or the demo's sample list (kakaoaudit.password_input). Only the first 5 hex
+copy of the list, or the demo's sample list (kakaoaudit.breach.sources). Only the first 5 hex
 characters of the password's SHA-1 leave the machine; a lookup that did not complete is
 "unknown", never "not found". ADVICE P2.5, P2.4; KAKAO-FACTS K6, K9.
 """

@@ -91,7 +91,7 @@ class SupportRoute(Check):
     because of lookalike sites (S6), and never unofficial tools or methods to lift a restriction
     (P4.1): only Kakao lifts one, by its system or through its official support (KAKAO-FACTS K2, K5).
     Official domains are kakao.com with its subdomains and
-    kakaocorp.com (K14); a bookmarked address is classified by `kakaoaudit.urlcheck` (the same as
+    kakaocorp.com (K14); a bookmarked address is classified by `kakaoaudit.urls.classify` (the same as
     ``kakaoaudit check-url``), which only reads the text and opens nothing.
 
     Findings: `official-route`, `official-bookmark` (pass); `lookalike-bookmark` (fail, high),

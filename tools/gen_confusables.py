@@ -12,7 +12,7 @@ data ship an old copy (confusables 1.2.0: Unicode 13.0) or a rewritten one.
 
 The table keeps every non-ASCII source character whose UTS #39 prototype, after NFKC, case folding,
 removal of combining marks and kakaoaudit's own reading of a few Latin letters that UTS #39 keeps
-apart (`kakaoaudit.urlcheck.READS_AS_LATIN`: ĸ, the prototype of κ, к and ⲕ, reads as k), is made
+apart (`kakaoaudit.urls.classify.READS_AS_LATIN`: ĸ, the prototype of κ, к and ⲕ, reads as k), is made
 only of ASCII a-z, 0-9 and "-": the characters of a host name. ASCII sources are left to the runtime
 (UTS #39 also maps m → rn, which would break "kakao.com" itself).
 

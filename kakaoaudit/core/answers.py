@@ -1,6 +1,6 @@
 """Typed answers: loading and validating the TOML answers file, defaults, and read access.
 
-No terminal I/O here: the prompter (`kakaoaudit.prompt`) fills in what the file leaves open.
+No terminal I/O here: the prompter (`kakaoaudit.questionnaire.prompt`) fills in what the file leaves open.
 Every error names the file, the key, the expected type and the value, and suggests the
 nearest known key for a typo.
 """

@@ -34,7 +34,7 @@ class BreachSource(str, enum.Enum):
 class BreachLookup(Protocol):
     """Answers "how often was this password seen in breaches?" without revealing it.
 
-    Implementations raise `kakaoaudit.errors.KakaoauditError` (with a reason) when they cannot
+    Implementations raise `kakaoaudit.core.errors.KakaoauditError` (with a reason) when they cannot
     tell; they never return 0 for a lookup that did not complete.
     """
 

@@ -1,6 +1,6 @@
 """Frozen result types: what a check returns and what a report holds.
 
-Texts are `Msg` objects (see `kakaoaudit.i18n`) so that a report renders in any language.
+Texts are `Msg` objects (see `kakaoaudit.core.i18n`) so that a report renders in any language.
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ class Suppressions(NamedTuple):
 def section_parser(
     known_ids: Collection[str], now: datetime, zone: tzinfo | None = None
 ) -> Callable[[Any, Path], Suppressions]:
-    """A parser for `kakaoaudit.answers.load_answers_file(sections={"suppress": ...})`."""
+    """A parser for `kakaoaudit.core.answers.load_answers_file(sections={"suppress": ...})`."""
 
     def parse(raw: Any, path: Path) -> Suppressions:
         return parse_section(raw, path, known_ids=known_ids, now=now, zone=zone)

@@ -1,7 +1,8 @@
 """A saved report checked against `report.schema.json` with jsonschema, and its first problem told in
 the reader's language: `kakaoaudit show` has to tell a family helper what is wrong with a file.
 
-jsonschema is imported only here, by the commands that read saved reports (show, summary).
+jsonschema is imported only here, by the command that shows a saved report (`show`); `summary` reads
+thousands of reports and checks only the fields it uses (`formats.summary`).
 """
 
 from __future__ import annotations

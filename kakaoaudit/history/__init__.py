@@ -1,1 +1,2 @@
-"""The SQLite store of past reports, and the audit's side of it (reminder, record)."""
+"""The SQLite store of past reports, the people's labels and aliases, and the audit's side of it
+(reminder, record)."""

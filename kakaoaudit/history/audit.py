@@ -10,7 +10,7 @@
   line with how to fix it; the exit code stays the audit's (the report itself was delivered).
 * The demo never touches the history (it is not the user's account), nor does --no-history.
 
-Kept apart from `kakaoaudit.history` (storage only, English errors) and from `kakaoaudit.run`.
+Kept apart from `kakaoaudit.history.store` (storage only, English errors) and from the commands.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class HistoryUnusable(KakaoauditError):
 
 
 class Confirmer(Protocol):
-    """The part of `kakaoaudit.prompt.Prompter` used here."""
+    """The part of `kakaoaudit.questionnaire.prompt.Prompter` used here."""
 
     def say(self, message: Msg | str) -> None: ...
 

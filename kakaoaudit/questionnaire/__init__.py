@@ -1,1 +1,2 @@
-"""Asking the questions: the terminal prompter, the answers-file template and the demo profile."""
+"""Asking the questions: the terminal prompter and the quick check, saving the answers (comments kept),
+the answers-file template and the demo profile."""

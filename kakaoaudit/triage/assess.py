@@ -53,7 +53,7 @@ FEATURE_BLOCKS: Final = frozenset({"cannot_add_friends", "cannot_start_chats", "
 HELP_CENTRE: Final = FACTS["K14"].sources[0]
 
 #: The command's questions, in the order they are asked. They live apart, light, in
-#: kakaoaudit.triage_questions: every command reads them (one answers file serves all commands).
+#: kakaoaudit.triage.questions: every command reads them (one answers file serves all commands).
 QUESTIONS: Final[tuple[Question, ...]] = triage_questions.QUESTIONS
 
 

@@ -1,6 +1,6 @@
 """The questions of `kakaoaudit triage`: what happened, the notice, the network, the history.
 
-Apart from kakaoaudit.triage (the assessment) and light, because every command must know these
+Apart from kakaoaudit.triage.assess (the assessment) and light, because every command must know these
 questions (one answers file serves all commands): an audit reads them too.
 """
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from kakaoaudit.core.answers import Answers
 from kakaoaudit.core.i18n import Msg, translator
 
-# The questions and the reading of the start live apart, light, in kakaoaudit.restriction_questions
+# The questions and the reading of the start live apart, light, in kakaoaudit.triage.restriction_questions
 # (every audit reads the commands' questions); their names stay importable from here.
 from kakaoaudit.triage.restriction_questions import (
     ABROAD,

@@ -56,7 +56,7 @@ from kakaoaudit.triage.support_kit_questions import (
 _ = translator("kakaoaudit.support_kit")
 
 #: The command's questions, in the order they are asked. They live apart, light, in
-#: kakaoaudit.support_kit_questions: every command reads them (one answers file serves all commands).
+#: kakaoaudit.triage.support_kit_questions: every command reads them (one answers file serves all commands).
 QUESTIONS: Final[tuple[Question, ...]] = support_kit_questions.QUESTIONS
 
 OFFICIAL_URL: Final = HELP_CENTRE

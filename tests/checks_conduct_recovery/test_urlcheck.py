@@ -1,4 +1,4 @@
-"""kakaoaudit.urlcheck: a corpus of addresses and what a browser would really open."""
+"""kakaoaudit.urls.classify: a corpus of addresses and what a browser would really open."""
 
 from __future__ import annotations
 

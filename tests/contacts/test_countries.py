@@ -1,4 +1,4 @@
-"""kakaoaudit.countries: lookup by code, name and alias in en/ja/ko, suggestions, and the data."""
+"""kakaoaudit.core.countries: lookup by code, name and alias in en/ja/ko, suggestions, and the data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""kakaoaudit.timezones: offsets against KST through the year (no support hours: no source gives them)."""
+"""kakaoaudit.core.timezones: offsets against KST through the year (no support hours: no source gives them)."""
 
 from __future__ import annotations
 

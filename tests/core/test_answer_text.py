@@ -432,7 +432,7 @@ def test_a_bare_toml_year_is_an_integer() -> None:
 
 # --- yes / no / don't know / never ---------------------------------------------------------------
 
-# What kakaoaudit.prompt accepted before this module: none of it may stop working.
+# What kakaoaudit.questionnaire.prompt accepted before this module: none of it may stop working.
 OLD_YES = {"y", "yes", "true", "1", "はい", "うん", "예", "네"}
 OLD_NO = {"n", "no", "false", "0", "いいえ", "아니요", "아니오"}
 OLD_DONT_KNOW = {"u", "unknown", "dk", "わからない", "分からない", "不明", "모름", "모르겠음"}

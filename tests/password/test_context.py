@@ -1,4 +1,4 @@
-"""kakaoaudit.password_context: the user's details in the forms people type them, and finding them."""
+"""kakaoaudit.password.personal: the user's details in the forms people type them, and finding them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""kakaoaudit.strength: zxcvbn without its pitfalls, and the feedback catalog of KA101."""
+"""kakaoaudit.password.strength: zxcvbn without its pitfalls, and the feedback catalog of KA101."""
 
 from __future__ import annotations
 

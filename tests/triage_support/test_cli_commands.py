@@ -195,7 +195,7 @@ def test_the_draft_never_asks_for_or_holds_a_password(run_cli: Cli) -> None:
     assert not re.search(r"(password|パスワード|비밀번호)\s*[:：]", data["body"], re.IGNORECASE)
 
 
-@pytest.mark.skipif("ko" not in LANGUAGES, reason="Korean is not yet a selectable language (kakaoaudit.i18n.LANGUAGES)")
+@pytest.mark.skipif("ko" not in LANGUAGES, reason="Korean is not yet selectable (core.i18n.LANGUAGES)")
 def test_korean_on_the_command_line(run_cli: Cli) -> None:
     triage = run_cli("--lang", "ko", "triage", "--demo")
     assert triage.exit_code == 0 and "장기 이용제한" in triage.stdout

@@ -216,29 +216,31 @@ _TABLE_HEADER = re.compile(r"\s*\[\[?[^\[\]=#]+\]\]?\s*(#.*)?")
 def _tidy(text: str, before: str) -> str:
     """Blank lines where kakaoaudit wrote (tomlkit adds tables and keys without any, or with several):
     one before a table header that follows our lines or that we added, none at the top and never a second
-    one in a row of our making. The person's own lines, blank ones included, stay exactly as they were
-    (the lines that `before`, the file as read, shares with `text`). The text is kept as tomlkit wrote it
-    when tidying would change a single value."""
+    one in a row of our making; our lines end like the file's (CRLF or LF). The person's own lines, blank
+    ones included, stay exactly as they were (the lines that `before`, the file as read, shares with
+    `text`). The text is kept as tomlkit wrote it when tidying would change a single value."""
     import difflib  # noqa: PLC0415
 
-    new = text.splitlines()
+    new = text.splitlines(keepends=True)  # each line keeps its own ending: a CRLF file stays CRLF
     lines: list[str] = []
     ours: list[bool] = []  # per line of `lines`: written by kakaoaudit (not in the file as read)
-    matcher = difflib.SequenceMatcher(None, before.splitlines(), new, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, before.splitlines(keepends=True), new, autojunk=False)
+    crlf = "\r\n" in before  # tomlkit ends the lines it adds with LF even in a CRLF file
     for tag, _start, _end, first, last in matcher.get_opcodes():
         mine = tag != "equal"
-        for line in new[first:last]:
+        for written in new[first:last]:
+            line = _with_crlf(written) if mine and crlf else written
             if not line.strip() and (not lines or not lines[-1].strip()):
                 if mine:
                     continue  # a second blank line in a row, or one at the top: ours, dropped
                 if ours and ours[-1]:  # ours, just before the person's own blank line
                     del lines[-1], ours[-1]
-            elif _TABLE_HEADER.fullmatch(line) and lines and lines[-1].strip() and (mine or ours[-1]):
-                lines.append("")
+            elif _TABLE_HEADER.fullmatch(line.rstrip("\r\n")) and lines and lines[-1].strip() and (mine or ours[-1]):
+                lines.append("\r\n" if line.endswith("\r\n") else "\n")
                 ours.append(True)
             lines.append(line)
             ours.append(mine)
-    tidy = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+    tidy = "".join(lines)
     if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
     else:  # pragma: no cover - Python 3.10 only
@@ -248,6 +250,10 @@ def _tidy(text: str, before: str) -> str:
     except tomllib.TOMLDecodeError:
         same = False
     return tidy if same else text
+
+
+def _with_crlf(line: str) -> str:
+    return line[:-1] + "\r\n" if line.endswith("\n") and not line.endswith("\r\n") else line
 
 
 def header_lines(lang: str) -> list[str]:

@@ -109,6 +109,16 @@ def test_the_persons_own_blank_lines_stay_and_ours_are_tidy(tmp_path: Path) -> N
     assert data["security"]["two_step"]["enabled"] is True and data["profile"]["nickname"] == "Hanako"
 
 
+def test_a_windows_file_keeps_its_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "windows.toml"
+    path.write_bytes(SPACED.replace("\n", "\r\n").encode("utf-8"))
+    store(path).record({"security.two_step.enabled": True, "profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    raw = path.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") > SPACED.count("\n")  # every line, ours too, ends in CRLF
+    assert raw.startswith(SPACED.split("[security", 1)[0].replace("\n", "\r\n").encode("utf-8"))
+    assert tomllib.loads(raw.decode("utf-8"))["profile"]["nickname"] == "Hanako"
+
+
 def test_another_command_never_removes_what_one_saved(tmp_path: Path) -> None:
     path = tmp_path / "answers.toml"
     store(path).record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="ja")

@@ -145,14 +145,17 @@ def _open_socket(host: str, port: int, deadline: float, source_address: tuple[st
             raise TimeoutError("connect timed out")
         sock = socket.socket(family, socktype, proto)
         try:
+            armed_at = time.monotonic()
             sock.settimeout(remaining)
             if source_address is not None:
                 sock.bind(source_address)
             sock.connect(sockaddr)
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            remaining = deadline - now
             if remaining <= 0:
                 raise TimeoutError("connect timed out")
-            sock.settimeout(remaining)
+            if now - armed_at > _REARM_SLACK:  # see _REARM_SLACK: a fast connect keeps its timeout
+                sock.settimeout(remaining)
         except OSError as exc:
             sock.close()
             last_error = exc
@@ -163,20 +166,21 @@ def _open_socket(host: str, port: int, deadline: float, source_address: tuple[st
     raise last_error
 
 
-# Re-arming the socket timeout is a system call; a read may reuse the timeout armed less than
-# this long ago, so it can end at most this late after the deadline.
+# Re-arming the socket timeout is a system call; a read (or a connect's next step) may reuse the
+# timeout armed less than this long ago, so it can end at most this late after the deadline.
 _REARM_SLACK: Final = 0.05
+_READ_BUFFER: Final = 65536  # bytes: a padded range answer (~40 KB) and its head in one read
 
 
 class _DeadlineReader(io.RawIOBase):
     """Raw socket reader that bounds every read by the time left until the deadline."""
 
-    def __init__(self, raw: io.RawIOBase, sock: socket.socket, deadline: float) -> None:
+    def __init__(self, raw: io.RawIOBase, sock: socket.socket, deadline: float, armed_at: float) -> None:
         super().__init__()
         self._raw = raw
         self._sock = sock
         self._deadline = deadline
-        self._armed_at = -math.inf
+        self._armed_at = armed_at  # when the socket's timeout was last set for this deadline
 
     def readable(self) -> bool:
         return True
@@ -205,10 +209,12 @@ class _DeadlineResponse(http.client.HTTPResponse):
     """HTTPResponse whose reads (status line, headers, body) all stop at `deadline`."""
 
     def __init__(self, sock: socket.socket, debuglevel: int = 0, method: str | None = None,
-                 url: str | None = None, *, deadline: float) -> None:
+                 url: str | None = None, *, deadline: float, armed_at: float = -math.inf) -> None:
         super().__init__(sock, debuglevel, method, url)
-        # Swap the buffered socket file for one whose raw reads check the deadline.
-        self.fp = io.BufferedReader(_DeadlineReader(self.fp.detach(), sock, deadline))
+        # Swap the buffered socket file for one whose raw reads check the deadline; a buffer that
+        # holds a whole range answer takes it in one read when it has arrived (http.client's 8 KiB
+        # needed three reads, each with its poll under a timeout).
+        self.fp = io.BufferedReader(_DeadlineReader(self.fp.detach(), sock, deadline, armed_at), _READ_BUFFER)
 
 
 class _SameStream:
@@ -232,6 +238,7 @@ class _BoundedConnection(http.client.HTTPConnection):
         self._deadline = deadline
         self._connect_timeout = connect_timeout
         self._phase_end = deadline  # what bounds the socket now: the connect budget while connecting
+        self._armed_at = -math.inf  # when the socket's timeout was set for the whole deadline
         # http.client builds every answer, a proxy's CONNECT answer included, with
         # response_class(sock, ...), and opens its socket through this instance attribute
         # (socket.create_connection by default, stored per instance "to allow unit tests to replace
@@ -240,7 +247,7 @@ class _BoundedConnection(http.client.HTTPConnection):
         self._create_connection = self._open
 
     def _response(self, sock: socket.socket, *args: Any, **kwargs: Any) -> http.client.HTTPResponse:
-        return _DeadlineResponse(sock, *args, deadline=self._phase_end, **kwargs)
+        return _DeadlineResponse(sock, *args, deadline=self._phase_end, armed_at=self._armed_at, **kwargs)
 
     def _open(self, address: tuple[str, int], timeout: object = None,
               source_address: tuple[str, int] | None = None) -> socket.socket:
@@ -253,10 +260,12 @@ class _BoundedConnection(http.client.HTTPConnection):
             super().connect()
         finally:
             self._phase_end = self._deadline
-        remaining = self._deadline - time.monotonic()
+        now = time.monotonic()
+        remaining = self._deadline - now
         if remaining <= 0:
             raise TimeoutError("total deadline passed")
-        cast(socket.socket, self.sock).settimeout(remaining)  # sending the request
+        cast(socket.socket, self.sock).settimeout(remaining)  # sending the request, and the first read
+        self._armed_at = now
 
 
 class _BoundedTLSConnection(_BoundedConnection, http.client.HTTPSConnection):

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from kakaoaudit.core.answer_text import RoughDate
 from kakaoaudit.core.errors import OutputError
@@ -219,27 +219,25 @@ def _tidy(text: str, before: str) -> str:
     one in a row of our making; our lines end like the file's (CRLF or LF). The person's own lines, blank
     ones included, stay exactly as they were (the lines that `before`, the file as read, shares with
     `text`). The text is kept as tomlkit wrote it when tidying would change a single value."""
-    import difflib  # noqa: PLC0415
-
     new = text.splitlines(keepends=True)  # each line keeps its own ending: a CRLF file stays CRLF
+    authors = _written_by_us(before.splitlines(keepends=True), new)
+    if authors is None:
+        return text
     lines: list[str] = []
     ours: list[bool] = []  # per line of `lines`: written by kakaoaudit (not in the file as read)
-    matcher = difflib.SequenceMatcher(None, before.splitlines(keepends=True), new, autojunk=False)
     crlf = "\r\n" in before  # tomlkit ends the lines it adds with LF even in a CRLF file
-    for tag, _start, _end, first, last in matcher.get_opcodes():
-        mine = tag != "equal"
-        for written in new[first:last]:
-            line = _with_crlf(written) if mine and crlf else written
-            if not line.strip() and (not lines or not lines[-1].strip()):
-                if mine:
-                    continue  # a second blank line in a row, or one at the top: ours, dropped
-                if ours and ours[-1]:  # ours, just before the person's own blank line
-                    del lines[-1], ours[-1]
-            elif _TABLE_HEADER.fullmatch(line.rstrip("\r\n")) and lines and lines[-1].strip() and (mine or ours[-1]):
-                lines.append("\r\n" if line.endswith("\r\n") else "\n")
-                ours.append(True)
-            lines.append(line)
-            ours.append(mine)
+    for written, mine in zip(new, authors, strict=True):
+        line = _with_crlf(written) if mine and crlf else written
+        if not line.strip() and (not lines or not lines[-1].strip()):
+            if mine:
+                continue  # a second blank line in a row, or one at the top: ours, dropped
+            if ours and ours[-1]:  # ours, just before the person's own blank line
+                del lines[-1], ours[-1]
+        elif _TABLE_HEADER.fullmatch(line.rstrip("\r\n")) and lines and lines[-1].strip() and (mine or ours[-1]):
+            lines.append("\r\n" if line.endswith("\r\n") else "\n")
+            ours.append(True)
+        lines.append(line)
+        ours.append(mine)
     tidy = "".join(lines)
     if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
@@ -250,6 +248,32 @@ def _tidy(text: str, before: str) -> str:
     except tomllib.TOMLDecodeError:
         same = False
     return tidy if same else text
+
+
+#: The most line comparisons `_written_by_us` makes (difflib is quadratic on a file of repeated lines):
+#: a few tens of milliseconds; a larger changed part is saved as tomlkit wrote it, untidied.
+_TIDY_WORK: Final = 1_000_000
+
+
+def _written_by_us(before: list[str], after: list[str]) -> list[bool] | None:
+    """For each line of `after`: True when kakaoaudit wrote it (not one of `before`'s, in order); None when
+    the part that changed is too large to compare within `_TIDY_WORK`."""
+    import difflib  # noqa: PLC0415
+
+    same_start = 0
+    while same_start < min(len(before), len(after)) and before[same_start] == after[same_start]:
+        same_start += 1
+    same_end = 0
+    while (same_end < min(len(before), len(after)) - same_start
+           and before[-1 - same_end] == after[-1 - same_end]):
+        same_end += 1
+    old, new = before[same_start:len(before) - same_end], after[same_start:len(after) - same_end]
+    if len(old) * len(new) > _TIDY_WORK:
+        return None
+    authors = [False] * same_start
+    for tag, _start, _end, first, last in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        authors += [tag != "equal"] * (last - first)
+    return authors + [False] * same_end
 
 
 def _with_crlf(line: str) -> str:

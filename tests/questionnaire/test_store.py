@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -117,6 +118,22 @@ def test_a_windows_file_keeps_its_line_endings(tmp_path: Path) -> None:
     assert raw.count(b"\n") == raw.count(b"\r\n") > SPACED.count("\n")  # every line, ours too, ends in CRLF
     assert raw.startswith(SPACED.split("[security", 1)[0].replace("\n", "\r\n").encode("utf-8"))
     assert tomllib.loads(raw.decode("utf-8"))["profile"]["nickname"] == "Hanako"
+
+
+@pytest.mark.timeout(60)
+def test_a_long_file_of_repeated_lines_is_saved_at_once_and_whole(tmp_path: Path) -> None:
+    # Comparing the file as read with the file to write line by line is quadratic on repeated lines
+    # (difflib): 30,000 identical comment lines took hours. The comparison is bounded; a change too
+    # large to compare is saved as tomlkit wrote it.
+    path = tmp_path / "long.toml"
+    path.write_text("[security.two_step]\nenabled = false\n" + "# a note\n" * 30_000, encoding="utf-8")
+    started = time.monotonic()
+    store(path).record({"security.two_step.enabled": True, "profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    assert time.monotonic() - started < 30
+    text = path.read_text(encoding="utf-8")
+    assert text.count("# a note\n") == 30_000
+    data = tomllib.loads(text)
+    assert data["security"]["two_step"]["enabled"] is True and data["profile"]["nickname"] == "Hanako"
 
 
 def test_another_command_never_removes_what_one_saved(tmp_path: Path) -> None:

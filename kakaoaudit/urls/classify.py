@@ -344,7 +344,7 @@ _LATIN_ON_BASE: Final = re.compile(
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: the characters of hostile input are not
 def _latin_base(char: str) -> str:
     """The basic Latin letter (lower case) a non-ASCII Latin letter is drawn on, else the character."""
     if char.isascii():

@@ -219,8 +219,8 @@ def _tidy(text: str, before: str) -> str:
     one in a row of our making; our lines end like the file's (CRLF or LF). The person's own lines, blank
     ones included, stay exactly as they were (the lines that `before`, the file as read, shares with
     `text`). The text is kept as tomlkit wrote it when tidying would change a single value."""
-    new = text.splitlines(keepends=True)  # each line keeps its own ending: a CRLF file stays CRLF
-    authors = _written_by_us(before.splitlines(keepends=True), new)
+    new = _lines(text)
+    authors = _written_by_us(_lines(before), new)
     if authors is None:
         return text
     lines: list[str] = []
@@ -274,6 +274,14 @@ def _written_by_us(before: list[str], after: list[str]) -> list[bool] | None:
     for tag, _start, _end, first, last in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         authors += [tag != "equal"] * (last - first)
     return authors + [False] * same_end
+
+
+def _lines(text: str) -> list[str]:
+    """`text` cut after each LF, the only line break of TOML (with CRLF): each line keeps its own ending,
+    so a CRLF file stays CRLF. Not str.splitlines, which also cuts at U+2028, U+0085... that TOML
+    allows inside strings and comments."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _with_crlf(line: str) -> str:

@@ -15,7 +15,7 @@ import tomllib
 from kakaoaudit.core.answer_text import RoughDate
 from kakaoaudit.core.i18n import Msg
 from kakaoaudit.core.questions import QType, Question
-from kakaoaudit.questionnaire.store import ANSWERS_FILENAME, AnswerStore, Meta, default_path, parse_meta
+from kakaoaudit.questionnaire.store import ANSWERS_FILENAME, AnswerStore, Meta, _lines, default_path, parse_meta
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 
@@ -118,6 +118,22 @@ def test_a_windows_file_keeps_its_line_endings(tmp_path: Path) -> None:
     assert raw.count(b"\n") == raw.count(b"\r\n") > SPACED.count("\n")  # every line, ours too, ends in CRLF
     assert raw.startswith(SPACED.split("[security", 1)[0].replace("\n", "\r\n").encode("utf-8"))
     assert tomllib.loads(raw.decode("utf-8"))["profile"]["nickname"] == "Hanako"
+
+
+def test_unicode_line_separators_inside_a_comment_or_string_are_not_line_breaks(tmp_path: Path) -> None:
+    # TOML breaks lines only at LF; U+2028, U+0085 and U+2029 may sit in a comment or a string.
+    path = tmp_path / "separators.toml"
+    person = ('# a note\u2028[looks_like_a_table]\u0085\n[contacts]\nphone = "090"\n'
+              'motto = "one\u2028\u2028two\u2029"\n')
+    path.write_text(person, encoding="utf-8")
+    store(path).record({"profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(person)
+    data = tomllib.loads(text)
+    assert "looks_like_a_table" not in data and data["contacts"]["motto"] == "one\u2028\u2028two\u2029"
+    assert data["profile"]["nickname"] == "Hanako"
+    # The comparison cuts lines only at LF (str.splitlines would also cut at these).
+    assert _lines("a\u2028b\x85c\u2029d\x0ce\r\nf") == ["a\u2028b\x85c\u2029d\x0ce\r\n", "f"]
 
 
 @pytest.mark.timeout(60)

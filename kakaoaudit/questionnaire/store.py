@@ -146,17 +146,21 @@ class AnswerStore:
             return
         import tomlkit  # noqa: PLC0415 - only when answers are kept
 
-        document, before = self._document(tomlkit, lang)
+        document, before, bom = self._document(tomlkit, lang)
         stamp = now.astimezone(timezone.utc).replace(microsecond=0)
-        for key, value in values.items():
-            question = questions.get(key)
-            _set(tomlkit, document, key, _toml(value), comment=None if question is None else
-                 question.prompt.render(lang).replace("\n", " "))
-        meta = _last_table(tomlkit, document, META)
-        if values:
-            answered = _table(tomlkit, meta, "answered")
-            for key in values:
-                answered[key] = stamp
+        try:
+            for key, value in values.items():
+                question = questions.get(key)
+                _set(tomlkit, document, key, _toml(value), comment=None if question is None else
+                     question.prompt.render(lang).replace("\n", " "))
+            meta = _last_table(tomlkit, document, META)
+            if values:
+                answered = _table(tomlkit, meta, "answered", f"{META}.answered")
+                for key in values:
+                    answered[key] = stamp
+        except _NotATable as error:
+            raise self._unusable(_("[{place}] is not a table in this file (an array of tables or a value): "
+                                   "kakaoaudit keeps its answers there", place=error.place)) from None
         if unfinished is None:
             for name in ("unfinished", "unfinished_since"):
                 if name in meta:
@@ -169,13 +173,13 @@ class AnswerStore:
         except OSError as error:
             raise self._unusable(error.strerror or type(error).__name__) from None
         # Adding to the file is the point (over_input).
-        write_atomic(self.path, _tidy(tomlkit.dumps(document), before), over_input=True)
+        write_atomic(self.path, bom + _tidy(tomlkit.dumps(document), before), over_input=True)
         self.written = self.written or bool(values)
         self.meta = parse_meta(document.unwrap().get(META), self.path)
 
-    def _document(self, tomlkit: Any, lang: str) -> tuple[Any, str]:
-        """The file as it is on disk now (another command may have written it since this run read it), and
-        its text.
+    def _document(self, tomlkit: Any, lang: str) -> tuple[Any, str, str]:
+        """The file as it is on disk now (another command may have written it since this run read it), its
+        text, and its byte order mark ("\\ufeff" when it had one, kept when it is written again).
 
         Read as every input is (bounded); a file that became unreadable is left as it is: `OutputError`."""
         from kakaoaudit.core.answers import MAX_FILE_BYTES  # noqa: PLC0415
@@ -189,10 +193,13 @@ class AnswerStore:
             raise self._unusable(error.strerror or str(error)) from None
         if len(data) > MAX_FILE_BYTES:
             raise self._unusable(_("it is larger than {limit} bytes", limit=MAX_FILE_BYTES))
+        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         try:
             text = data.decode("utf-8-sig")
             if text.strip():
-                return tomlkit.parse(text), text
+                if not text.endswith("\n"):  # else what is added would be glued to the last line
+                    text += "\r\n" if "\r\n" in text else "\n"
+                return tomlkit.parse(text), text, bom
         except (ValueError, RecursionError, tomlkit.exceptions.TOMLKitError) as error:
             reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
             raise self._unusable(_("it is no longer a valid answers file ({reason})", reason=reason)) from None
@@ -201,8 +208,7 @@ class AnswerStore:
         document = tomlkit.document()
         for line in header_lines(lang):
             document.add(tomlkit.comment(line))
-        return document, ""
-
+        return document, "", ""
 
     def _unusable(self, reason: str | Msg) -> OutputError:
         return OutputError(_("{file}: {reason}; the file was left as it is",
@@ -225,9 +231,13 @@ def _tidy(text: str, before: str) -> str:
         return text
     lines: list[str] = []
     ours: list[bool] = []  # per line of `lines`: written by kakaoaudit (not in the file as read)
-    crlf = "\r\n" in before  # tomlkit ends the lines it adds with LF even in a CRLF file
+    # tomlkit ends the lines it adds with LF even in a CRLF file. Only a line that is nowhere in the file
+    # as read is ours to end: one of the person's that tomlkit moved (into a multi-line string, say) stays
+    # as it was, since tomllib reads CRLF and LF alike inside a string and could not tell.
+    crlf = "\r\n" in before
+    theirs = set(_lines(before)) if crlf else set()
     for written, mine in zip(new, authors, strict=True):
-        line = _with_crlf(written) if mine and crlf else written
+        line = _with_crlf(written) if mine and crlf and written not in theirs else written
         if not line.strip() and (not lines or not lines[-1].strip()):
             if mine:
                 continue  # a second blank line in a row, or one at the top: ours, dropped
@@ -244,7 +254,8 @@ def _tidy(text: str, before: str) -> str:
     else:  # pragma: no cover - Python 3.10 only
         import tomli as tomllib  # noqa: PLC0415
     try:
-        same = tomllib.loads(tidy) == tomllib.loads(text)
+        # repr: nan equals itself there, and -0.0 differs from 0.0.
+        same = repr(tomllib.loads(tidy)) == repr(tomllib.loads(text))
     except tomllib.TOMLDecodeError:
         same = False
     return tidy if same else text
@@ -307,9 +318,11 @@ def _toml(value: AnswerValue) -> Any:
     return value
 
 
-def _table(tomlkit: Any, container: Any, name: str) -> Any:
+def _table(tomlkit: Any, container: Any, name: str, place: str | None = None) -> Any:
     if name not in container:
         container.add(name, _new_table(tomlkit))
+    if not isinstance(container[name], dict):  # tomlkit's tables and inline tables are dicts
+        raise _NotATable(place or name)
     return container[name]
 
 
@@ -317,6 +330,8 @@ def _last_table(tomlkit: Any, document: Any, name: str) -> Any:
     """The top-level table `name`, moved to the end of the document (kakaoaudit's own table stays last)."""
     if name in document:
         table = document[name]
+        if not isinstance(table, dict):
+            raise _NotATable(name)
         keys = list(document.keys())
         if keys and keys[-1] != name:
             document.remove(name)
@@ -325,14 +340,26 @@ def _last_table(tomlkit: Any, document: Any, name: str) -> Any:
     return _table(tomlkit, document, name)
 
 
+class _NotATable(Exception):
+    """A dotted key's table is something else in the person's file (an array of tables, a value)."""
+
+    def __init__(self, place: str) -> None:
+        super().__init__(place)
+        self.place = place
+
+
 def _set(tomlkit: Any, document: Any, key: str, value: Any, *, comment: str | None) -> None:
-    """Set the dotted `key` in `document`, creating its tables; a new key gets its question as a comment."""
+    """Set the dotted `key` in `document`, creating its tables; a new key gets its question as a comment.
+
+    `_NotATable` when a table on the way is something else in the file (``[[contacts]]``, ``contacts = 1``)."""
     parts = key.split(".")
     container = document
-    for part in parts[:-1]:
+    for depth, part in enumerate(parts[:-1]):
         if part not in container:
             container.add(part, _new_table(tomlkit))
         container = container[part]
+        if not isinstance(container, dict):  # tomlkit's tables and inline tables are dicts
+            raise _NotATable(".".join(parts[:depth + 1]))
     name = parts[-1]
     if name in container:
         container[name] = value

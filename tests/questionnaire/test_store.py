@@ -136,6 +136,49 @@ def test_unicode_line_separators_inside_a_comment_or_string_are_not_line_breaks(
     assert _lines("a\u2028b\x85c\u2029d\x0ce\r\nf") == ["a\u2028b\x85c\u2029d\x0ce\r\n", "f"]
 
 
+def test_a_moved_multi_line_string_of_the_person_keeps_its_line_endings(tmp_path: Path) -> None:
+    # tomlkit gathers the entries of an array of tables, so the person's lines move; tomllib reads CRLF
+    # and LF alike inside a string, so only leaving the person's lines alone keeps the value.
+    path = tmp_path / "mixed.toml"
+    person_string = 'k = """\nline1\nline2"""\n'
+    path.write_bytes(('[[arr]]\r\nk = 1\r\n[t]\r\n' + "".join(f"k{i} = {i}\r\n" for i in range(10))
+                      + "[[arr]]\n" + person_string).encode("utf-8"))
+    store(path).record({"profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    text = path.read_bytes().decode("utf-8")
+    assert person_string in text
+
+
+def test_a_nan_in_the_file_does_not_switch_tidying_off(tmp_path: Path) -> None:
+    path = tmp_path / "nan.toml"
+    path.write_bytes(b'# mine\r\n[contacts]\r\nphone = "1"\r\nx = nan\r\n')
+    store(path).record({"profile.nickname": "Hanako"}, QUESTIONS, NOW, lang="en")
+    raw = path.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") and b"\r\n\r\n\r\n" not in raw
+
+
+def test_a_byte_order_mark_and_a_missing_last_newline_are_handled(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.toml"
+    path.write_bytes(b"\xef\xbb\xbf[contacts]\nphone = \"090\"")  # no newline at the end
+    store(path).record({"contacts.email": "hanako@example.com"}, {}, NOW, lang="en")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf[contacts]\nphone = \"090\"\n")  # the mark stays; nothing glued
+    assert tomllib.loads(raw.decode("utf-8-sig"))["contacts"] == {"phone": "090", "email": "hanako@example.com"}
+
+
+@pytest.mark.parametrize("content", ['[[contacts]]\nname = "a"\n', "contacts = 1\n", "[[meta]]\nx = 1\n",
+                                     "[meta]\nanswered = 3\n"])
+def test_a_table_that_is_something_else_in_the_file_is_one_clear_error(tmp_path: Path, content: str) -> None:
+    from kakaoaudit.core.errors import OutputError
+
+    path = tmp_path / "odd.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(OutputError) as raised:
+        store(path).record({"contacts.phone": "090-1234-5678"}, QUESTIONS, NOW, lang="ja")
+    message = str(raised.value)
+    assert "is not a table in this file" in message and "left as it is" in message
+    assert path.read_text(encoding="utf-8") == content
+
+
 @pytest.mark.timeout(60)
 def test_a_long_file_of_repeated_lines_is_saved_at_once_and_whole(tmp_path: Path) -> None:
     # Comparing the file as read with the file to write line by line is quadratic on repeated lines

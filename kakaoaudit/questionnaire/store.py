@@ -19,6 +19,7 @@ that an answer describing the present (`Question.present`) is asked again after 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import re
 import sys
@@ -193,7 +194,7 @@ class AnswerStore:
             raise self._unusable(error.strerror or str(error)) from None
         if len(data) > MAX_FILE_BYTES:
             raise self._unusable(_("it is larger than {limit} bytes", limit=MAX_FILE_BYTES))
-        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+        bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
         try:
             text = data.decode("utf-8-sig")
             if text.strip():
@@ -225,8 +226,8 @@ def _tidy(text: str, before: str) -> str:
     one in a row of our making; our lines end like the file's (CRLF or LF). The person's own lines, blank
     ones included, stay exactly as they were (the lines that `before`, the file as read, shares with
     `text`). The text is kept as tomlkit wrote it when tidying would change a single value."""
-    new = _lines(text)
-    authors = _written_by_us(_lines(before), new)
+    new, old = _lines(text), _lines(before)
+    authors = _written_by_us(old, new)
     if authors is None:
         return text
     lines: list[str] = []
@@ -235,7 +236,7 @@ def _tidy(text: str, before: str) -> str:
     # as read is ours to end: one of the person's that tomlkit moved (into a multi-line string, say) stays
     # as it was, since tomllib reads CRLF and LF alike inside a string and could not tell.
     crlf = "\r\n" in before
-    theirs = set(_lines(before)) if crlf else set()
+    theirs = set(old) if crlf else set()
     for written, mine in zip(new, authors, strict=True):
         line = _with_crlf(written) if mine and crlf and written not in theirs else written
         if not line.strip() and (not lines or not lines[-1].strip()):
@@ -355,11 +356,7 @@ def _set(tomlkit: Any, document: Any, key: str, value: Any, *, comment: str | No
     parts = key.split(".")
     container = document
     for depth, part in enumerate(parts[:-1]):
-        if part not in container:
-            container.add(part, _new_table(tomlkit))
-        container = container[part]
-        if not isinstance(container, dict):  # tomlkit's tables and inline tables are dicts
-            raise _NotATable(".".join(parts[:depth + 1]))
+        container = _table(tomlkit, container, part, ".".join(parts[:depth + 1]))
     name = parts[-1]
     if name in container:
         container[name] = value
